@@ -1,0 +1,64 @@
+package nodegroup
+
+import (
+	"strconv"
+
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/autoscaling"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// autoScalingGroupArgs builds the Auto Scaling group. It uses the launch template's numeric
+// latest version, so every template change is a change of the group that starts a refresh.
+func autoScalingGroupArgs(name string, a NodeGroupArgs, clusterName pulumi.StringOutput, lt *ec2.LaunchTemplate) *autoscaling.GroupArgs {
+	return &autoscaling.GroupArgs{
+		NamePrefix:         pulumi.String(physicalPrefix(name, 200)),
+		VpcZoneIdentifiers: a.SubnetIds,
+		MinSize:            pulumi.Int(*a.MinSize),
+		MaxSize:            pulumi.Int(*a.MaxSize),
+		DesiredCapacity:    pulumi.Int(*a.DesiredCapacity),
+		LaunchTemplate: autoscaling.GroupLaunchTemplateArgs{
+			Id:      lt.ID(),
+			Version: lt.LatestVersion.ApplyT(strconv.Itoa).(pulumi.StringOutput),
+		},
+		HealthCheckType:        pulumi.String("EC2"),
+		HealthCheckGracePeriod: pulumi.Int(*a.HealthCheckGracePeriod),
+		InstanceRefresh:        instanceRefreshArgs(a.InstanceRefresh),
+		Tags: clusterName.ApplyT(func(c string) []autoscaling.GroupTag {
+			var out []autoscaling.GroupTag
+			for _, t := range asgTags(c, name, a) {
+				out = append(out, autoscaling.GroupTag{Key: t.Key, Value: t.Value, PropagateAtLaunch: t.PropagateAtLaunch})
+			}
+			return out
+		}).(autoscaling.GroupTagArrayOutput),
+	}
+}
+
+// instanceRefreshArgs returns the rolling refresh settings, or nil when refresh is off.
+func instanceRefreshArgs(r *InstanceRefresh) autoscaling.GroupInstanceRefreshPtrInput {
+	if !*r.Enabled {
+		return nil
+	}
+	prefs := autoscaling.GroupInstanceRefreshPreferencesArgs{
+		MinHealthyPercentage: pulumi.Int(*r.MinHealthyPercentage),
+		MaxHealthyPercentage: pulumi.Int(*r.MaxHealthyPercentage),
+		SkipMatching:         pulumi.Bool(*r.SkipMatching),
+		AutoRollback:         pulumi.Bool(r.AutoRollback),
+	}
+	if r.InstanceWarmup != nil {
+		prefs.InstanceWarmup = pulumi.String(strconv.Itoa(*r.InstanceWarmup))
+	}
+	if len(r.CheckpointPercentages) > 0 {
+		prefs.CheckpointPercentages = pulumi.ToIntArray(r.CheckpointPercentages)
+	}
+	if r.CheckpointDelay != nil {
+		prefs.CheckpointDelay = pulumi.String(strconv.Itoa(*r.CheckpointDelay))
+	}
+	if r.ScaleInProtectedInstances != "" {
+		prefs.ScaleInProtectedInstances = pulumi.String(r.ScaleInProtectedInstances)
+	}
+	if r.StandbyInstances != "" {
+		prefs.StandbyInstances = pulumi.String(r.StandbyInstances)
+	}
+	return autoscaling.GroupInstanceRefreshArgs{Strategy: pulumi.String("Rolling"), Preferences: prefs}
+}

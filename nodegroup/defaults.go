@@ -1,0 +1,193 @@
+package nodegroup
+
+// Defaults applied by withDefaults. The schema states them in prose; the Go code owns them.
+const (
+	DefaultInstanceType           = "t3.medium"
+	DefaultMinSize                = 1
+	DefaultMaxSize                = 2
+	DefaultDesiredCapacity        = 2
+	DefaultRootVolumeSize         = 20
+	DefaultRootVolumeType         = "gp3"
+	DefaultHopLimit               = 1
+	DefaultHealthCheckGracePeriod = 300
+	DefaultMinHealthyPercentage   = 100
+	DefaultMaxHealthyPercentage   = 110
+	DefaultRolePath               = "/"
+)
+
+func ptr[T any](v T) *T { return &v }
+
+func valueOr[T any](p *T, def T) T {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+// withDefaults returns a copy of args with every default filled in. It never changes args.
+func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
+	var a NodeGroupArgs
+	if args != nil {
+		a = *args
+	}
+	if a.OperatingSystem == "" {
+		a.OperatingSystem = AL2023
+	}
+	if a.InstanceType == "" {
+		a.InstanceType = DefaultInstanceType
+	}
+
+	minSize := valueOr(a.MinSize, DefaultMinSize)
+	maxSize := DefaultMaxSize
+	if a.MaxSize != nil {
+		maxSize = *a.MaxSize
+	} else {
+		maxSize = max(maxSize, minSize, valueOr(a.DesiredCapacity, 0))
+	}
+	desired := DefaultDesiredCapacity
+	if a.DesiredCapacity != nil {
+		desired = *a.DesiredCapacity
+	} else {
+		desired = min(max(desired, minSize), maxSize)
+	}
+	a.MinSize, a.MaxSize, a.DesiredCapacity = ptr(minSize), ptr(maxSize), ptr(desired)
+
+	a.MetadataOptions = metadataDefaults(a.MetadataOptions)
+	if a.NodeRootVolumeSize == nil {
+		a.NodeRootVolumeSize = ptr(DefaultRootVolumeSize)
+	}
+	if a.NodeRootVolumeType == "" {
+		a.NodeRootVolumeType = DefaultRootVolumeType
+	}
+	if a.NodeRootVolumeEncrypted == nil {
+		a.NodeRootVolumeEncrypted = ptr(true)
+	}
+	if a.NodeRootVolumeDeleteOnTermination == nil {
+		a.NodeRootVolumeDeleteOnTermination = ptr(true)
+	}
+	if a.EnableDetailedMonitoring == nil {
+		a.EnableDetailedMonitoring = ptr(false)
+	}
+	if a.NodeAssociatePublicIpAddress == nil {
+		a.NodeAssociatePublicIpAddress = ptr(false)
+	}
+	a.InstanceRefresh = instanceRefreshDefaults(a.InstanceRefresh)
+	if a.IgnoreScalingChanges == nil {
+		a.IgnoreScalingChanges = ptr(a.ClusterAutoscalerTags)
+	}
+	if a.HealthCheckGracePeriod == nil {
+		a.HealthCheckGracePeriod = ptr(DefaultHealthCheckGracePeriod)
+	}
+	if a.InstanceProfileArn == nil {
+		opts := NodeRoleOptions{}
+		if a.NodeRoleOptions != nil {
+			opts = *a.NodeRoleOptions
+		}
+		a.NodeRoleOptions = &opts
+	}
+	if a.NodeSecurityGroupId == nil {
+		opts := NodeSecurityGroupOptions{}
+		if a.NodeSecurityGroupOptions != nil {
+			opts = *a.NodeSecurityGroupOptions
+		}
+		if opts.RulesProfile == "" {
+			opts.RulesProfile = RulesDefault
+		}
+		a.NodeSecurityGroupOptions = &opts
+	}
+	return a
+}
+
+func metadataDefaults(m *MetadataOptions) *MetadataOptions {
+	out := MetadataOptions{}
+	if m != nil {
+		out = *m
+	}
+	if out.HttpTokens == "" {
+		out.HttpTokens = HttpTokensRequired
+	}
+	if out.HttpPutResponseHopLimit == nil {
+		out.HttpPutResponseHopLimit = ptr(DefaultHopLimit)
+	}
+	return &out
+}
+
+func instanceRefreshDefaults(r *InstanceRefresh) *InstanceRefresh {
+	out := InstanceRefresh{}
+	if r != nil {
+		out = *r
+	}
+	if out.Enabled == nil {
+		out.Enabled = ptr(true)
+	}
+	if out.MinHealthyPercentage == nil {
+		out.MinHealthyPercentage = ptr(DefaultMinHealthyPercentage)
+	}
+	if out.MaxHealthyPercentage == nil {
+		out.MaxHealthyPercentage = ptr(max(DefaultMaxHealthyPercentage, *out.MinHealthyPercentage))
+	}
+	if out.SkipMatching == nil {
+		out.SkipMatching = ptr(true)
+	}
+	return &out
+}
+
+func nodeRoleDefaults(args *NodeRoleArgs) NodeRoleArgs {
+	var a NodeRoleArgs
+	if args != nil {
+		a = *args
+	}
+	if a.Path == "" {
+		a.Path = DefaultRolePath
+	}
+	if a.CreateAccessEntry == nil {
+		a.CreateAccessEntry = ptr(true)
+	}
+	if a.AccessEntryType == "" {
+		a.AccessEntryType = AccessEntryEC2Linux
+	}
+	return a
+}
+
+func nodeSecurityGroupDefaults(args *NodeSecurityGroupArgs) NodeSecurityGroupArgs {
+	var a NodeSecurityGroupArgs
+	if args != nil {
+		a = *args
+	}
+	if a.RulesProfile == "" {
+		a.RulesProfile = RulesDefault
+	}
+	return a
+}
+
+// roleArgsFor derives the NodeRole a NodeGroup creates for itself.
+func roleArgsFor(a NodeGroupArgs) *NodeRoleArgs {
+	o := a.NodeRoleOptions
+	return &NodeRoleArgs{
+		ClusterName:          a.Cluster.Name,
+		Path:                 o.Path,
+		PermissionsBoundary:  o.PermissionsBoundary,
+		AdditionalPolicyArns: o.AdditionalPolicyArns,
+		EnableSsmAccess:      o.EnableSsmAccess,
+		CreateAccessEntry:    o.CreateAccessEntry,
+		AccessEntryType:      AccessEntryEC2Linux,
+		Tags:                 a.Tags,
+	}
+}
+
+// securityGroupArgsFor derives the NodeSecurityGroup a NodeGroup creates for itself.
+func securityGroupArgsFor(a NodeGroupArgs) *NodeSecurityGroupArgs {
+	o := a.NodeSecurityGroupOptions
+	return &NodeSecurityGroupArgs{
+		ClusterName:               a.Cluster.Name,
+		VpcId:                     a.Cluster.VpcId,
+		ClusterSecurityGroupId:    a.Cluster.SecurityGroupId,
+		RulesProfile:              o.RulesProfile,
+		ExtraClusterIngressPorts:  o.ExtraClusterIngressPorts,
+		IngressRules:              o.IngressRules,
+		EgressRules:               o.EgressRules,
+		SshSourceCidrs:            o.SshSourceCidrs,
+		SshSourceSecurityGroupIds: o.SshSourceSecurityGroupIds,
+		Tags:                      a.Tags,
+	}
+}

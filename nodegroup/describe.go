@@ -1,0 +1,111 @@
+package nodegroup
+
+import "github.com/pulumi/pulumi-go-provider/infer"
+
+// The descriptions below become the schema's property docs, the SDKs' doc comments and the
+// README's input tables. Each states the default and what conflicts with what.
+
+// Annotate describes NodeGroup's inputs.
+func (a *NodeGroupArgs) Annotate(an infer.Annotator) {
+	an.Describe(&a.Cluster, "The cluster the nodes join. Required.")
+	an.Describe(&a.SubnetIds, "The subnets the Auto Scaling group launches nodes in. Required, at least one. Use private subnets: nodes get no public IP unless `nodeAssociatePublicIpAddress` is true.")
+	an.Describe(&a.OperatingSystem, "The node operating system. Default `AL2023` (Amazon Linux 2023, bootstrapped by nodeadm).")
+	an.Describe(&a.InstanceType, "The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from it and selects the AMI.")
+	an.Describe(&a.AmiId, "An exact AMI ID for the nodes. Default: the EKS-optimized AMI recommended by AWS for `cluster.version` and the instance type's architecture, read from its public SSM parameter at deploy time. The AMI must match `operatingSystem`.")
+	an.Describe(&a.MinSize, "The minimum number of nodes. Default 1. Must be between 0 and `maxSize`.")
+	an.Describe(&a.MaxSize, "The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. Must be at least 1.")
+	an.Describe(&a.DesiredCapacity, "The number of nodes to run. Default 2, kept between `minSize` and `maxSize`. Ignored after creation when `ignoreScalingChanges` is true.")
+	an.Describe(&a.Labels, "Kubernetes labels the kubelet registers the node with. Keys and values must be valid Kubernetes labels; the kubelet may not set labels under `kubernetes.io/` or `k8s.io/` except `node.kubernetes.io/` and `kubelet.kubernetes.io/` and the well-known labels. Conflicts with `userDataOverride`.")
+	an.Describe(&a.Taints, "Kubernetes taints the kubelet registers the node with, keyed by taint key. Conflicts with `userDataOverride`.")
+	an.Describe(&a.KubeletExtraArgs, "Extra kubelet flags separated by spaces, e.g. `--max-pods=58 --v=2`. Each must start with `--`. `--node-labels` and `--register-with-taints` belong in `labels` and `taints`. Conflicts with `userDataOverride`.")
+	an.Describe(&a.KubeletConfig, "A KubeletConfiguration fragment merged by nodeadm over its defaults (NodeConfig `spec.kubelet.config`), e.g. `{maxPods: 58}`. Conflicts with `userDataOverride`.")
+	an.Describe(&a.PreBootstrapUserData, "A shell script placed before the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. nodeadm configures the node before cloud-init runs scripts and the kubelet starts after them, so slow work here delays the node's join. Conflicts with `userDataOverride`.")
+	an.Describe(&a.PostBootstrapUserData, "A shell script placed after the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. Conflicts with `userDataOverride`.")
+	an.Describe(&a.UserDataOverride, "The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData` and `postBootstrapUserData`.")
+	an.Describe(&a.InstanceProfileArn, "The ARN of an existing instance profile for the nodes. Default: a NodeRole is created with its instance profile and access entry. Must be given together with `roleArn`; conflicts with `nodeRoleOptions`.")
+	an.Describe(&a.RoleArn, "The ARN of the existing node role inside `instanceProfileArn`, reported in the outputs. Must be given together with `instanceProfileArn`. Register it with the cluster yourself, e.g. with a NodeRole.")
+	an.Describe(&a.NodeRoleOptions, "Options for the node role the group creates. Conflicts with `instanceProfileArn`.")
+	an.Describe(&a.NodeSecurityGroupId, "The ID of an existing node security group, e.g. a shared NodeSecurityGroup's. Default: a NodeSecurityGroup is created. Conflicts with `nodeSecurityGroupOptions`.")
+	an.Describe(&a.ExtraNodeSecurityGroupIds, "More security group IDs attached to the nodes besides the node security group.")
+	an.Describe(&a.NodeSecurityGroupOptions, "Options for the node security group the group creates. Conflicts with `nodeSecurityGroupId`.")
+	an.Describe(&a.MetadataOptions, "Instance metadata service settings. Default: IMDSv2 tokens required, hop limit 1, instance tags not exposed.")
+	an.Describe(&a.NodeRootVolumeSize, "The root volume size in GiB. Default 20.")
+	an.Describe(&a.NodeRootVolumeType, "The root volume type: `gp3` (default), `gp2`, `io1`, `io2`, `st1`, `sc1` or `standard`.")
+	an.Describe(&a.NodeRootVolumeEncrypted, "Whether the root volume is encrypted. Default true.")
+	an.Describe(&a.NodeRootVolumeKmsKeyId, "The KMS key ARN that encrypts the root volume. Default: the account's default EBS key. Requires encryption.")
+	an.Describe(&a.NodeRootVolumeIops, "Provisioned IOPS of the root volume. Only for `gp3` (3000-16000), `io1` and `io2`. Default: the volume type's baseline.")
+	an.Describe(&a.NodeRootVolumeThroughput, "Throughput of the root volume in MiB/s. Only for `gp3` (125-1000). Default 125.")
+	an.Describe(&a.NodeRootVolumeDeleteOnTermination, "Whether the root volume is deleted when the node terminates. Default true.")
+	an.Describe(&a.EnableDetailedMonitoring, "Whether EC2 detailed (1-minute) monitoring is enabled. Default false.")
+	an.Describe(&a.KeyName, "The name of an EC2 key pair for SSH. Default: none; prefer Session Manager (`nodeRoleOptions.enableSsmAccess`). SSH also needs `nodeSecurityGroupOptions.sshSourceCidrs` or `sshSourceSecurityGroupIds`.")
+	an.Describe(&a.NodeAssociatePublicIpAddress, "Whether nodes get a public IP address. Default false: nodes belong in private subnets.")
+	an.Describe(&a.InstanceRefresh, "How the Auto Scaling group replaces nodes when the launch template changes. Default: a rolling refresh that launches replacements before terminating old nodes (100% minimum, 110% maximum healthy).")
+	an.Describe(&a.IgnoreScalingChanges, "Whether later changes of the group's desired capacity are ignored, so eksnodes does not fight the cluster autoscaler. Default: the value of `clusterAutoscalerTags`.")
+	an.Describe(&a.HealthCheckGracePeriod, "Seconds after a node launches before its EC2 health check counts. Default 300.")
+	an.Describe(&a.ClusterAutoscalerTags, "Whether the group carries cluster-autoscaler discovery tags (`k8s.io/cluster-autoscaler/enabled`, `k8s.io/cluster-autoscaler/<cluster>`) and node-template tags for every label and taint, which scale-from-zero needs. Default false.")
+	an.Describe(&a.Tags, "Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here.")
+}
+
+// Annotate describes a taint.
+func (t *Taint) Annotate(a infer.Annotator) {
+	a.Describe(t, "A Kubernetes taint; its key is the key of the `taints` map.")
+	a.Describe(&t.Value, "The taint value. Default empty. Must be a valid Kubernetes label value.")
+	a.Describe(&t.Effect, "The taint effect: `NoSchedule`, `PreferNoSchedule` or `NoExecute`. Required.")
+}
+
+// Annotate describes the node role options.
+func (o *NodeRoleOptions) Annotate(a infer.Annotator) {
+	a.Describe(o, "Options for a node IAM role.")
+	a.Describe(&o.Path, "The IAM path of the role and instance profile. Default `/`. Must start and end with `/`.")
+	a.Describe(&o.PermissionsBoundary, "The ARN of a managed policy that bounds the role's permissions. Default none.")
+	a.Describe(&o.AdditionalPolicyArns, "ARNs of managed policies attached besides the three EKS worker policies. Default none.")
+	a.Describe(&o.EnableSsmAccess, "Whether `AmazonSSMManagedInstanceCore` is attached so nodes can be reached with Session Manager instead of SSH. Default false.")
+	a.Describe(&o.CreateAccessEntry, "Whether an EKS access entry registers the role with the cluster (authentication mode `API` or `API_AND_CONFIG_MAP`). Default true. Set false for `CONFIG_MAP` clusters and add the `awsAuthMapRole` output to the aws-auth ConfigMap.")
+}
+
+// Annotate describes the node security group options.
+func (o *NodeSecurityGroupOptions) Annotate(a infer.Annotator) {
+	a.Describe(o, "Options for a node security group.")
+	a.Describe(&o.RulesProfile, "The base rule set. `default`: all traffic between nodes, TCP 443 and 1025-65535 from the cluster security group. `strict`: TCP 443 and 10250 from the cluster security group and TCP/UDP 53 between nodes. Default `default`.")
+	a.Describe(&o.ExtraClusterIngressPorts, "More TCP ports opened from the cluster security group, typically admission webhook ports (4443, 6443, 8443, 9443). Ports the profile already opens are refused.")
+	a.Describe(&o.IngressRules, "More ingress rules on the node security group.")
+	a.Describe(&o.EgressRules, "The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2.")
+	a.Describe(&o.SshSourceCidrs, "IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. `0.0.0.0/0` is refused.")
+	a.Describe(&o.SshSourceSecurityGroupIds, "Security groups allowed to reach the nodes on TCP 22. Default none.")
+}
+
+// Annotate describes a security group rule.
+func (r *SecurityGroupRule) Annotate(a infer.Annotator) {
+	a.Describe(r, "A security group rule. Exactly one of `cidrIpv4`, `cidrIpv6`, `prefixListId` and `securityGroupId` names the peer.")
+	a.Describe(&r.Description, "What the rule is for. Required, unique within its list, at most 255 characters of `a-zA-Z0-9. _-:/()#,@[]+=&;{}!$*`.")
+	a.Describe(&r.Protocol, "`tcp`, `udp`, `icmp`, `icmpv6` or `-1` (all traffic). Required.")
+	a.Describe(&r.FromPort, "The first port (or ICMP type). Required for `tcp` and `udp`; not allowed for `-1`.")
+	a.Describe(&r.ToPort, "The last port (or ICMP code). Default `fromPort`.")
+	a.Describe(&r.CidrIpv4, "The peer IPv4 CIDR.")
+	a.Describe(&r.CidrIpv6, "The peer IPv6 CIDR.")
+	a.Describe(&r.PrefixListId, "The peer managed prefix list ID.")
+	a.Describe(&r.SecurityGroupId, "The peer security group ID.")
+}
+
+// Annotate describes the metadata options.
+func (m *MetadataOptions) Annotate(a infer.Annotator) {
+	a.Describe(m, "Instance metadata service (IMDS) settings.")
+	a.Describe(&m.HttpTokens, "`required` (default) allows only IMDSv2; `optional` also accepts IMDSv1, which exposes credentials to SSRF and is not recommended.")
+	a.Describe(&m.HttpPutResponseHopLimit, "The IMDS response hop limit, 1-64. Default 1, which keeps pods without host networking away from the node's credentials. Tools that read IMDS from pods (AWS Load Balancer Controller, EBS CSI driver without region/VPC set) need 2; Docker-in-Docker needs 3.")
+	a.Describe(&m.InstanceMetadataTags, "Whether instance tags are readable through IMDS. Default false.")
+}
+
+// Annotate describes the instance refresh settings.
+func (r *InstanceRefresh) Annotate(a infer.Annotator) {
+	a.Describe(r, "Rolling replacement of nodes when the launch template changes.")
+	a.Describe(&r.Enabled, "Whether a launch template change starts an instance refresh. Default true. When false, only nodes launched later use the new template.")
+	a.Describe(&r.MinHealthyPercentage, "The share of desired capacity that stays in service during the refresh, 0-100. Default 100.")
+	a.Describe(&r.MaxHealthyPercentage, "The share of desired capacity the group may grow to during the refresh, 100-200 and at most 100 above `minHealthyPercentage`. Default 110: replacements launch before old nodes terminate.")
+	a.Describe(&r.InstanceWarmup, "Seconds a new node needs before it counts as in service. Default: the group's health check grace period.")
+	a.Describe(&r.SkipMatching, "Whether nodes already on the new template are left alone. Default true.")
+	a.Describe(&r.AutoRollback, "Whether a failed refresh rolls back to the previous template. Default false.")
+	a.Describe(&r.CheckpointPercentages, "Percentages of replaced nodes at which the refresh pauses for `checkpointDelay`, strictly increasing, ending at 100.")
+	a.Describe(&r.CheckpointDelay, "Seconds to wait at each checkpoint. Requires `checkpointPercentages`.")
+	a.Describe(&r.ScaleInProtectedInstances, "What to do with nodes protected from scale-in: `Refresh`, `Ignore` or `Wait`. Default: AWS's (`Ignore`).")
+	a.Describe(&r.StandbyInstances, "What to do with nodes in Standby: `Terminate`, `Ignore` or `Wait`. Default: AWS's (`Ignore`).")
+}

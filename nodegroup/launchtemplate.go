@@ -1,0 +1,79 @@
+package nodegroup
+
+import (
+	"encoding/base64"
+	"strconv"
+
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// rootDeviceName is the root device of the EKS-optimized Linux AMIs.
+const rootDeviceName = "/dev/xvda"
+
+// launchTemplateArgs builds the launch template. Strings stand where the AWS API takes
+// strings ("true"/"false"), so that the state read back matches and no diff appears.
+func launchTemplateArgs(name string, a NodeGroupArgs, clusterName pulumi.StringOutput, g *NodeGroup) *ec2.LaunchTemplateArgs {
+	tags := resourceTags(clusterName, name, a.Tags)
+	tagSpec := func(kind string) ec2.LaunchTemplateTagSpecificationInput {
+		return ec2.LaunchTemplateTagSpecificationArgs{ResourceType: pulumi.String(kind), Tags: tags}
+	}
+	m := a.MetadataOptions
+	args := &ec2.LaunchTemplateArgs{
+		NamePrefix:           pulumi.String(physicalPrefix(name, 100)),
+		Description:          pulumi.String("EKS nodes managed by eksnodes"),
+		ImageId:              g.AmiId,
+		InstanceType:         pulumi.String(a.InstanceType),
+		UserData:             g.UserData.ApplyT(func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }).(pulumi.StringOutput),
+		UpdateDefaultVersion: pulumi.Bool(true),
+		IamInstanceProfile:   ec2.LaunchTemplateIamInstanceProfileArgs{Arn: g.InstanceProfileArn},
+		NetworkInterfaces: ec2.LaunchTemplateNetworkInterfaceArray{ec2.LaunchTemplateNetworkInterfaceArgs{
+			DeviceIndex:              pulumi.Int(0),
+			AssociatePublicIpAddress: pulumi.String(strconv.FormatBool(*a.NodeAssociatePublicIpAddress)),
+			DeleteOnTermination:      pulumi.String("true"),
+			SecurityGroups:           nodeSecurityGroups(g.SecurityGroupId, a.ExtraNodeSecurityGroupIds),
+		}},
+		MetadataOptions: ec2.LaunchTemplateMetadataOptionsArgs{
+			HttpEndpoint:            pulumi.String("enabled"),
+			HttpTokens:              pulumi.String(string(m.HttpTokens)),
+			HttpPutResponseHopLimit: pulumi.Int(*m.HttpPutResponseHopLimit),
+			InstanceMetadataTags:    pulumi.String(enabledDisabled(m.InstanceMetadataTags)),
+		},
+		BlockDeviceMappings: ec2.LaunchTemplateBlockDeviceMappingArray{ec2.LaunchTemplateBlockDeviceMappingArgs{
+			DeviceName: pulumi.String(rootDeviceName),
+			Ebs: ec2.LaunchTemplateBlockDeviceMappingEbsArgs{
+				VolumeSize:          pulumi.Int(*a.NodeRootVolumeSize),
+				VolumeType:          pulumi.String(a.NodeRootVolumeType),
+				Encrypted:           pulumi.String(strconv.FormatBool(*a.NodeRootVolumeEncrypted)),
+				KmsKeyId:            a.NodeRootVolumeKmsKeyId,
+				Iops:                pulumi.IntPtrFromPtr(a.NodeRootVolumeIops),
+				Throughput:          pulumi.IntPtrFromPtr(a.NodeRootVolumeThroughput),
+				DeleteOnTermination: pulumi.String(strconv.FormatBool(*a.NodeRootVolumeDeleteOnTermination)),
+			},
+		}},
+		Monitoring:        ec2.LaunchTemplateMonitoringArgs{Enabled: pulumi.Bool(*a.EnableDetailedMonitoring)},
+		TagSpecifications: ec2.LaunchTemplateTagSpecificationArray{tagSpec("instance"), tagSpec("volume"), tagSpec("network-interface")},
+		Tags:              tagsInput(a.Tags),
+	}
+	if a.KeyName != "" {
+		args.KeyName = pulumi.String(a.KeyName)
+	}
+	return args
+}
+
+// nodeSecurityGroups is the node security group followed by the extra ones.
+func nodeSecurityGroups(nodeSG pulumi.StringOutput, extra pulumi.StringArrayInput) pulumi.StringArrayInput {
+	if extra == nil {
+		return pulumi.StringArray{nodeSG}
+	}
+	return pulumi.All(nodeSG, extra).ApplyT(func(v []any) []string {
+		return append([]string{v[0].(string)}, v[1].([]string)...)
+	}).(pulumi.StringArrayOutput)
+}
+
+func enabledDisabled(b bool) string {
+	if b {
+		return "enabled"
+	}
+	return "disabled"
+}

@@ -1,0 +1,146 @@
+// Package nodegroup provides Pulumi components for Amazon EKS self-managed worker nodes:
+// NodeGroup (launch template and Auto Scaling group, with its own role and security group
+// unless given shared ones), NodeRole and NodeSecurityGroup.
+//
+// The same constructors serve Go programs directly and the eksnodes provider plugin for
+// TypeScript and Python. Inputs flow one way: defaults, then validation of every input at
+// once, then a plan of the children, then their registration.
+package nodegroup
+
+import (
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/autoscaling"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
+	"github.com/pulumi/pulumi-go-provider/infer"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// NodeGroupToken is the schema token of NodeGroup.
+const NodeGroupToken = "eksnodes:index:NodeGroup"
+
+// NodeGroup is a group of EKS self-managed nodes: a launch template on the EKS-optimized AMI
+// with bootstrap user data, an Auto Scaling group, and (unless given) its node role and
+// security group.
+type NodeGroup struct {
+	pulumi.ResourceState
+
+	RoleArn                     pulumi.StringOutput `pulumi:"roleArn"`
+	RoleName                    pulumi.StringOutput `pulumi:"roleName"`
+	InstanceProfileArn          pulumi.StringOutput `pulumi:"instanceProfileArn"`
+	SecurityGroupId             pulumi.StringOutput `pulumi:"securityGroupId"`
+	LaunchTemplateId            pulumi.StringOutput `pulumi:"launchTemplateId"`
+	LaunchTemplateLatestVersion pulumi.IntOutput    `pulumi:"launchTemplateLatestVersion"`
+	AutoScalingGroupName        pulumi.StringOutput `pulumi:"autoScalingGroupName"`
+	AmiId                       pulumi.StringOutput `pulumi:"amiId"`
+	UserData                    pulumi.StringOutput `pulumi:"userData"`
+
+	// The child resources, for Go programs. NodeRole and NodeSecurityGroup are nil when the
+	// group was given an existing instance profile or security group.
+	NodeRole          *NodeRole
+	NodeSecurityGroup *NodeSecurityGroup
+	LaunchTemplate    *ec2.LaunchTemplate
+	AutoScalingGroup  *autoscaling.Group
+}
+
+var _ infer.Annotated = (*NodeGroup)(nil)
+
+// Annotate describes NodeGroup and its outputs.
+func (g *NodeGroup) Annotate(a infer.Annotator) {
+	a.Describe(g, "A group of Amazon EKS self-managed nodes: a launch template on the EKS-optimized AMI with bootstrap user data, IMDSv2, an encrypted root volume and no public IP; an Auto Scaling group that rolls nodes when the template changes; and, unless shared ones are given, its own NodeRole and NodeSecurityGroup.")
+	a.Describe(&g.RoleArn, "The ARN of the node role.")
+	a.Describe(&g.RoleName, "The name of the node role.")
+	a.Describe(&g.InstanceProfileArn, "The ARN of the nodes' instance profile.")
+	a.Describe(&g.SecurityGroupId, "The ID of the node security group.")
+	a.Describe(&g.LaunchTemplateId, "The ID of the launch template.")
+	a.Describe(&g.LaunchTemplateLatestVersion, "The launch template's latest version number, which the Auto Scaling group uses.")
+	a.Describe(&g.AutoScalingGroupName, "The name of the Auto Scaling group.")
+	a.Describe(&g.AmiId, "The AMI the nodes run.")
+	a.Describe(&g.UserData, "The user data the nodes boot with, as text (the launch template holds it base64-encoded).")
+}
+
+// NewNodeGroup validates args and creates the node group's resources as children of the
+// component. Every invalid input is reported at once, before any resource is registered.
+func NewNodeGroup(ctx *pulumi.Context, name string, args *NodeGroupArgs, opts ...pulumi.ResourceOption) (*NodeGroup, error) {
+	a := withDefaults(args)
+	if err := validateNodeGroup(a).err(NodeGroupToken, name); err != nil {
+		return nil, err
+	}
+	g := &NodeGroup{}
+	if err := ctx.RegisterComponentResource(NodeGroupToken, name, g, opts...); err != nil {
+		return nil, err
+	}
+	if err := g.register(ctx, name, a); err != nil {
+		return nil, err
+	}
+	return g, ctx.RegisterResourceOutputs(g, pulumi.Map{
+		"roleArn":                     g.RoleArn,
+		"roleName":                    g.RoleName,
+		"instanceProfileArn":          g.InstanceProfileArn,
+		"securityGroupId":             g.SecurityGroupId,
+		"launchTemplateId":            g.LaunchTemplateId,
+		"launchTemplateLatestVersion": g.LaunchTemplateLatestVersion,
+		"autoScalingGroupName":        g.AutoScalingGroupName,
+		"amiId":                       g.AmiId,
+		"userData":                    g.UserData,
+	})
+}
+
+func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) error {
+	parent := pulumi.Parent(g)
+	var dependsOn []pulumi.Resource
+
+	if a.InstanceProfileArn == nil {
+		role, err := NewNodeRole(ctx, name+"-role", roleArgsFor(a), parent)
+		if err != nil {
+			return err
+		}
+		g.NodeRole = role
+		g.RoleArn, g.RoleName, g.InstanceProfileArn = role.RoleArn, role.RoleName, role.InstanceProfileArn
+		dependsOn = append(dependsOn, role)
+	} else {
+		g.RoleArn = a.RoleArn.ToStringOutput()
+		g.RoleName = g.RoleArn.ApplyT(roleNameFromArn).(pulumi.StringOutput)
+		g.InstanceProfileArn = a.InstanceProfileArn.ToStringOutput()
+	}
+
+	if a.NodeSecurityGroupId == nil {
+		sg, err := NewNodeSecurityGroup(ctx, name+"-sg", securityGroupArgsFor(a), parent)
+		if err != nil {
+			return err
+		}
+		g.NodeSecurityGroup = sg
+		g.SecurityGroupId = sg.SecurityGroupId
+		dependsOn = append(dependsOn, sg)
+	} else {
+		g.SecurityGroupId = a.NodeSecurityGroupId.ToStringOutput()
+	}
+
+	g.AmiId = amiFor(ctx, g, a)
+	g.UserData = pulumi.All(a.Cluster.Name, a.Cluster.Endpoint, a.Cluster.CertificateAuthority, a.Cluster.ServiceCidr).
+		ApplyT(func(v []any) (string, error) {
+			return renderDeployTimeUserData(a, userdata.Cluster{
+				Name: v[0].(string), Endpoint: v[1].(string), CertificateAuthority: v[2].(string), ServiceCIDR: v[3].(string),
+			})
+		}).(pulumi.StringOutput)
+
+	clusterName := a.Cluster.Name.ToStringOutput()
+	lt, err := ec2.NewLaunchTemplate(ctx, name, launchTemplateArgs(name, a, clusterName, g), parent)
+	if err != nil {
+		return err
+	}
+	g.LaunchTemplate = lt
+	g.LaunchTemplateId = lt.ID().ToStringOutput()
+	g.LaunchTemplateLatestVersion = lt.LatestVersion
+
+	asgOpts := []pulumi.ResourceOption{parent, pulumi.DependsOn(dependsOn)}
+	if *a.IgnoreScalingChanges {
+		asgOpts = append(asgOpts, pulumi.IgnoreChanges([]string{"desiredCapacity"}))
+	}
+	asg, err := autoscaling.NewGroup(ctx, name, autoScalingGroupArgs(name, a, clusterName, lt), asgOpts...)
+	if err != nil {
+		return err
+	}
+	g.AutoScalingGroup = asg
+	g.AutoScalingGroupName = asg.Name
+	return nil
+}

@@ -1,0 +1,249 @@
+package nodegroup
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/eks"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/iam"
+	"github.com/pulumi/pulumi-go-provider/infer"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"sigs.k8s.io/yaml"
+)
+
+// NodeRoleToken is the schema token of NodeRole.
+const NodeRoleToken = "eksnodes:index:NodeRole"
+
+// WorkerPolicies are the AWS managed policies every node role carries, in attachment order.
+var WorkerPolicies = []string{
+	"AmazonEKSWorkerNodePolicy",
+	"AmazonEKS_CNI_Policy",
+	"AmazonEC2ContainerRegistryReadOnly",
+}
+
+// SSMPolicy is the AWS managed policy that lets Session Manager reach a node.
+const SSMPolicy = "AmazonSSMManagedInstanceCore"
+
+// NodeRoleArgs are the inputs of a NodeRole.
+type NodeRoleArgs struct {
+	ClusterName          pulumi.StringInput `pulumi:"clusterName,optional"`
+	Path                 string             `pulumi:"path,optional"`
+	PermissionsBoundary  pulumi.StringInput `pulumi:"permissionsBoundary,optional"`
+	AdditionalPolicyArns []string           `pulumi:"additionalPolicyArns,optional"`
+	EnableSsmAccess      bool               `pulumi:"enableSsmAccess,optional"`
+	CreateAccessEntry    *bool              `pulumi:"createAccessEntry,optional"`
+	AccessEntryType      AccessEntryType    `pulumi:"accessEntryType,optional"`
+	Tags                 map[string]string  `pulumi:"tags,optional"`
+}
+
+var _ infer.Annotated = (*NodeRoleArgs)(nil)
+
+// Annotate describes NodeRole's inputs.
+func (a *NodeRoleArgs) Annotate(an infer.Annotator) {
+	an.Describe(&a.ClusterName, "The EKS cluster the role's nodes join. Required when `createAccessEntry` is true.")
+	an.Describe(&a.Path, "The IAM path of the role and instance profile. Default `/`. Must start and end with `/`.")
+	an.Describe(&a.PermissionsBoundary, "The ARN of a managed policy that bounds the role's permissions. Default none.")
+	an.Describe(&a.AdditionalPolicyArns, "ARNs of managed policies attached besides the three EKS worker policies. Default none.")
+	an.Describe(&a.EnableSsmAccess, "Whether `AmazonSSMManagedInstanceCore` is attached so nodes can be reached with Session Manager instead of SSH. Default false.")
+	an.Describe(&a.CreateAccessEntry, "Whether an EKS access entry registers the role with the cluster (authentication mode `API` or `API_AND_CONFIG_MAP`). Default true. Set false for `CONFIG_MAP` clusters and add the `awsAuthMapRole` output to the aws-auth ConfigMap.")
+	an.Describe(&a.AccessEntryType, "The access entry type: `EC2_LINUX` (default) or `EC2_WINDOWS`.")
+	an.Describe(&a.Tags, "Tags for the role and instance profile.")
+}
+
+// NodeRole is the IAM role, instance profile and cluster registration of EKS nodes. Several
+// node groups of one cluster may share one NodeRole.
+type NodeRole struct {
+	pulumi.ResourceState
+
+	RoleArn             pulumi.StringOutput `pulumi:"roleArn"`
+	RoleName            pulumi.StringOutput `pulumi:"roleName"`
+	InstanceProfileArn  pulumi.StringOutput `pulumi:"instanceProfileArn"`
+	InstanceProfileName pulumi.StringOutput `pulumi:"instanceProfileName"`
+	AwsAuthMapRole      pulumi.StringOutput `pulumi:"awsAuthMapRole"`
+
+	// The child resources, for Go programs.
+	Role              *iam.Role
+	InstanceProfile   *iam.InstanceProfile
+	PolicyAttachments []*iam.RolePolicyAttachment
+	AccessEntry       *eks.AccessEntry
+}
+
+var _ infer.Annotated = (*NodeRole)(nil)
+
+// Annotate describes NodeRole and its outputs.
+func (r *NodeRole) Annotate(a infer.Annotator) {
+	a.Describe(r, "The IAM role and instance profile of EKS self-managed nodes, with exactly the three EKS worker policies and, by default, the EKS access entry that lets the nodes join. Several node groups may share one.")
+	a.Describe(&r.RoleArn, "The ARN of the node role.")
+	a.Describe(&r.RoleName, "The name of the node role.")
+	a.Describe(&r.InstanceProfileArn, "The ARN of the instance profile.")
+	a.Describe(&r.InstanceProfileName, "The name of the instance profile.")
+	a.Describe(&r.AwsAuthMapRole, "The aws-auth ConfigMap `mapRoles` entry (YAML) for clusters in `CONFIG_MAP` authentication mode.")
+}
+
+// NewNodeRole creates a node IAM role, its instance profile, the policy attachments and, unless
+// turned off, the cluster access entry.
+func NewNodeRole(ctx *pulumi.Context, name string, args *NodeRoleArgs, opts ...pulumi.ResourceOption) (*NodeRole, error) {
+	a := nodeRoleDefaults(args)
+	if err := validateNodeRole(a).err(NodeRoleToken, name); err != nil {
+		return nil, err
+	}
+	comp := &NodeRole{}
+	if err := ctx.RegisterComponentResource(NodeRoleToken, name, comp, opts...); err != nil {
+		return nil, err
+	}
+	if err := comp.register(ctx, name, a); err != nil {
+		return nil, err
+	}
+	return comp, ctx.RegisterResourceOutputs(comp, pulumi.Map{
+		"roleArn":             comp.RoleArn,
+		"roleName":            comp.RoleName,
+		"instanceProfileArn":  comp.InstanceProfileArn,
+		"instanceProfileName": comp.InstanceProfileName,
+		"awsAuthMapRole":      comp.AwsAuthMapRole,
+	})
+}
+
+// AssumeRolePolicy is the trust policy of a node role: EC2 may assume it.
+const AssumeRolePolicy = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
+
+func (r *NodeRole) register(ctx *pulumi.Context, name string, a NodeRoleArgs) error {
+	parent := pulumi.Parent(r)
+	role, err := iam.NewRole(ctx, name, &iam.RoleArgs{
+		NamePrefix:          pulumi.String(physicalPrefix(name, 38)),
+		Path:                pulumi.String(a.Path),
+		AssumeRolePolicy:    pulumi.String(AssumeRolePolicy),
+		Description:         pulumi.String("EKS node role managed by eksnodes"),
+		PermissionsBoundary: a.PermissionsBoundary,
+		Tags:                tagsInput(a.Tags),
+	}, parent)
+	if err != nil {
+		return err
+	}
+	r.Role = role
+
+	partition := aws.GetPartitionOutput(ctx, aws.GetPartitionOutputArgs{}, pulumi.Parent(r)).Partition()
+	for _, p := range nodeRolePolicies(a) {
+		arn := pulumi.String(p.arn).ToStringOutput()
+		if p.managed {
+			arn = managedPolicyArn(partition, p.arn)
+		}
+		att, err := iam.NewRolePolicyAttachment(ctx, name+"-"+p.suffix, &iam.RolePolicyAttachmentArgs{
+			Role:      role.Name,
+			PolicyArn: arn,
+		}, parent)
+		if err != nil {
+			return err
+		}
+		r.PolicyAttachments = append(r.PolicyAttachments, att)
+	}
+
+	profile, err := iam.NewInstanceProfile(ctx, name, &iam.InstanceProfileArgs{
+		NamePrefix: pulumi.String(physicalPrefix(name, 38)),
+		Path:       pulumi.String(a.Path),
+		Role:       role.Name,
+		Tags:       tagsInput(a.Tags),
+	}, parent)
+	if err != nil {
+		return err
+	}
+	r.InstanceProfile = profile
+
+	if *a.CreateAccessEntry {
+		entry, err := eks.NewAccessEntry(ctx, name, &eks.AccessEntryArgs{
+			ClusterName:  a.ClusterName,
+			PrincipalArn: role.Arn,
+			Type:         pulumi.String(string(a.AccessEntryType)),
+			Tags:         tagsInput(a.Tags),
+		}, parent, pulumi.DependsOn(attachmentResources(r.PolicyAttachments)))
+		if err != nil {
+			return err
+		}
+		r.AccessEntry = entry
+	}
+
+	r.RoleArn = role.Arn
+	r.RoleName = role.Name
+	r.InstanceProfileArn = profile.Arn
+	r.InstanceProfileName = profile.Name
+	r.AwsAuthMapRole = role.Arn.ApplyT(func(arn string) (string, error) {
+		return AwsAuthMapRole(arn, a.AccessEntryType == AccessEntryEC2Windows)
+	}).(pulumi.StringOutput)
+	return nil
+}
+
+type rolePolicy struct {
+	suffix  string // child resource name suffix
+	arn     string // policy name for AWS managed policies, else the full ARN
+	managed bool
+}
+
+// nodeRolePolicies lists the policy attachments of a role: the worker policies, the SSM policy
+// when enabled, then the additional ARNs in the order given.
+func nodeRolePolicies(a NodeRoleArgs) []rolePolicy {
+	var out []rolePolicy
+	names := append([]string(nil), WorkerPolicies...)
+	if a.EnableSsmAccess {
+		names = append(names, SSMPolicy)
+	}
+	for _, n := range names {
+		out = append(out, rolePolicy{suffix: n, arn: n, managed: true})
+	}
+	for _, arn := range a.AdditionalPolicyArns {
+		out = append(out, rolePolicy{suffix: "policy-" + policyNameFromArn(arn), arn: arn})
+	}
+	return out
+}
+
+func managedPolicyArn(partition pulumi.StringOutput, policy string) pulumi.StringOutput {
+	return partition.ApplyT(func(p string) string {
+		return fmt.Sprintf("arn:%s:iam::aws:policy/%s", p, policy)
+	}).(pulumi.StringOutput)
+}
+
+// policyNameFromArn returns the last path segment of a policy ARN.
+func policyNameFromArn(arn string) string {
+	return arn[strings.LastIndex(arn, "/")+1:]
+}
+
+func attachmentResources(atts []*iam.RolePolicyAttachment) []pulumi.Resource {
+	out := make([]pulumi.Resource, len(atts))
+	for i, a := range atts {
+		out[i] = a
+	}
+	return out
+}
+
+type mapRole struct {
+	RoleArn  string   `json:"rolearn"`
+	Username string   `json:"username"`
+	Groups   []string `json:"groups"`
+}
+
+// AwsAuthMapRole renders the aws-auth `mapRoles` entry for a node role. aws-auth matches the
+// role ARN without its IAM path, so the path is removed.
+func AwsAuthMapRole(roleArn string, windows bool) (string, error) {
+	entry := mapRole{
+		RoleArn:  RoleArnWithoutPath(roleArn),
+		Username: "system:node:{{EC2PrivateDNSName}}",
+		Groups:   []string{"system:bootstrappers", "system:nodes"},
+	}
+	if windows {
+		entry.Groups = append(entry.Groups, "eks:kube-proxy-windows")
+	}
+	out, err := yaml.Marshal([]mapRole{entry})
+	return string(out), err
+}
+
+// RoleArnWithoutPath turns arn:aws:iam::111122223333:role/some/path/name into
+// arn:aws:iam::111122223333:role/name. Other strings are returned unchanged.
+func RoleArnWithoutPath(arn string) string {
+	i := strings.Index(arn, ":role/")
+	if i < 0 {
+		return arn
+	}
+	return arn[:i+len(":role/")] + arn[strings.LastIndex(arn, "/")+1:]
+}
+
+// roleNameFromArn returns the role name, the last segment of its ARN.
+func roleNameFromArn(arn string) string { return policyNameFromArn(arn) }

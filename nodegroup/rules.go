@@ -1,0 +1,146 @@
+package nodegroup
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Ports of the rule profiles.
+const (
+	portHTTPS        = 443
+	portKubelet      = 10250
+	portDNS          = 53
+	portSSH          = 22
+	portEphemeralMin = 1025
+	portEphemeralMax = 65535
+)
+
+type peerKind int
+
+const (
+	peerSelf peerKind = iota
+	peerCluster
+	peerCidrIpv4
+	peerCidrIpv6
+	peerPrefixList
+	peerSecurityGroup
+)
+
+// rulePlan is one security group rule as eksnodes will create it.
+type rulePlan struct {
+	Suffix      string // child resource name suffix, stable across reorderings
+	Description string
+	Protocol    string // tcp, udp, icmp, icmpv6 or -1
+	FromPort    *int
+	ToPort      *int
+	Peer        peerKind
+	PeerValue   string // CIDR, prefix list or security group ID for the peer kinds that take one
+}
+
+func profileRule(suffix, desc, proto string, from, to int, peer peerKind) rulePlan {
+	return rulePlan{Suffix: suffix, Description: desc, Protocol: proto, FromPort: &from, ToPort: &to, Peer: peer}
+}
+
+// planSecurityGroupRules returns the ingress and egress rules of the node security group.
+func planSecurityGroupRules(a NodeSecurityGroupArgs) (ingress, egress []rulePlan) {
+	switch a.RulesProfile {
+	case RulesStrict:
+		ingress = append(ingress,
+			profileRule("ingress-cluster-https", "Cluster API to node HTTPS (webhooks, metrics)", "tcp", portHTTPS, portHTTPS, peerCluster),
+			profileRule("ingress-cluster-kubelet", "Cluster API to node kubelet", "tcp", portKubelet, portKubelet, peerCluster),
+			profileRule("ingress-self-dns-tcp", "Node to node DNS (TCP)", "tcp", portDNS, portDNS, peerSelf),
+			profileRule("ingress-self-dns-udp", "Node to node DNS (UDP)", "udp", portDNS, portDNS, peerSelf),
+		)
+	default:
+		ingress = append(ingress,
+			rulePlan{Suffix: "ingress-self-all", Description: "Node to node, all traffic", Protocol: "-1", Peer: peerSelf},
+			profileRule("ingress-cluster-https", "Cluster API to node HTTPS (webhooks, metrics)", "tcp", portHTTPS, portHTTPS, peerCluster),
+			profileRule("ingress-cluster-ephemeral", "Cluster API to node kubelet and pods, TCP 1025-65535", "tcp", portEphemeralMin, portEphemeralMax, peerCluster),
+		)
+	}
+	for _, p := range a.ExtraClusterIngressPorts {
+		ingress = append(ingress, profileRule(fmt.Sprintf("ingress-cluster-%d", p),
+			fmt.Sprintf("Cluster API to node TCP %d", p), "tcp", p, p, peerCluster))
+	}
+	for _, c := range a.SshSourceCidrs {
+		ingress = append(ingress, profileRule("ingress-ssh-"+slug(c), "SSH from "+c, "tcp", portSSH, portSSH, peerCidrIpv4))
+		ingress[len(ingress)-1].PeerValue = c
+	}
+	for _, g := range a.SshSourceSecurityGroupIds {
+		ingress = append(ingress, profileRule("ingress-ssh-"+slug(g), "SSH from "+g, "tcp", portSSH, portSSH, peerSecurityGroup))
+		ingress[len(ingress)-1].PeerValue = g
+	}
+	for _, r := range a.IngressRules {
+		ingress = append(ingress, userRule("ingress-rule-", r))
+	}
+	if len(a.EgressRules) == 0 {
+		egress = []rulePlan{{Suffix: "egress-all", Description: "Node to anywhere, all traffic", Protocol: "-1", Peer: peerCidrIpv4, PeerValue: "0.0.0.0/0"}}
+	}
+	for _, r := range a.EgressRules {
+		egress = append(egress, userRule("egress-rule-", r))
+	}
+	return ingress, egress
+}
+
+// clusterIngressRule is the rule added to the cluster security group: nodes reach the API server.
+func clusterIngressRule() rulePlan {
+	return profileRule("cluster-ingress-https", "Node to cluster API HTTPS", "tcp", portHTTPS, portHTTPS, peerSelf)
+}
+
+func userRule(prefix string, r SecurityGroupRule) rulePlan {
+	p := rulePlan{Suffix: prefix + slug(r.Description), Description: r.Description, Protocol: normalizeProtocol(r.Protocol)}
+	if p.Protocol != "-1" {
+		p.FromPort, p.ToPort = r.FromPort, r.ToPort
+		if p.ToPort == nil {
+			p.ToPort = p.FromPort
+		}
+	}
+	switch {
+	case r.CidrIpv4 != "":
+		p.Peer, p.PeerValue = peerCidrIpv4, r.CidrIpv4
+	case r.CidrIpv6 != "":
+		p.Peer, p.PeerValue = peerCidrIpv6, r.CidrIpv6
+	case r.PrefixListId != "":
+		p.Peer, p.PeerValue = peerPrefixList, r.PrefixListId
+	default:
+		p.Peer, p.PeerValue = peerSecurityGroup, r.SecurityGroupId
+	}
+	return p
+}
+
+// normalizeProtocol maps the spellings AWS accepts for "all traffic" to -1.
+func normalizeProtocol(p string) string {
+	switch strings.ToLower(p) {
+	case "all", "-1":
+		return "-1"
+	}
+	return strings.ToLower(p)
+}
+
+var (
+	nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+	nonName = regexp.MustCompile(`[^A-Za-z0-9-]+`)
+)
+
+// slug turns free text into a stable resource name fragment.
+func slug(s string) string {
+	out := strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(s), "-"), "-")
+	if len(out) > 60 {
+		out = strings.TrimRight(out[:60], "-")
+	}
+	if out == "" {
+		out = "rule"
+	}
+	return out
+}
+
+// physicalPrefix returns a name prefix for a physical AWS name, at most max characters long
+// including the trailing hyphen, made only of letters, digits and hyphens.
+func physicalPrefix(name string, max int) string {
+	p := strings.Trim(nonName.ReplaceAllString(name, "-"), "-")
+	if len(p) > max-1 {
+		p = strings.TrimRight(p[:max-1], "-")
+	}
+	return p + "-"
+}

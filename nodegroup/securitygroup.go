@@ -1,0 +1,162 @@
+package nodegroup
+
+import (
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/vpc"
+	"github.com/pulumi/pulumi-go-provider/infer"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// NodeSecurityGroupToken is the schema token of NodeSecurityGroup.
+const NodeSecurityGroupToken = "eksnodes:index:NodeSecurityGroup"
+
+// NodeSecurityGroupArgs are the inputs of a NodeSecurityGroup.
+type NodeSecurityGroupArgs struct {
+	ClusterName               pulumi.StringInput  `pulumi:"clusterName"`
+	VpcId                     pulumi.StringInput  `pulumi:"vpcId"`
+	ClusterSecurityGroupId    pulumi.StringInput  `pulumi:"clusterSecurityGroupId"`
+	RulesProfile              RulesProfile        `pulumi:"rulesProfile,optional"`
+	ExtraClusterIngressPorts  []int               `pulumi:"extraClusterIngressPorts,optional"`
+	IngressRules              []SecurityGroupRule `pulumi:"ingressRules,optional"`
+	EgressRules               []SecurityGroupRule `pulumi:"egressRules,optional"`
+	SshSourceCidrs            []string            `pulumi:"sshSourceCidrs,optional"`
+	SshSourceSecurityGroupIds []string            `pulumi:"sshSourceSecurityGroupIds,optional"`
+	Tags                      map[string]string   `pulumi:"tags,optional"`
+}
+
+var _ infer.Annotated = (*NodeSecurityGroupArgs)(nil)
+
+// Annotate describes NodeSecurityGroup's inputs.
+func (a *NodeSecurityGroupArgs) Annotate(an infer.Annotator) {
+	var o NodeSecurityGroupOptions
+	an.Describe(&a.ClusterName, "The EKS cluster name, for the `kubernetes.io/cluster/<name>=owned` tag. Required.")
+	an.Describe(&a.VpcId, "The VPC of the cluster. Required.")
+	an.Describe(&a.ClusterSecurityGroupId, "The cluster security group the control plane uses to reach the nodes. Required: it gets an ingress rule for HTTPS from the nodes, and the node group allows traffic from it.")
+	an.Describe(&a.RulesProfile, describeOption(&o, &o.RulesProfile))
+	an.Describe(&a.ExtraClusterIngressPorts, describeOption(&o, &o.ExtraClusterIngressPorts))
+	an.Describe(&a.IngressRules, describeOption(&o, &o.IngressRules))
+	an.Describe(&a.EgressRules, describeOption(&o, &o.EgressRules))
+	an.Describe(&a.SshSourceCidrs, describeOption(&o, &o.SshSourceCidrs))
+	an.Describe(&a.SshSourceSecurityGroupIds, describeOption(&o, &o.SshSourceSecurityGroupIds))
+	an.Describe(&a.Tags, "Tags for the security group and its rules.")
+}
+
+// NodeSecurityGroup is the security group of EKS nodes with standalone, described rules, plus
+// the rule that lets the nodes reach the cluster API through the cluster security group.
+type NodeSecurityGroup struct {
+	pulumi.ResourceState
+
+	SecurityGroupId pulumi.StringOutput `pulumi:"securityGroupId"`
+
+	// The child resources, for Go programs.
+	SecurityGroup      *ec2.SecurityGroup
+	IngressRules       []*vpc.SecurityGroupIngressRule
+	EgressRules        []*vpc.SecurityGroupEgressRule
+	ClusterIngressRule *vpc.SecurityGroupIngressRule
+}
+
+var _ infer.Annotated = (*NodeSecurityGroup)(nil)
+
+// Annotate describes NodeSecurityGroup and its outputs.
+func (s *NodeSecurityGroup) Annotate(a infer.Annotator) {
+	a.Describe(s, "The security group of EKS self-managed nodes: every rule a separate, described resource, no SSH unless sources are given, and HTTPS from the nodes to the cluster security group. Several node groups may share one.")
+	a.Describe(&s.SecurityGroupId, "The ID of the node security group.")
+}
+
+// NewNodeSecurityGroup creates the node security group and its rules.
+func NewNodeSecurityGroup(ctx *pulumi.Context, name string, args *NodeSecurityGroupArgs, opts ...pulumi.ResourceOption) (*NodeSecurityGroup, error) {
+	a := nodeSecurityGroupDefaults(args)
+	if err := validateNodeSecurityGroup(a).err(NodeSecurityGroupToken, name); err != nil {
+		return nil, err
+	}
+	comp := &NodeSecurityGroup{}
+	if err := ctx.RegisterComponentResource(NodeSecurityGroupToken, name, comp, opts...); err != nil {
+		return nil, err
+	}
+	if err := comp.register(ctx, name, a); err != nil {
+		return nil, err
+	}
+	return comp, ctx.RegisterResourceOutputs(comp, pulumi.Map{"securityGroupId": comp.SecurityGroupId})
+}
+
+func (s *NodeSecurityGroup) register(ctx *pulumi.Context, name string, a NodeSecurityGroupArgs) error {
+	parent := pulumi.Parent(s)
+	clusterName := a.ClusterName.ToStringOutput()
+	sg, err := ec2.NewSecurityGroup(ctx, name, &ec2.SecurityGroupArgs{
+		NamePrefix:          pulumi.String(physicalPrefix(name, 100)),
+		Description:         pulumi.String("EKS worker nodes, managed by eksnodes"),
+		VpcId:               a.VpcId,
+		RevokeRulesOnDelete: pulumi.Bool(true),
+		Tags:                resourceTags(clusterName, name, a.Tags),
+	}, parent)
+	if err != nil {
+		return err
+	}
+	s.SecurityGroup = sg
+	s.SecurityGroupId = sg.ID().ToStringOutput()
+
+	ruleTags := tagsInput(a.Tags)
+	ingress, egress := planSecurityGroupRules(a)
+	for _, r := range ingress {
+		args := &vpc.SecurityGroupIngressRuleArgs{
+			SecurityGroupId: sg.ID(),
+			Description:     pulumi.String(r.Description),
+			IpProtocol:      pulumi.String(r.Protocol),
+			FromPort:        pulumi.IntPtrFromPtr(r.FromPort),
+			ToPort:          pulumi.IntPtrFromPtr(r.ToPort),
+			Tags:            ruleTags,
+		}
+		args.CidrIpv4, args.CidrIpv6, args.PrefixListId, args.ReferencedSecurityGroupId = r.peer(sg.ID(), a.ClusterSecurityGroupId)
+		rule, err := vpc.NewSecurityGroupIngressRule(ctx, name+"-"+r.Suffix, args, parent)
+		if err != nil {
+			return err
+		}
+		s.IngressRules = append(s.IngressRules, rule)
+	}
+	for _, r := range egress {
+		args := &vpc.SecurityGroupEgressRuleArgs{
+			SecurityGroupId: sg.ID(),
+			Description:     pulumi.String(r.Description),
+			IpProtocol:      pulumi.String(r.Protocol),
+			FromPort:        pulumi.IntPtrFromPtr(r.FromPort),
+			ToPort:          pulumi.IntPtrFromPtr(r.ToPort),
+			Tags:            ruleTags,
+		}
+		args.CidrIpv4, args.CidrIpv6, args.PrefixListId, args.ReferencedSecurityGroupId = r.peer(sg.ID(), a.ClusterSecurityGroupId)
+		rule, err := vpc.NewSecurityGroupEgressRule(ctx, name+"-"+r.Suffix, args, parent)
+		if err != nil {
+			return err
+		}
+		s.EgressRules = append(s.EgressRules, rule)
+	}
+
+	cr := clusterIngressRule()
+	s.ClusterIngressRule, err = vpc.NewSecurityGroupIngressRule(ctx, name+"-"+cr.Suffix, &vpc.SecurityGroupIngressRuleArgs{
+		SecurityGroupId:           a.ClusterSecurityGroupId,
+		Description:               pulumi.String(cr.Description),
+		IpProtocol:                pulumi.String(cr.Protocol),
+		FromPort:                  pulumi.IntPtrFromPtr(cr.FromPort),
+		ToPort:                    pulumi.IntPtrFromPtr(cr.ToPort),
+		ReferencedSecurityGroupId: sg.ID(),
+		Tags:                      ruleTags,
+	}, parent)
+	return err
+}
+
+// peer returns the rule's peer as the four mutually exclusive inputs of a standalone rule.
+func (r rulePlan) peer(self pulumi.IDOutput, cluster pulumi.StringInput) (cidr4, cidr6, prefixList, sg pulumi.StringPtrInput) {
+	switch r.Peer {
+	case peerSelf:
+		return nil, nil, nil, self.ToStringOutput()
+	case peerCluster:
+		return nil, nil, nil, cluster.ToStringOutput()
+	case peerCidrIpv4:
+		return pulumi.String(r.PeerValue), nil, nil, nil
+	case peerCidrIpv6:
+		return nil, pulumi.String(r.PeerValue), nil, nil
+	case peerPrefixList:
+		return nil, nil, pulumi.String(r.PeerValue), nil
+	default:
+		return nil, nil, nil, pulumi.String(r.PeerValue)
+	}
+}

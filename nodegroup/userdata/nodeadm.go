@@ -1,0 +1,189 @@
+package userdata
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"sigs.k8s.io/yaml"
+)
+
+// NodeConfig API identity understood by nodeadm on Amazon Linux 2023.
+const (
+	NodeConfigAPIVersion = "node.eks.aws/v1alpha1"
+	NodeConfigKind       = "NodeConfig"
+	// NodeConfigContentType is the MIME type of a NodeConfig part.
+	NodeConfigContentType = "application/node.eks.aws"
+	// ShellScriptContentType is the MIME type of a script part run by cloud-init.
+	ShellScriptContentType = `text/x-shellscript; charset="us-ascii"`
+	// Boundary separates the parts of the MIME document. It is fixed so that the rendered
+	// text is stable from one run to the next.
+	Boundary = "EKSNODES-USERDATA-BOUNDARY"
+)
+
+// NodeConfig is the subset of nodeadm's NodeConfig (node.eks.aws/v1alpha1) that eksnodes renders.
+type NodeConfig struct {
+	APIVersion string         `json:"apiVersion"`
+	Kind       string         `json:"kind"`
+	Spec       NodeConfigSpec `json:"spec"`
+}
+
+// NodeConfigSpec is NodeConfig.spec.
+type NodeConfigSpec struct {
+	Cluster *ClusterDetails `json:"cluster,omitempty"`
+	Kubelet *KubeletOptions `json:"kubelet,omitempty"`
+}
+
+// ClusterDetails is NodeConfig.spec.cluster.
+type ClusterDetails struct {
+	Name                 string `json:"name"`
+	APIServerEndpoint    string `json:"apiServerEndpoint"`
+	CertificateAuthority string `json:"certificateAuthority"`
+	CIDR                 string `json:"cidr"`
+}
+
+// KubeletOptions is NodeConfig.spec.kubelet.
+type KubeletOptions struct {
+	// Config is merged over nodeadm's own KubeletConfiguration.
+	Config map[string]any `json:"config,omitempty"`
+	// Flags are appended to the kubelet command line.
+	Flags []string `json:"flags,omitempty"`
+}
+
+// Nodeadm describes an Amazon Linux 2023 node's bootstrap.
+type Nodeadm struct {
+	Cluster Cluster
+	// Labels become --node-labels, sorted by key.
+	Labels map[string]string
+	// Taints become --register-with-taints, sorted by key then effect.
+	Taints []Taint
+	// KubeletFlags are extra kubelet flags, each "--name=value" or "--name", appended in order.
+	KubeletFlags []string
+	// KubeletConfig is a KubeletConfiguration fragment merged by nodeadm.
+	KubeletConfig map[string]any
+	// PreScripts are shell scripts placed before the NodeConfig part.
+	PreScripts []string
+	// PostScripts are shell scripts placed after the NodeConfig part.
+	PostScripts []string
+}
+
+// Part is one part of a MIME multi-part user data document.
+type Part struct {
+	ContentType string
+	Body        string
+}
+
+// NodeConfigFor builds the typed NodeConfig for n.
+func NodeConfigFor(n Nodeadm) NodeConfig {
+	nc := NodeConfig{
+		APIVersion: NodeConfigAPIVersion,
+		Kind:       NodeConfigKind,
+		Spec: NodeConfigSpec{Cluster: &ClusterDetails{
+			Name:                 n.Cluster.Name,
+			APIServerEndpoint:    n.Cluster.Endpoint,
+			CertificateAuthority: n.Cluster.CertificateAuthority,
+			CIDR:                 n.Cluster.ServiceCIDR,
+		}},
+	}
+	flags := KubeletFlags(n.Labels, n.Taints, n.KubeletFlags)
+	if len(flags) > 0 || len(n.KubeletConfig) > 0 {
+		nc.Spec.Kubelet = &KubeletOptions{Config: n.KubeletConfig, Flags: flags}
+	}
+	return nc
+}
+
+// KubeletFlags returns the kubelet flags for labels and taints (sorted, so the output is stable)
+// followed by the extra flags in the order given.
+func KubeletFlags(labels map[string]string, taints []Taint, extra []string) []string {
+	var flags []string
+	if len(labels) > 0 {
+		keys := sortedKeys(labels)
+		pairs := make([]string, 0, len(keys))
+		for _, k := range keys {
+			pairs = append(pairs, k+"="+labels[k])
+		}
+		flags = append(flags, "--node-labels="+strings.Join(pairs, ","))
+	}
+	if len(taints) > 0 {
+		flags = append(flags, "--register-with-taints="+strings.Join(TaintStrings(taints), ","))
+	}
+	return append(flags, extra...)
+}
+
+// TaintStrings renders taints as key=value:Effect (key:Effect when the value is empty),
+// sorted by key and then effect.
+func TaintStrings(taints []Taint) []string {
+	sorted := append([]Taint(nil), taints...)
+	sort.Slice(sorted, func(i, j int) bool {
+		if sorted[i].Key != sorted[j].Key {
+			return sorted[i].Key < sorted[j].Key
+		}
+		return sorted[i].Effect < sorted[j].Effect
+	})
+	out := make([]string, 0, len(sorted))
+	for _, t := range sorted {
+		s := t.Key
+		if t.Value != "" {
+			s += "=" + t.Value
+		}
+		out = append(out, s+":"+t.Effect)
+	}
+	return out
+}
+
+// RenderNodeadm renders the MIME multi-part document for an AL2023 node: the pre scripts, the
+// NodeConfig, then the post scripts.
+func RenderNodeadm(n Nodeadm) (string, error) {
+	body, err := yaml.Marshal(NodeConfigFor(n))
+	if err != nil {
+		return "", fmt.Errorf("marshalling NodeConfig: %w", err)
+	}
+	parts := make([]Part, 0, len(n.PreScripts)+1+len(n.PostScripts))
+	for _, s := range n.PreScripts {
+		parts = append(parts, Part{ContentType: ShellScriptContentType, Body: Script(s)})
+	}
+	parts = append(parts, Part{ContentType: NodeConfigContentType, Body: "---\n" + string(body)})
+	for _, s := range n.PostScripts {
+		parts = append(parts, Part{ContentType: ShellScriptContentType, Body: Script(s)})
+	}
+	return RenderMIME(parts)
+}
+
+// Script returns s with a bash shebang added when it has none, so cloud-init can execute it.
+func Script(s string) string {
+	if strings.HasPrefix(s, "#!") {
+		return s
+	}
+	return "#!/usr/bin/env bash\n" + s
+}
+
+// RenderMIME writes parts as a multipart/mixed document with LF line endings (accepted by
+// cloud-init and nodeadm) so that the text reads well in a preview diff. A part whose body holds
+// a line that would end the part early is refused.
+func RenderMIME(parts []Part) (string, error) {
+	var b strings.Builder
+	b.WriteString("MIME-Version: 1.0\n")
+	b.WriteString(`Content-Type: multipart/mixed; boundary="` + Boundary + "\"\n\n")
+	for i, p := range parts {
+		for _, line := range strings.Split(p.Body, "\n") {
+			if strings.HasPrefix(line, "--"+Boundary) {
+				return "", fmt.Errorf("user data part %d contains the MIME boundary line %q", i+1, line)
+			}
+		}
+		b.WriteString("--" + Boundary + "\n")
+		b.WriteString("Content-Type: " + p.ContentType + "\n\n")
+		b.WriteString(strings.TrimRight(p.Body, "\n"))
+		b.WriteString("\n\n")
+	}
+	b.WriteString("--" + Boundary + "--\n")
+	return b.String(), nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
