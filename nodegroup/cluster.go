@@ -34,30 +34,21 @@ func (c *ClusterArgs) Annotate(a infer.Annotator) {
 }
 
 // ClusterFromAWS builds ClusterArgs from a raw aws.eks.Cluster resource. The cluster security
-// group is the EKS-created one (`vpcConfig.clusterSecurityGroupId`).
+// group is the one EKS creates (`vpcConfig.clusterSecurityGroupId`).
 func ClusterFromAWS(c *eks.Cluster) ClusterArgs {
-	return ClusterArgs{
-		Name:     c.Name,
-		Endpoint: c.Endpoint,
-		CertificateAuthority: c.CertificateAuthority.ApplyT(func(ca eks.ClusterCertificateAuthority) string {
-			return stringOr(ca.Data, "")
-		}).(pulumi.StringOutput),
-		ServiceCidr: c.KubernetesNetworkConfig.ApplyT(func(n eks.ClusterKubernetesNetworkConfig) string {
-			return stringOr(n.ServiceIpv4Cidr, "")
-		}).(pulumi.StringOutput),
-		Version: c.Version,
-		SecurityGroupId: c.VpcConfig.ApplyT(func(v eks.ClusterVpcConfig) string {
-			return stringOr(v.ClusterSecurityGroupId, "")
-		}).(pulumi.StringOutput),
-		VpcId: c.VpcConfig.ApplyT(func(v eks.ClusterVpcConfig) string {
-			return stringOr(v.VpcId, "")
-		}).(pulumi.StringOutput),
-	}
+	return ClusterFromAWSOutput(c.ToClusterOutput())
 }
 
-func stringOr(s *string, def string) string {
-	if s == nil {
-		return def
+// ClusterFromAWSOutput builds ClusterArgs from an output of an aws.eks.Cluster, such as the
+// `eksCluster` output of a pulumi-eks Cluster.
+func ClusterFromAWSOutput(c eks.ClusterOutput) ClusterArgs {
+	return ClusterArgs{
+		Name:                 c.Name(),
+		Endpoint:             c.Endpoint(),
+		CertificateAuthority: c.CertificateAuthority().Data().Elem(),
+		ServiceCidr:          c.KubernetesNetworkConfig().ServiceIpv4Cidr().Elem(),
+		Version:              c.Version(),
+		SecurityGroupId:      c.VpcConfig().ClusterSecurityGroupId().Elem(),
+		VpcId:                c.VpcConfig().VpcId().Elem(),
 	}
-	return *s
 }

@@ -3,6 +3,7 @@ package nodegroup
 import (
 	"encoding/base64"
 	"fmt"
+	"hash/fnv"
 	"sort"
 	"strings"
 	"sync"
@@ -24,12 +25,25 @@ type registration struct {
 	DependsOn     []string
 }
 
+// mockSGID is the ID the mocks give a security group with the given logical name.
+func mockSGID(name string) string {
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	return fmt.Sprintf("sg-0%016x", h.Sum64())
+}
+
+// invoke is one function call the program made.
+type invoke struct {
+	Token string
+	Args  resource.PropertyMap
+}
+
 // recordingMocks answers the engine's calls like AWS would, and records every registration.
 // It is strict: an invoke it does not know is an error.
 type recordingMocks struct {
 	mu        sync.Mutex
 	regs      []registration
-	invokes   []string
+	invokes   []invoke
 	partition string
 	amiID     string
 }
@@ -72,7 +86,7 @@ func (m *recordingMocks) NewResource(args pulumi.MockResourceArgs) (string, reso
 		state["arn"] = resource.NewProperty(fmt.Sprintf("arn:%s:iam::111122223333:instance-profile/%s", m.partition, physical))
 		id = physical
 	case "aws:ec2/securityGroup:SecurityGroup":
-		id = "sg-0aaaaaaaaaaaaaaa" + fmt.Sprint(len(args.Name)%10)
+		id = mockSGID(args.Name)
 	case "aws:ec2/launchTemplate:LaunchTemplate":
 		id = "lt-0123456789abcdef0"
 		state["latestVersion"] = resource.NewProperty(1.0)
@@ -87,7 +101,7 @@ func (m *recordingMocks) NewResource(args pulumi.MockResourceArgs) (string, reso
 
 func (m *recordingMocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	m.mu.Lock()
-	m.invokes = append(m.invokes, args.Token)
+	m.invokes = append(m.invokes, invoke{Token: args.Token, Args: args.Args})
 	m.mu.Unlock()
 	switch args.Token {
 	case "aws:index/getPartition:getPartition":
@@ -173,7 +187,7 @@ func demoArgs() *NodeGroupArgs {
 // outputs are the resolved outputs of a NodeGroup.
 type outputs struct {
 	UserData, AmiID, RoleArn, RoleName, ProfileArn, SecurityGroupID, LaunchTemplateID, ASGName string
-	LatestVersion                                                                           int
+	LatestVersion                                                                              int
 }
 
 // runNodeGroup creates one NodeGroup named "ng" and returns the mocks and its outputs.
@@ -209,4 +223,44 @@ func decodeUserData(t *testing.T, lt registration) string {
 	raw, err := base64.StdEncoding.DecodeString(lt.Inputs["userData"].StringValue())
 	require.NoError(t, err)
 	return string(raw)
+}
+
+// native turns a property value into plain Go values (string, float64, bool, []any,
+// map[string]any), unwrapping secrets and known outputs, so tests can compare with literals.
+func native(v resource.PropertyValue) any {
+	switch {
+	case v.IsOutput():
+		if !v.OutputValue().Known {
+			return "<unknown>"
+		}
+		return native(v.OutputValue().Element)
+	case v.IsSecret():
+		return native(v.SecretValue().Element)
+	case v.IsComputed():
+		return "<unknown>"
+	case v.IsArray():
+		out := []any{}
+		for _, e := range v.ArrayValue() {
+			out = append(out, native(e))
+		}
+		return out
+	case v.IsObject():
+		out := map[string]any{}
+		for k, e := range v.ObjectValue() {
+			out[string(k)] = native(e)
+		}
+		return out
+	case v.IsNull():
+		return nil
+	}
+	return v.V
+}
+
+// in returns one input of a registration as plain Go values.
+func (r registration) in(key string) any {
+	v, ok := r.Inputs[resource.PropertyKey(key)]
+	if !ok {
+		return nil
+	}
+	return native(v)
 }

@@ -1,0 +1,116 @@
+package nodegroup
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestAutoScalingGroupDefaults(t *testing.T) {
+	m, _, err := runNodeGroup(t, demoArgs())
+	require.NoError(t, err)
+	asg := m.get(t, tASG, "ng")
+	assert.Equal(t, "ng-", asg.in("namePrefix"))
+	assert.Nil(t, asg.in("name"))
+	assert.Equal(t, []any{"subnet-0123456789abcdef0", "subnet-0123456789abcdef1"}, asg.in("vpcZoneIdentifiers"))
+	assert.Equal(t, 1.0, asg.in("minSize"))
+	assert.Equal(t, 2.0, asg.in("maxSize"))
+	assert.Equal(t, 2.0, asg.in("desiredCapacity"))
+	// The numeric latest version, never $Latest or $Default: a template change is a change of
+	// the group, which starts an instance refresh.
+	assert.Equal(t, map[string]any{"id": "lt-0123456789abcdef0", "version": "1"}, asg.in("launchTemplate"))
+	assert.Equal(t, "EC2", asg.in("healthCheckType"))
+	assert.Equal(t, 300.0, asg.in("healthCheckGracePeriod"))
+	assert.Equal(t, map[string]any{
+		"strategy": "Rolling",
+		"preferences": map[string]any{
+			"minHealthyPercentage": 100.0, "maxHealthyPercentage": 110.0, "skipMatching": true, "autoRollback": false,
+		},
+	}, asg.in("instanceRefresh"))
+	assert.Equal(t, []any{
+		map[string]any{"key": "Name", "value": "ng", "propagateAtLaunch": true},
+		map[string]any{"key": "kubernetes.io/cluster/demo", "value": "owned", "propagateAtLaunch": true},
+	}, asg.in("tags"))
+	assert.Empty(t, asg.IgnoreChanges)
+	// The group waits for the role (and its access entry) and the security group rules, so the
+	// first nodes can join.
+	assert.Contains(t, asg.DependsOn, "urn:pulumi:test::eksnodes::eksnodes:index:NodeGroup$eksnodes:index:NodeRole$aws:eks/accessEntry:AccessEntry::ng-role")
+	assert.Contains(t, asg.DependsOn, "urn:pulumi:test::eksnodes::eksnodes:index:NodeGroup$eksnodes:index:NodeSecurityGroup$aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::ng-sg-cluster-ingress-https")
+}
+
+func TestAutoScalingGroupSizesDefaulting(t *testing.T) {
+	for _, tc := range []struct {
+		name                          string
+		min, max, desired             *int
+		wantMin, wantMax, wantDesired int
+	}{
+		{"all defaults", nil, nil, nil, 1, 2, 2},
+		{"min above default max", ptr(3), nil, nil, 3, 3, 3},
+		{"only desired", nil, nil, ptr(5), 1, 5, 5},
+		{"scale from zero", ptr(0), ptr(10), nil, 0, 10, 2},
+		{"max one", nil, ptr(1), nil, 1, 1, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := withDefaults(&NodeGroupArgs{MinSize: tc.min, MaxSize: tc.max, DesiredCapacity: tc.desired})
+			assert.Equal(t, [3]int{tc.wantMin, tc.wantMax, tc.wantDesired}, [3]int{*a.MinSize, *a.MaxSize, *a.DesiredCapacity})
+		})
+	}
+}
+
+func TestAutoScalingGroupRefreshAndScaling(t *testing.T) {
+	args := demoArgs()
+	args.InstanceRefresh = &InstanceRefresh{
+		MinHealthyPercentage: ptr(90), MaxHealthyPercentage: ptr(150), InstanceWarmup: ptr(120),
+		SkipMatching: ptr(false), AutoRollback: true, CheckpointPercentages: []int{25, 100}, CheckpointDelay: ptr(600),
+		ScaleInProtectedInstances: "Wait", StandbyInstances: "Terminate",
+	}
+	args.IgnoreScalingChanges = ptr(true)
+	args.HealthCheckGracePeriod = ptr(60)
+	m, _, err := runNodeGroup(t, args)
+	require.NoError(t, err)
+	asg := m.get(t, tASG, "ng")
+	assert.Equal(t, map[string]any{
+		"strategy": "Rolling",
+		"preferences": map[string]any{
+			"minHealthyPercentage": 90.0, "maxHealthyPercentage": 150.0, "instanceWarmup": "120",
+			"skipMatching": false, "autoRollback": true, "checkpointPercentages": []any{25.0, 100.0},
+			"checkpointDelay": "600", "scaleInProtectedInstances": "Wait", "standbyInstances": "Terminate",
+		},
+	}, asg.in("instanceRefresh"))
+	assert.Equal(t, []string{"desiredCapacity"}, asg.IgnoreChanges)
+	assert.Equal(t, 60.0, asg.in("healthCheckGracePeriod"))
+
+	args = demoArgs()
+	args.InstanceRefresh = &InstanceRefresh{Enabled: ptr(false)}
+	m, _, err = runNodeGroup(t, args)
+	require.NoError(t, err)
+	assert.Nil(t, m.get(t, tASG, "ng").in("instanceRefresh"), "refresh switched off")
+}
+
+func TestAutoScalingGroupClusterAutoscalerTags(t *testing.T) {
+	args := demoArgs()
+	args.ClusterAutoscalerTags = true
+	args.Labels = map[string]string{"workload": "batch"}
+	args.Taints = map[string]Taint{"dedicated": {Value: "batch", Effect: NoSchedule}, "spot": {Effect: PreferNoSchedule}}
+	args.Tags = map[string]string{"team": "data"}
+	m, _, err := runNodeGroup(t, args)
+	require.NoError(t, err)
+	asg := m.get(t, tASG, "ng")
+	assert.Equal(t, []any{
+		map[string]any{"key": "Name", "value": "ng", "propagateAtLaunch": true},
+		map[string]any{"key": "k8s.io/cluster-autoscaler/demo", "value": "owned", "propagateAtLaunch": false},
+		map[string]any{"key": "k8s.io/cluster-autoscaler/enabled", "value": "true", "propagateAtLaunch": false},
+		map[string]any{"key": "k8s.io/cluster-autoscaler/node-template/label/workload", "value": "batch", "propagateAtLaunch": false},
+		map[string]any{"key": "k8s.io/cluster-autoscaler/node-template/taint/dedicated", "value": "batch:NoSchedule", "propagateAtLaunch": false},
+		map[string]any{"key": "k8s.io/cluster-autoscaler/node-template/taint/spot", "value": ":PreferNoSchedule", "propagateAtLaunch": false},
+		map[string]any{"key": "kubernetes.io/cluster/demo", "value": "owned", "propagateAtLaunch": true},
+		map[string]any{"key": "team", "value": "data", "propagateAtLaunch": true},
+	}, asg.in("tags"))
+	assert.Equal(t, []string{"desiredCapacity"}, asg.IgnoreChanges, "the autoscaler owns desired capacity by default")
+
+	args.IgnoreScalingChanges = ptr(false)
+	m, _, err = runNodeGroup(t, args)
+	require.NoError(t, err)
+	assert.Empty(t, m.get(t, tASG, "ng").IgnoreChanges, "an explicit false wins")
+}

@@ -1,0 +1,135 @@
+package nodegroup
+
+import (
+	"encoding/json"
+	"sync"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"sigs.k8s.io/yaml"
+)
+
+func runNodeRole(t *testing.T, partition string, args *NodeRoleArgs) (*recordingMocks, string, error) {
+	t.Helper()
+	m := newMocks()
+	m.partition = partition
+	var mapRole string
+	var mu sync.Mutex
+	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
+		r, err := NewNodeRole(ctx, "nodes", args)
+		if err != nil {
+			return err
+		}
+		r.AwsAuthMapRole.ApplyT(func(s string) string { mu.Lock(); mapRole = s; mu.Unlock(); return s })
+		return nil
+	}, pulumi.WithMocks("eksnodes", "test", m))
+	return m, mapRole, err
+}
+
+func policyArns(m *recordingMocks) []string {
+	var out []string
+	for _, r := range m.ofType(tAttachment) {
+		out = append(out, r.in("policyArn").(string))
+	}
+	return out
+}
+
+func TestNodeRoleTrustAndPolicies(t *testing.T) {
+	for _, partition := range []string{"aws", "aws-cn", "aws-us-gov"} {
+		t.Run(partition, func(t *testing.T) {
+			m, _, err := runNodeRole(t, partition, &NodeRoleArgs{ClusterName: pulumi.String("demo")})
+			require.NoError(t, err)
+			assert.ElementsMatch(t, []string{
+				"arn:" + partition + ":iam::aws:policy/AmazonEKSWorkerNodePolicy",
+				"arn:" + partition + ":iam::aws:policy/AmazonEKS_CNI_Policy",
+				"arn:" + partition + ":iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+			}, policyArns(m), "exactly the three worker policies")
+			for _, a := range m.ofType(tAttachment) {
+				assert.Equal(t, "nodes-20261121000000000001", a.in("role"))
+			}
+
+			role := m.get(t, tRole, "nodes")
+			var trust map[string]any
+			require.NoError(t, json.Unmarshal([]byte(role.in("assumeRolePolicy").(string)), &trust))
+			assert.Equal(t, map[string]any{
+				"Version": "2012-10-17",
+				"Statement": []any{map[string]any{
+					"Effect": "Allow", "Action": "sts:AssumeRole",
+					"Principal": map[string]any{"Service": "ec2.amazonaws.com"},
+				}},
+			}, trust, "only EC2 may assume the node role")
+			assert.Equal(t, "nodes-", role.in("namePrefix"))
+			assert.Equal(t, "/", role.in("path"))
+			assert.Nil(t, role.in("permissionsBoundary"))
+			assert.Nil(t, role.in("managedPolicyArns"), "attachments are separate resources")
+			assert.Nil(t, role.in("inlinePolicies"))
+
+			profile := m.get(t, tProfile, "nodes")
+			assert.Equal(t, "nodes-20261121000000000001", profile.in("role"))
+
+			entry := m.get(t, tAccessEntry, "nodes")
+			assert.Equal(t, "demo", entry.in("clusterName"))
+			assert.Equal(t, "EC2_LINUX", entry.in("type"))
+			assert.Equal(t, "arn:"+partition+":iam::111122223333:role/nodes-20261121000000000001", entry.in("principalArn"))
+			assert.Nil(t, entry.in("kubernetesGroups"), "EC2 access entries may not name groups")
+		})
+	}
+}
+
+func TestNodeRoleOptions(t *testing.T) {
+	m, mapRole, err := runNodeRole(t, "aws", &NodeRoleArgs{
+		ClusterName:          pulumi.String("demo"),
+		Path:                 "/platform/eks/",
+		PermissionsBoundary:  pulumi.String("arn:aws:iam::111122223333:policy/boundary"),
+		AdditionalPolicyArns: []string{"arn:aws:iam::111122223333:policy/extra"},
+		EnableSsmAccess:      true,
+		CreateAccessEntry:    ptr(false),
+		Tags:                 map[string]string{"team": "platform"},
+	})
+	require.NoError(t, err)
+	assert.ElementsMatch(t, []string{
+		"arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+		"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+		"arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+		"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+		"arn:aws:iam::111122223333:policy/extra",
+	}, policyArns(m))
+	role := m.get(t, tRole, "nodes")
+	assert.Equal(t, "/platform/eks/", role.in("path"))
+	assert.Equal(t, "arn:aws:iam::111122223333:policy/boundary", role.in("permissionsBoundary"))
+	assert.Equal(t, map[string]any{"team": "platform"}, role.in("tags"))
+	assert.Equal(t, "/platform/eks/", m.get(t, tProfile, "nodes").in("path"))
+	assert.Empty(t, m.ofType(tAccessEntry))
+
+	// aws-auth matches the role ARN without its path.
+	var entries []map[string]any
+	require.NoError(t, yaml.UnmarshalStrict([]byte(mapRole), &entries))
+	assert.Equal(t, []map[string]any{{
+		"rolearn":  "arn:aws:iam::111122223333:role/nodes-20261121000000000001",
+		"username": "system:node:{{EC2PrivateDNSName}}",
+		"groups":   []any{"system:bootstrappers", "system:nodes"},
+	}}, entries)
+}
+
+func TestAwsAuthMapRoleWindows(t *testing.T) {
+	out, err := AwsAuthMapRole("arn:aws:iam::111122223333:role/a/b/win", true)
+	require.NoError(t, err)
+	var entries []mapRole
+	require.NoError(t, yaml.UnmarshalStrict([]byte(out), &entries))
+	require.Len(t, entries, 1)
+	assert.Equal(t, "arn:aws:iam::111122223333:role/win", entries[0].RoleArn)
+	assert.Equal(t, []string{"system:bootstrappers", "system:nodes", "eks:kube-proxy-windows"}, entries[0].Groups)
+}
+
+func TestRoleArnWithoutPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"arn:aws:iam::111122223333:role/nodes":             "arn:aws:iam::111122223333:role/nodes",
+		"arn:aws:iam::111122223333:role/a/b/nodes":         "arn:aws:iam::111122223333:role/nodes",
+		"arn:aws-cn:iam::111122223333:role/team/nodes-123": "arn:aws-cn:iam::111122223333:role/nodes-123",
+		"not-an-arn": "not-an-arn",
+	} {
+		assert.Equal(t, want, RoleArnWithoutPath(in), in)
+	}
+}

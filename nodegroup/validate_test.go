@@ -1,0 +1,301 @@
+package nodegroup
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// badNodeGroupInputs is the catalogue of invalid NodeGroup inputs: each mutation of a valid
+// input must be refused with a message that names the property.
+var badNodeGroupInputs = []struct {
+	name   string
+	mutate func(a *NodeGroupArgs)
+	want   string
+}{
+	{"missing cluster name", func(a *NodeGroupArgs) { a.Cluster.Name = nil }, "cluster.name is required"},
+	{"missing endpoint", func(a *NodeGroupArgs) { a.Cluster.Endpoint = nil }, "cluster.endpoint is required"},
+	{"missing CA", func(a *NodeGroupArgs) { a.Cluster.CertificateAuthority = nil }, "cluster.certificateAuthority is required"},
+	{"missing service CIDR", func(a *NodeGroupArgs) { a.Cluster.ServiceCidr = nil }, "cluster.serviceCidr is required"},
+	{"missing version without amiId", func(a *NodeGroupArgs) { a.Cluster.Version = nil }, "cluster.version is required unless amiId is set"},
+	{"missing cluster SG", func(a *NodeGroupArgs) { a.Cluster.SecurityGroupId = nil }, "cluster.securityGroupId is required unless nodeSecurityGroupId is set"},
+	{"missing VPC", func(a *NodeGroupArgs) { a.Cluster.VpcId = nil }, "cluster.vpcId is required unless nodeSecurityGroupId is set"},
+	{"bad cluster name", func(a *NodeGroupArgs) { a.Cluster.Name = pulumi.String("-demo") }, `cluster.name ("-demo") must be 1-100 letters`},
+	{"http endpoint", func(a *NodeGroupArgs) { a.Cluster.Endpoint = pulumi.String("http://x.eks.amazonaws.com") }, `cluster.endpoint ("http://x.eks.amazonaws.com") must be an https:// URL`},
+	{"CA not base64 PEM", func(a *NodeGroupArgs) { a.Cluster.CertificateAuthority = pulumi.String("not-base64!") }, "cluster.certificateAuthority must be the base64-encoded PEM"},
+	{"service CIDR not a CIDR", func(a *NodeGroupArgs) { a.Cluster.ServiceCidr = pulumi.String("172.20.0.0") }, `cluster.serviceCidr ("172.20.0.0") must be an IPv4 CIDR`},
+	{"service CIDR not canonical", func(a *NodeGroupArgs) { a.Cluster.ServiceCidr = pulumi.String("172.20.0.1/16") }, `cluster.serviceCidr ("172.20.0.1/16") must name its network address: 172.20.0.0/16`},
+	{"bad version", func(a *NodeGroupArgs) { a.Cluster.Version = pulumi.String("v1.33") }, `cluster.version ("v1.33") must be a Kubernetes minor version`},
+	{"bad cluster SG", func(a *NodeGroupArgs) { a.Cluster.SecurityGroupId = pulumi.String("default") }, `cluster.securityGroupId ("default") must be a security group ID`},
+	{"bad VPC", func(a *NodeGroupArgs) { a.Cluster.VpcId = pulumi.String("vpc-xyz") }, `cluster.vpcId ("vpc-xyz") must be a VPC ID`},
+	{"missing subnets", func(a *NodeGroupArgs) { a.SubnetIds = nil }, "subnetIds is required"},
+	{"empty subnets", func(a *NodeGroupArgs) { a.SubnetIds = pulumi.StringArray{} }, "subnetIds must list at least one subnet"},
+	{"bad subnet", func(a *NodeGroupArgs) {
+		a.SubnetIds = pulumi.ToStringArray([]string{"subnet-0123456789abcdef0", "sn-1"})
+	}, `subnetIds[1] ("sn-1") must be a subnet ID`},
+	{"duplicate subnet", func(a *NodeGroupArgs) {
+		a.SubnetIds = pulumi.ToStringArray([]string{"subnet-0123456789abcdef0", "subnet-0123456789abcdef0"})
+	}, `subnetIds lists "subnet-0123456789abcdef0" more than once`},
+	{"unknown OS", func(a *NodeGroupArgs) { a.OperatingSystem = "Ubuntu" }, `operatingSystem ("Ubuntu") must be one of: AL2023`},
+	{"bad instance type", func(a *NodeGroupArgs) { a.InstanceType = "large" }, `instanceType: "large" is not an EC2 instance type`},
+	{"mac instance type", func(a *NodeGroupArgs) { a.InstanceType = "mac2.metal" }, `instanceType: "mac2.metal" is a Mac instance`},
+	{"bad AMI", func(a *NodeGroupArgs) { a.AmiId = pulumi.String("ami-123") }, `amiId ("ami-123") must be an AMI ID`},
+	{"max below min", func(a *NodeGroupArgs) { a.MinSize, a.MaxSize, a.DesiredCapacity = ptr(2), ptr(1), ptr(1) }, "maxSize (1) must be >= minSize (2)"},
+	{"max zero", func(a *NodeGroupArgs) { a.MinSize, a.MaxSize, a.DesiredCapacity = ptr(0), ptr(0), ptr(0) }, "maxSize (0) must be >= 1"},
+	{"negative min", func(a *NodeGroupArgs) { a.MinSize = ptr(-1) }, "minSize (-1) must be >= 0"},
+	{"desired above max", func(a *NodeGroupArgs) { a.MaxSize, a.DesiredCapacity = ptr(3), ptr(4) }, "desiredCapacity (4) must be between minSize (1) and maxSize (3)"},
+	{"desired below min", func(a *NodeGroupArgs) { a.MinSize, a.DesiredCapacity = ptr(2), ptr(1) }, "desiredCapacity (1) must be between minSize (2) and maxSize (2)"},
+	{"bad label key", func(a *NodeGroupArgs) { a.Labels = map[string]string{"bad key": "x"} }, `labels key "bad key": name part must consist of alphanumeric characters`},
+	{"bad label value", func(a *NodeGroupArgs) { a.Labels = map[string]string{"team": "a b"} }, `labels["team"] value "a b": a valid label must be`},
+	{"long label value", func(a *NodeGroupArgs) { a.Labels = map[string]string{"team": strings.Repeat("a", 64)} }, `labels["team"] value`},
+	{"kubelet-owned label", func(a *NodeGroupArgs) { a.Labels = map[string]string{"node-role.kubernetes.io/worker": ""} }, `labels key "node-role.kubernetes.io/worker": the kubelet may not set labels under kubernetes.io/`},
+	{"k8s.io label", func(a *NodeGroupArgs) { a.Labels = map[string]string{"k8s.io/team": "a"} }, `labels key "k8s.io/team": the kubelet may not set labels`},
+	{"bad taint key", func(a *NodeGroupArgs) { a.Taints = map[string]Taint{"a/b/c": {Effect: NoSchedule}} }, `taints key "a/b/c"`},
+	{"bad taint value", func(a *NodeGroupArgs) { a.Taints = map[string]Taint{"gpu": {Value: "yes please", Effect: NoSchedule}} }, `taints["gpu"].value "yes please"`},
+	{"bad taint effect", func(a *NodeGroupArgs) { a.Taints = map[string]Taint{"gpu": {Effect: "NoRun"}} }, `taints["gpu"].effect ("NoRun") must be NoSchedule, PreferNoSchedule or NoExecute`},
+	{"missing taint effect", func(a *NodeGroupArgs) { a.Taints = map[string]Taint{"gpu": {Value: "true"}} }, `taints["gpu"].effect ("") must be`},
+	{"kubelet arg without dashes", func(a *NodeGroupArgs) { a.KubeletExtraArgs = "max-pods=10" }, `kubeletExtraArgs: "max-pods=10" must be a flag starting with --`},
+	{"node labels through kubelet args", func(a *NodeGroupArgs) { a.KubeletExtraArgs = "--node-labels=a=b" }, "kubeletExtraArgs: set node labels with labels, not --node-labels"},
+	{"taints through kubelet args", func(a *NodeGroupArgs) { a.KubeletExtraArgs = "--register-with-taints=a=b:NoSchedule" }, "kubeletExtraArgs: set taints with taints"},
+	{"override with labels", func(a *NodeGroupArgs) {
+		a.UserDataOverride = "#!/bin/bash\necho hi"
+		a.Labels = map[string]string{"a": "b"}
+	}, "userDataOverride conflicts with labels"},
+	{"override with pre script", func(a *NodeGroupArgs) {
+		a.UserDataOverride = "#!/bin/bash\necho hi"
+		a.PreBootstrapUserData = "echo pre"
+	}, "userDataOverride conflicts with preBootstrapUserData"},
+	{"override too large", func(a *NodeGroupArgs) { a.UserDataOverride = strings.Repeat("x", 16385) }, "userDataOverride is 16385 bytes; EC2 allows 16384"},
+	{"user data too large", func(a *NodeGroupArgs) { a.PreBootstrapUserData = strings.Repeat("echo 0123456789\n", 1000) }, "the rendered user data is"},
+	{"script with MIME boundary", func(a *NodeGroupArgs) { a.PostBootstrapUserData = "--EKSNODES-USERDATA-BOUNDARY--\n" }, "user data: user data part 2 contains the MIME boundary line"},
+	{"profile without role", func(a *NodeGroupArgs) {
+		a.InstanceProfileArn = pulumi.String("arn:aws:iam::111122223333:instance-profile/nodes")
+	}, "instanceProfileArn and roleArn must be given together"},
+	{"profile with role options", func(a *NodeGroupArgs) {
+		a.InstanceProfileArn = pulumi.String("arn:aws:iam::111122223333:instance-profile/nodes")
+		a.RoleArn = pulumi.String("arn:aws:iam::111122223333:role/nodes")
+		a.NodeRoleOptions = &NodeRoleOptions{EnableSsmAccess: true}
+	}, "nodeRoleOptions conflicts with instanceProfileArn"},
+	{"bad profile ARN", func(a *NodeGroupArgs) {
+		a.InstanceProfileArn = pulumi.String("arn:aws:iam::111122223333:role/nodes")
+		a.RoleArn = pulumi.String("arn:aws:iam::111122223333:role/nodes")
+	}, `instanceProfileArn ("arn:aws:iam::111122223333:role/nodes") must be an instance profile ARN`},
+	{"bad role ARN", func(a *NodeGroupArgs) {
+		a.InstanceProfileArn = pulumi.String("arn:aws:iam::111122223333:instance-profile/nodes")
+		a.RoleArn = pulumi.String("nodes")
+	}, `roleArn ("nodes") must be an IAM role ARN`},
+	{"bad role path", func(a *NodeGroupArgs) { a.NodeRoleOptions = &NodeRoleOptions{Path: "platform"} }, `nodeRoleOptions.path ("platform") must start and end with /`},
+	{"bad boundary", func(a *NodeGroupArgs) {
+		a.NodeRoleOptions = &NodeRoleOptions{PermissionsBoundary: pulumi.String("boundary")}
+	}, `nodeRoleOptions.permissionsBoundary ("boundary") must be an IAM policy ARN`},
+	{"bad extra policy", func(a *NodeGroupArgs) {
+		a.NodeRoleOptions = &NodeRoleOptions{AdditionalPolicyArns: []string{"AdministratorAccess"}}
+	}, `nodeRoleOptions.additionalPolicyArns[0] ("AdministratorAccess") must be an IAM policy ARN`},
+	{"worker policy twice", func(a *NodeGroupArgs) {
+		a.NodeRoleOptions = &NodeRoleOptions{AdditionalPolicyArns: []string{"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"}}
+	}, "nodeRoleOptions.additionalPolicyArns[0] (\"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy\") is attached already"},
+	{"ssm policy twice", func(a *NodeGroupArgs) {
+		a.NodeRoleOptions = &NodeRoleOptions{EnableSsmAccess: true, AdditionalPolicyArns: []string{"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"}}
+	}, "is attached already by enableSsmAccess"},
+	{"policies with one name", func(a *NodeGroupArgs) {
+		a.NodeRoleOptions = &NodeRoleOptions{AdditionalPolicyArns: []string{"arn:aws:iam::111122223333:policy/a/x", "arn:aws:iam::111122223333:policy/b/x"}}
+	}, "has the same policy name as"},
+	{"SG id with SG options", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupId = pulumi.String("sg-0123456789abcdef1")
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{RulesProfile: RulesStrict}
+	}, "nodeSecurityGroupOptions conflicts with nodeSecurityGroupId"},
+	{"bad node SG id", func(a *NodeGroupArgs) { a.NodeSecurityGroupId = pulumi.String("nodes") }, `nodeSecurityGroupId ("nodes") must be a security group ID`},
+	{"bad extra SG", func(a *NodeGroupArgs) { a.ExtraNodeSecurityGroupIds = pulumi.ToStringArray([]string{"sg-1"}) }, `extraNodeSecurityGroupIds[0] ("sg-1") must be a security group ID`},
+	{"unknown rules profile", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{RulesProfile: "open"}
+	}, `nodeSecurityGroupOptions.rulesProfile ("open") must be default or strict`},
+	{"port already open", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{ExtraClusterIngressPorts: []int{9443}}
+	}, "nodeSecurityGroupOptions.extraClusterIngressPorts[0] (9443) is already open from the cluster security group in the default profile"},
+	{"port out of range", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{RulesProfile: RulesStrict, ExtraClusterIngressPorts: []int{70000}}
+	}, "nodeSecurityGroupOptions.extraClusterIngressPorts[0] (70000) must be a port between 1 and 65535"},
+	{"ssh from anywhere", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{SshSourceCidrs: []string{"0.0.0.0/0"}}
+	}, "nodeSecurityGroupOptions.sshSourceCidrs[0]: SSH from anywhere (0.0.0.0/0) is refused"},
+	{"ssh bad CIDR", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{SshSourceCidrs: []string{"10.0.0.0/33"}}
+	}, `nodeSecurityGroupOptions.sshSourceCidrs[0] ("10.0.0.0/33") must be an IPv4 CIDR`},
+	{"ssh bad SG", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{SshSourceSecurityGroupIds: []string{"bastion"}}
+	}, `nodeSecurityGroupOptions.sshSourceSecurityGroupIds[0] ("bastion") must be a security group ID`},
+	{"rule without description", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Protocol: "tcp", FromPort: ptr(80), CidrIpv4: "10.0.0.0/8"}}}
+	}, "nodeSecurityGroupOptions.ingressRules[0].description is required"},
+	{"rule description charset", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "héllo", Protocol: "tcp", FromPort: ptr(80), CidrIpv4: "10.0.0.0/8"}}}
+	}, `nodeSecurityGroupOptions.ingressRules[0].description ("héllo") may only use`},
+	{"rule descriptions clash", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{EgressRules: []SecurityGroupRule{
+			{Description: "Web", Protocol: "tcp", FromPort: ptr(80), CidrIpv4: "0.0.0.0/0"},
+			{Description: "web", Protocol: "tcp", FromPort: ptr(443), CidrIpv4: "0.0.0.0/0"}}}
+	}, "nodeSecurityGroupOptions.egressRules[1].description (\"web\") must differ from nodeSecurityGroupOptions.egressRules[0].description"},
+	{"rule bad protocol", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "http", FromPort: ptr(80), CidrIpv4: "10.0.0.0/8"}}}
+	}, `nodeSecurityGroupOptions.ingressRules[0].protocol ("http") must be tcp, udp, icmp, icmpv6 or -1`},
+	{"rule tcp without port", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "tcp", CidrIpv4: "10.0.0.0/8"}}}
+	}, "nodeSecurityGroupOptions.ingressRules[0].fromPort is required for protocol tcp"},
+	{"rule reversed ports", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "tcp", FromPort: ptr(90), ToPort: ptr(80), CidrIpv4: "10.0.0.0/8"}}}
+	}, "nodeSecurityGroupOptions.ingressRules[0].toPort (80) must be >= fromPort (90)"},
+	{"rule all traffic with ports", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "-1", FromPort: ptr(0), CidrIpv4: "10.0.0.0/8"}}}
+	}, "nodeSecurityGroupOptions.ingressRules[0]: fromPort and toPort are not allowed with protocol -1"},
+	{"rule without peer", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "tcp", FromPort: ptr(80)}}}
+	}, "nodeSecurityGroupOptions.ingressRules[0] must set exactly one of cidrIpv4, cidrIpv6, prefixListId and securityGroupId (it sets 0)"},
+	{"rule with two peers", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "tcp", FromPort: ptr(80), CidrIpv4: "10.0.0.0/8", SecurityGroupId: "sg-0123456789abcdef0"}}}
+	}, "(it sets 2)"},
+	{"rule bad IPv6", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{EgressRules: []SecurityGroupRule{{Description: "x", Protocol: "-1", CidrIpv6: "10.0.0.0/8"}}}
+	}, `nodeSecurityGroupOptions.egressRules[0].cidrIpv6 ("10.0.0.0/8") must be an IPv6 CIDR`},
+	{"rule bad prefix list", func(a *NodeGroupArgs) {
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{EgressRules: []SecurityGroupRule{{Description: "x", Protocol: "-1", PrefixListId: "s3"}}}
+	}, `nodeSecurityGroupOptions.egressRules[0].prefixListId ("s3") must be a prefix list ID`},
+	{"http tokens", func(a *NodeGroupArgs) { a.MetadataOptions = &MetadataOptions{HttpTokens: "v1"} }, `metadataOptions.httpTokens ("v1") must be required or optional`},
+	{"hop limit zero", func(a *NodeGroupArgs) { a.MetadataOptions = &MetadataOptions{HttpPutResponseHopLimit: ptr(0)} }, "metadataOptions.httpPutResponseHopLimit (0) must be between 1 and 64"},
+	{"hop limit too high", func(a *NodeGroupArgs) { a.MetadataOptions = &MetadataOptions{HttpPutResponseHopLimit: ptr(65)} }, "metadataOptions.httpPutResponseHopLimit (65) must be between 1 and 64"},
+	{"volume too small for the AMI", func(a *NodeGroupArgs) { a.NodeRootVolumeSize = ptr(8) }, "nodeRootVolumeSize (8) must be at least 20 GiB"},
+	{"volume too large", func(a *NodeGroupArgs) { a.NodeRootVolumeSize = ptr(20000) }, "nodeRootVolumeSize (20000) must be between 1 and 16384 GiB"},
+	{"HDD root volume", func(a *NodeGroupArgs) { a.NodeRootVolumeType = "st1" }, `nodeRootVolumeType ("st1") cannot be a boot volume`},
+	{"unknown volume type", func(a *NodeGroupArgs) { a.NodeRootVolumeType = "gp4" }, `nodeRootVolumeType ("gp4") must be gp3, gp2, io1, io2 or standard`},
+	{"iops on gp2", func(a *NodeGroupArgs) { a.NodeRootVolumeType, a.NodeRootVolumeIops = "gp2", ptr(3000) }, "nodeRootVolumeIops is only for gp3, io1 and io2 volumes, not gp2"},
+	{"gp3 iops too low", func(a *NodeGroupArgs) { a.NodeRootVolumeIops = ptr(1000) }, "nodeRootVolumeIops (1000) must be between 3000 and 80000 for gp3"},
+	{"io2 without iops", func(a *NodeGroupArgs) { a.NodeRootVolumeType = "io2" }, "nodeRootVolumeIops is required for io2 volumes"},
+	{"throughput on io1", func(a *NodeGroupArgs) {
+		a.NodeRootVolumeType, a.NodeRootVolumeIops, a.NodeRootVolumeThroughput = "io1", ptr(1000), ptr(500)
+	}, "nodeRootVolumeThroughput is only for gp3 volumes, not io1"},
+	{"gp3 throughput too high", func(a *NodeGroupArgs) { a.NodeRootVolumeThroughput = ptr(5000) }, "nodeRootVolumeThroughput (5000) must be between 125 and 2000 MiB/s"},
+	{"KMS key without encryption", func(a *NodeGroupArgs) {
+		a.NodeRootVolumeEncrypted = ptr(false)
+		a.NodeRootVolumeKmsKeyId = pulumi.String("arn:aws:kms:us-east-1:111122223333:key/abc")
+	}, "nodeRootVolumeKmsKeyId requires nodeRootVolumeEncrypted to be true"},
+	{"bad KMS key", func(a *NodeGroupArgs) { a.NodeRootVolumeKmsKeyId = pulumi.String("alias/nodes") }, `nodeRootVolumeKmsKeyId ("alias/nodes") must be a KMS key or alias ARN`},
+	{"negative grace period", func(a *NodeGroupArgs) { a.HealthCheckGracePeriod = ptr(-5) }, "healthCheckGracePeriod (-5) must be >= 0"},
+	{"refresh min above 100", func(a *NodeGroupArgs) { a.InstanceRefresh = &InstanceRefresh{MinHealthyPercentage: ptr(101)} }, "instanceRefresh.minHealthyPercentage (101) must be between 0 and 100"},
+	{"refresh max below 100", func(a *NodeGroupArgs) { a.InstanceRefresh = &InstanceRefresh{MaxHealthyPercentage: ptr(90)} }, "instanceRefresh.maxHealthyPercentage (90) must be between 100 and 200"},
+	{"refresh window too wide", func(a *NodeGroupArgs) {
+		a.InstanceRefresh = &InstanceRefresh{MinHealthyPercentage: ptr(50), MaxHealthyPercentage: ptr(200)}
+	}, "instanceRefresh.maxHealthyPercentage (200) may be at most 100 above minHealthyPercentage (50)"},
+	{"checkpoints not increasing", func(a *NodeGroupArgs) {
+		a.InstanceRefresh = &InstanceRefresh{CheckpointPercentages: []int{50, 20, 100}}
+	}, "instanceRefresh.checkpointPercentages[1] (20) must be above the previous checkpoint"},
+	{"checkpoints not ending at 100", func(a *NodeGroupArgs) { a.InstanceRefresh = &InstanceRefresh{CheckpointPercentages: []int{50}} }, "instanceRefresh.checkpointPercentages must end with 100"},
+	{"checkpoint delay alone", func(a *NodeGroupArgs) { a.InstanceRefresh = &InstanceRefresh{CheckpointDelay: ptr(60)} }, "instanceRefresh.checkpointDelay requires checkpointPercentages"},
+	{"bad scale-in protected", func(a *NodeGroupArgs) { a.InstanceRefresh = &InstanceRefresh{ScaleInProtectedInstances: "Skip"} }, `instanceRefresh.scaleInProtectedInstances ("Skip") must be one of Refresh, Ignore, Wait`},
+	{"reserved tag", func(a *NodeGroupArgs) { a.Tags = map[string]string{"kubernetes.io/cluster/demo": "shared"} }, `tags key "kubernetes.io/cluster/demo" is managed by eksnodes`},
+	{"aws tag", func(a *NodeGroupArgs) { a.Tags = map[string]string{"aws:team": "x"} }, `tags key "aws:team": the aws: prefix is reserved by AWS`},
+	{"too many tags", func(a *NodeGroupArgs) {
+		a.Tags = map[string]string{}
+		for i := 0; i < 41; i++ {
+			a.Tags[strings.Repeat("k", i+1)] = "v"
+		}
+	}, "tags has 41 entries"},
+}
+
+func TestValidationCatalogue(t *testing.T) {
+	require.GreaterOrEqual(t, len(badNodeGroupInputs), 40)
+	for _, tc := range badNodeGroupInputs {
+		t.Run(tc.name, func(t *testing.T) {
+			args := demoArgs()
+			tc.mutate(args)
+			m, _, err := runNodeGroup(t, args)
+			require.Error(t, err)
+			var verr *ValidationError
+			require.True(t, errors.As(err, &verr), "a ValidationError, got %v", err)
+			assert.Equal(t, NodeGroupToken, verr.Token)
+			assert.Equal(t, "ng", verr.Name)
+			found := false
+			for _, p := range verr.Problems {
+				if strings.Contains(p, tc.want) {
+					found = true
+				}
+			}
+			assert.True(t, found, "want a problem containing %q, got %q", tc.want, verr.Problems)
+			assert.Empty(t, m.regs, "nothing may be registered when the inputs are invalid")
+		})
+	}
+}
+
+func TestValidationReportsEveryProblemAtOnce(t *testing.T) {
+	args := demoArgs()
+	args.MinSize, args.MaxSize, args.DesiredCapacity = ptr(3), ptr(2), ptr(2)
+	args.Labels = map[string]string{"bad key": "v"}
+	args.MetadataOptions = &MetadataOptions{HttpPutResponseHopLimit: ptr(99)}
+	args.Cluster.Endpoint = nil
+	_, _, err := runNodeGroup(t, args)
+	require.Error(t, err)
+	msg := err.Error()
+	for _, want := range []string{
+		`eksnodes:index:NodeGroup "ng": 5 invalid inputs:`,
+		"\n  - cluster.endpoint is required",
+		"\n  - maxSize (2) must be >= minSize (3)",
+		"\n  - desiredCapacity (2) must be between minSize (3) and maxSize (2)",
+		`labels key "bad key"`,
+		"metadataOptions.httpPutResponseHopLimit (99)",
+	} {
+		assert.Contains(t, msg, want)
+	}
+}
+
+func TestValidationOfOtherComponents(t *testing.T) {
+	_, err := runNodeSecurityGroup(t, &NodeSecurityGroupArgs{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `eksnodes:index:NodeSecurityGroup "shared": 3 invalid inputs:`)
+	for _, want := range []string{"clusterName is required", "vpcId is required", "clusterSecurityGroupId is required"} {
+		assert.Contains(t, err.Error(), want)
+	}
+
+	_, _, err = runNodeRole(t, "aws", &NodeRoleArgs{AccessEntryType: "EC2_MAC", Path: "x"})
+	require.Error(t, err)
+	for _, want := range []string{
+		`eksnodes:index:NodeRole "nodes": 3 invalid inputs:`,
+		"clusterName is required when createAccessEntry is true",
+		`accessEntryType ("EC2_MAC") must be EC2_LINUX or EC2_WINDOWS`,
+		`path ("x") must start and end with /`,
+	} {
+		assert.Contains(t, err.Error(), want)
+	}
+	_, _, err = runNodeRole(t, "aws", &NodeRoleArgs{CreateAccessEntry: ptr(false)})
+	assert.NoError(t, err, "a role without access entry needs no cluster")
+}
+
+// Values that arrive as outputs are checked again when they are known, before the user data
+// reaches the launch template.
+func TestDeployTimeValidationOfOutputs(t *testing.T) {
+	args := demoArgs()
+	args.Cluster.Endpoint = pulumi.String("http://insecure").ToStringOutput()
+	_, _, err := runNodeGroup(t, args)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `cluster.endpoint ("http://insecure") must be an https:// URL`)
+}
+
+func TestKubeletMaySetLabel(t *testing.T) {
+	for key, want := range map[string]bool{
+		"team":                           true,
+		"example.com/team":               true,
+		"node.kubernetes.io/lifecycle":   true,
+		"kubelet.kubernetes.io/x":        true,
+		"topology.kubernetes.io/zone":    true,
+		"kubernetes.io/arch":             true,
+		"node-role.kubernetes.io/worker": false,
+		"kubernetes.io/role":             false,
+		"k8s.io/x":                       false,
+		"sub.k8s.io/x":                   false,
+		"x.node.kubernetes.io/y":         true,
+		"eks.amazonaws.com/capacityType": true,
+	} {
+		assert.Equal(t, want, kubeletMaySetLabel(key), key)
+	}
+}
