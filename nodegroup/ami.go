@@ -67,7 +67,7 @@ func amiFor(ctx *pulumi.Context, g *NodeGroup, a NodeGroupArgs) pulumi.StringOut
 	}
 	arch, _ := ArchitectureOf(a.InstanceType) // validated already
 	path := a.Cluster.Version.ToStringOutput().ApplyT(func(v string) (string, error) {
-		return AMIParameter(a.OperatingSystem, v, arch)
+		return AMIParameter(*a.OperatingSystem, v, arch)
 	}).(pulumi.StringOutput)
 	return ssm.LookupParameterOutput(ctx, ssm.LookupParameterOutputArgs{Name: path}, pulumi.Parent(g)).InsecureValue()
 }

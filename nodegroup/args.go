@@ -12,7 +12,7 @@ type NodeGroupArgs struct {
 	Cluster   ClusterArgs             `pulumi:"cluster"`
 	SubnetIds pulumi.StringArrayInput `pulumi:"subnetIds"`
 
-	OperatingSystem OperatingSystem    `pulumi:"operatingSystem,optional"`
+	OperatingSystem *OperatingSystem   `pulumi:"operatingSystem,optional"`
 	InstanceType    string             `pulumi:"instanceType,optional"`
 	AmiId           pulumi.StringInput `pulumi:"amiId,optional"`
 
@@ -72,7 +72,7 @@ type NodeRoleOptions struct {
 
 // NodeSecurityGroupOptions shape the node security group a NodeGroup creates for itself.
 type NodeSecurityGroupOptions struct {
-	RulesProfile              RulesProfile        `pulumi:"rulesProfile,optional"`
+	RulesProfile              *RulesProfile       `pulumi:"rulesProfile,optional"`
 	ExtraClusterIngressPorts  []int               `pulumi:"extraClusterIngressPorts,optional"`
 	IngressRules              []SecurityGroupRule `pulumi:"ingressRules,optional"`
 	EgressRules               []SecurityGroupRule `pulumi:"egressRules,optional"`
@@ -95,7 +95,7 @@ type SecurityGroupRule struct {
 
 // MetadataOptions control the instance metadata service (IMDS).
 type MetadataOptions struct {
-	HttpTokens              HttpTokens `pulumi:"httpTokens,optional"`
+	HttpTokens              *HttpTokens `pulumi:"httpTokens,optional"`
 	HttpPutResponseHopLimit *int       `pulumi:"httpPutResponseHopLimit,optional"`
 	InstanceMetadataTags    bool       `pulumi:"instanceMetadataTags,optional"`
 }

@@ -23,6 +23,7 @@ var _ infer.Annotated = (*ClusterArgs)(nil)
 
 // Annotate describes the cluster facts for the schema and the README.
 func (c *ClusterArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "Cluster")
 	a.Describe(c, "Facts about the EKS cluster the nodes join. Each value may be a plain string or an output of another resource.")
 	a.Describe(&c.Name, "The EKS cluster name. Required. Used in the nodes' bootstrap configuration, the `kubernetes.io/cluster/<name>=owned` tag and the access entry.")
 	a.Describe(&c.Endpoint, "The cluster's Kubernetes API server endpoint, an `https://` URL. Required.")

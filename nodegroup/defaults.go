@@ -15,6 +15,10 @@ const (
 	DefaultRolePath               = "/"
 )
 
+// Ref returns a pointer to v, for optional inputs in Go programs:
+// `OperatingSystem: nodegroup.Ref(nodegroup.AL2023)`.
+func Ref[T any](v T) *T { return &v }
+
 func ptr[T any](v T) *T { return &v }
 
 func valueOr[T any](p *T, def T) T {
@@ -30,8 +34,8 @@ func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
 	if args != nil {
 		a = *args
 	}
-	if a.OperatingSystem == "" {
-		a.OperatingSystem = AL2023
+	if a.OperatingSystem == nil {
+		a.OperatingSystem = Ref(AL2023)
 	}
 	if a.InstanceType == "" {
 		a.InstanceType = DefaultInstanceType
@@ -90,8 +94,8 @@ func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
 		if a.NodeSecurityGroupOptions != nil {
 			opts = *a.NodeSecurityGroupOptions
 		}
-		if opts.RulesProfile == "" {
-			opts.RulesProfile = RulesDefault
+		if opts.RulesProfile == nil {
+			opts.RulesProfile = Ref(RulesDefault)
 		}
 		a.NodeSecurityGroupOptions = &opts
 	}
@@ -103,8 +107,8 @@ func metadataDefaults(m *MetadataOptions) *MetadataOptions {
 	if m != nil {
 		out = *m
 	}
-	if out.HttpTokens == "" {
-		out.HttpTokens = HttpTokensRequired
+	if out.HttpTokens == nil {
+		out.HttpTokens = Ref(HttpTokensRequired)
 	}
 	if out.HttpPutResponseHopLimit == nil {
 		out.HttpPutResponseHopLimit = ptr(DefaultHopLimit)
@@ -143,8 +147,8 @@ func nodeRoleDefaults(args *NodeRoleArgs) NodeRoleArgs {
 	if a.CreateAccessEntry == nil {
 		a.CreateAccessEntry = ptr(true)
 	}
-	if a.AccessEntryType == "" {
-		a.AccessEntryType = AccessEntryEC2Linux
+	if a.AccessEntryType == nil {
+		a.AccessEntryType = Ref(AccessEntryEC2Linux)
 	}
 	return a
 }
@@ -154,8 +158,8 @@ func nodeSecurityGroupDefaults(args *NodeSecurityGroupArgs) NodeSecurityGroupArg
 	if args != nil {
 		a = *args
 	}
-	if a.RulesProfile == "" {
-		a.RulesProfile = RulesDefault
+	if a.RulesProfile == nil {
+		a.RulesProfile = Ref(RulesDefault)
 	}
 	return a
 }
@@ -170,7 +174,7 @@ func roleArgsFor(a NodeGroupArgs) *NodeRoleArgs {
 		AdditionalPolicyArns: o.AdditionalPolicyArns,
 		EnableSsmAccess:      o.EnableSsmAccess,
 		CreateAccessEntry:    o.CreateAccessEntry,
-		AccessEntryType:      AccessEntryEC2Linux,
+		AccessEntryType:      Ref(AccessEntryEC2Linux),
 		Tags:                 a.Tags,
 	}
 }

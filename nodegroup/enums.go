@@ -89,3 +89,28 @@ func (AccessEntryType) Values() []infer.EnumValue[AccessEntryType] {
 		{Name: "EC2Windows", Value: AccessEntryEC2Windows, Description: "Windows nodes: the role also gets the Windows kube-proxy permissions."},
 	}
 }
+
+// Annotate describes the enum for the schema.
+func (o *OperatingSystem) Annotate(a infer.Annotator) {
+	a.Describe(o, "The operating system of the nodes, which selects the AMI family and the user data format.")
+}
+
+// Annotate describes the enum for the schema.
+func (e *TaintEffect) Annotate(a infer.Annotator) {
+	a.Describe(e, "The effect of a Kubernetes taint on pods that do not tolerate it.")
+}
+
+// Annotate describes the enum for the schema.
+func (h *HttpTokens) Annotate(a infer.Annotator) {
+	a.Describe(h, "Whether the instance metadata service requires IMDSv2 session tokens.")
+}
+
+// Annotate describes the enum for the schema.
+func (r *RulesProfile) Annotate(a infer.Annotator) {
+	a.Describe(r, "The base rule set of a node security group.")
+}
+
+// Annotate describes the enum for the schema.
+func (t *AccessEntryType) Annotate(a infer.Annotator) {
+	a.Describe(t, "The EKS access entry type of a node role.")
+}

@@ -35,7 +35,7 @@ func launchTemplateArgs(name string, a NodeGroupArgs, clusterName pulumi.StringO
 		}},
 		MetadataOptions: ec2.LaunchTemplateMetadataOptionsArgs{
 			HttpEndpoint:            pulumi.String("enabled"),
-			HttpTokens:              pulumi.String(string(m.HttpTokens)),
+			HttpTokens:              pulumi.String(string(*m.HttpTokens)),
 			HttpPutResponseHopLimit: pulumi.Int(*m.HttpPutResponseHopLimit),
 			InstanceMetadataTags:    pulumi.String(enabledDisabled(m.InstanceMetadataTags)),
 		},

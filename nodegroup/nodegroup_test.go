@@ -98,7 +98,7 @@ func TestNodeGroupChildren(t *testing.T) {
 			tAttachment+" ng-role-policy-nodes-extra")},
 		{"strict profile with webhook port and ssh", func(a *NodeGroupArgs) {
 			a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{
-				RulesProfile: RulesStrict, ExtraClusterIngressPorts: []int{9443},
+				RulesProfile: Ref(RulesStrict), ExtraClusterIngressPorts: []int{9443},
 				SshSourceCidrs: []string{"10.0.0.0/8"}, SshSourceSecurityGroupIds: []string{"sg-0bbbbbbbbbbbbbbbb"},
 			}
 		}, append(without(defaultChildren, tIngress+" ng-sg-ingress-cluster-ephemeral", tIngress+" ng-sg-ingress-self-all"),

@@ -33,7 +33,7 @@ type NodeRoleArgs struct {
 	AdditionalPolicyArns []string           `pulumi:"additionalPolicyArns,optional"`
 	EnableSsmAccess      bool               `pulumi:"enableSsmAccess,optional"`
 	CreateAccessEntry    *bool              `pulumi:"createAccessEntry,optional"`
-	AccessEntryType      AccessEntryType    `pulumi:"accessEntryType,optional"`
+	AccessEntryType      *AccessEntryType   `pulumi:"accessEntryType,optional"`
 	Tags                 map[string]string  `pulumi:"tags,optional"`
 }
 
@@ -153,7 +153,7 @@ func (r *NodeRole) register(ctx *pulumi.Context, name string, a NodeRoleArgs) er
 		entry, err := eks.NewAccessEntry(ctx, name, &eks.AccessEntryArgs{
 			ClusterName:  a.ClusterName,
 			PrincipalArn: role.Arn,
-			Type:         pulumi.String(string(a.AccessEntryType)),
+			Type:         pulumi.String(string(*a.AccessEntryType)),
 			Tags:         tagsInput(a.Tags),
 		}, parent, pulumi.DependsOn(attachmentResources(r.PolicyAttachments)))
 		if err != nil {
@@ -167,7 +167,7 @@ func (r *NodeRole) register(ctx *pulumi.Context, name string, a NodeRoleArgs) er
 	r.InstanceProfileArn = profile.Arn
 	r.InstanceProfileName = profile.Name
 	r.AwsAuthMapRole = role.Arn.ApplyT(func(arn string) (string, error) {
-		return AwsAuthMapRole(arn, a.AccessEntryType == AccessEntryEC2Windows)
+		return AwsAuthMapRole(arn, *a.AccessEntryType == AccessEntryEC2Windows)
 	}).(pulumi.StringOutput)
 	return nil
 }

@@ -44,7 +44,7 @@ func profileRule(suffix, desc, proto string, from, to int, peer peerKind) rulePl
 
 // planSecurityGroupRules returns the ingress and egress rules of the node security group.
 func planSecurityGroupRules(a NodeSecurityGroupArgs) (ingress, egress []rulePlan) {
-	switch a.RulesProfile {
+	switch *a.RulesProfile {
 	case RulesStrict:
 		ingress = append(ingress,
 			profileRule("ingress-cluster-https", "Cluster API to node HTTPS (webhooks, metrics)", "tcp", portHTTPS, portHTTPS, peerCluster),

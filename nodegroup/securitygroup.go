@@ -15,7 +15,7 @@ type NodeSecurityGroupArgs struct {
 	ClusterName               pulumi.StringInput  `pulumi:"clusterName"`
 	VpcId                     pulumi.StringInput  `pulumi:"vpcId"`
 	ClusterSecurityGroupId    pulumi.StringInput  `pulumi:"clusterSecurityGroupId"`
-	RulesProfile              RulesProfile        `pulumi:"rulesProfile,optional"`
+	RulesProfile              *RulesProfile       `pulumi:"rulesProfile,optional"`
 	ExtraClusterIngressPorts  []int               `pulumi:"extraClusterIngressPorts,optional"`
 	IngressRules              []SecurityGroupRule `pulumi:"ingressRules,optional"`
 	EgressRules               []SecurityGroupRule `pulumi:"egressRules,optional"`

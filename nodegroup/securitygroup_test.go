@@ -79,7 +79,7 @@ func TestNodeSecurityGroupDefaultProfile(t *testing.T) {
 
 func TestNodeSecurityGroupStrictProfile(t *testing.T) {
 	m, err := runNodeSecurityGroup(t, sgArgs(func(a *NodeSecurityGroupArgs) {
-		a.RulesProfile = RulesStrict
+		a.RulesProfile = Ref(RulesStrict)
 		a.ExtraClusterIngressPorts = []int{8443, 9443}
 		a.SshSourceCidrs = []string{"10.20.0.0/16"}
 		a.SshSourceSecurityGroupIds = []string{"sg-0bbbbbbbbbbbbbbbb"}

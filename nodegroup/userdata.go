@@ -34,11 +34,11 @@ func renderUserData(a NodeGroupArgs, c userdata.Cluster) (string, error) {
 	if a.UserDataOverride != "" {
 		return a.UserDataOverride, nil
 	}
-	switch a.OperatingSystem {
+	switch *a.OperatingSystem {
 	case AL2023:
 		return userdata.RenderNodeadm(nodeadmFor(a, c))
 	}
-	return "", fmt.Errorf("operatingSystem %q has no user data renderer", a.OperatingSystem)
+	return "", fmt.Errorf("operatingSystem %q has no user data renderer", *a.OperatingSystem)
 }
 
 // renderDeployTimeUserData renders the user data once the cluster facts are known, checking

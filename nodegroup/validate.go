@@ -99,8 +99,8 @@ func checkPlacement(p *problems, a NodeGroupArgs) {
 		}
 		checkDuplicates(p, "subnetIds", ids)
 	}
-	if a.OperatingSystem != AL2023 {
-		p.addf("operatingSystem (%q) must be one of: %s", a.OperatingSystem, AL2023)
+	if *a.OperatingSystem != AL2023 {
+		p.addf("operatingSystem (%q) must be one of: %s", *a.OperatingSystem, AL2023)
 	}
 	if _, err := ArchitectureOf(a.InstanceType); err != nil {
 		p.addf("instanceType: %v", err)
@@ -279,8 +279,8 @@ const rootVolumeMinSize = 20
 
 func checkLaunchTemplate(p *problems, a NodeGroupArgs) {
 	m := a.MetadataOptions
-	if m.HttpTokens != HttpTokensRequired && m.HttpTokens != HttpTokensOptional {
-		p.addf("metadataOptions.httpTokens (%q) must be required or optional", m.HttpTokens)
+	if *m.HttpTokens != HttpTokensRequired && *m.HttpTokens != HttpTokensOptional {
+		p.addf("metadataOptions.httpTokens (%q) must be required or optional", *m.HttpTokens)
 	}
 	if h := *m.HttpPutResponseHopLimit; h < 1 || h > 64 {
 		p.addf("metadataOptions.httpPutResponseHopLimit (%d) must be between 1 and 64", h)

@@ -16,8 +16,8 @@ func validateNodeRole(a NodeRoleArgs) problems {
 			checkClusterName(&p, "clusterName", s)
 		}
 	}
-	if !slices.Contains([]AccessEntryType{AccessEntryEC2Linux, AccessEntryEC2Windows}, a.AccessEntryType) {
-		p.addf("accessEntryType (%q) must be EC2_LINUX or EC2_WINDOWS", a.AccessEntryType)
+	if !slices.Contains([]AccessEntryType{AccessEntryEC2Linux, AccessEntryEC2Windows}, *a.AccessEntryType) {
+		p.addf("accessEntryType (%q) must be EC2_LINUX or EC2_WINDOWS", *a.AccessEntryType)
 	}
 	checkRoleOptions(&p, "", NodeRoleOptions{
 		Path: a.Path, PermissionsBoundary: a.PermissionsBoundary,
@@ -81,10 +81,11 @@ func validateNodeSecurityGroup(a NodeSecurityGroupArgs) problems {
 }
 
 func checkSecurityGroupOptions(p *problems, prefix string, o NodeSecurityGroupOptions) {
-	switch o.RulesProfile {
+	profile := valueOr(o.RulesProfile, RulesDefault)
+	switch profile {
 	case RulesDefault, RulesStrict:
 	default:
-		p.addf("%srulesProfile (%q) must be default or strict", prefix, o.RulesProfile)
+		p.addf("%srulesProfile (%q) must be default or strict", prefix, profile)
 	}
 	seen := map[int]bool{}
 	for i, port := range o.ExtraClusterIngressPorts {
@@ -95,9 +96,9 @@ func checkSecurityGroupOptions(p *problems, prefix string, o NodeSecurityGroupOp
 		case seen[port]:
 			p.addf("%s (%d) is listed more than once", prop, port)
 		case port == portHTTPS,
-			o.RulesProfile == RulesStrict && port == portKubelet,
-			o.RulesProfile != RulesStrict && port >= portEphemeralMin:
-			p.addf("%s (%d) is already open from the cluster security group in the %s profile", prop, port, o.RulesProfile)
+			profile == RulesStrict && port == portKubelet,
+			profile != RulesStrict && port >= portEphemeralMin:
+			p.addf("%s (%d) is already open from the cluster security group in the %s profile", prop, port, profile)
 		}
 		seen[port] = true
 	}

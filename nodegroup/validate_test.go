@@ -40,7 +40,7 @@ var badNodeGroupInputs = []struct {
 	{"duplicate subnet", func(a *NodeGroupArgs) {
 		a.SubnetIds = pulumi.ToStringArray([]string{"subnet-0123456789abcdef0", "subnet-0123456789abcdef0"})
 	}, `subnetIds lists "subnet-0123456789abcdef0" more than once`},
-	{"unknown OS", func(a *NodeGroupArgs) { a.OperatingSystem = "Ubuntu" }, `operatingSystem ("Ubuntu") must be one of: AL2023`},
+	{"unknown OS", func(a *NodeGroupArgs) { a.OperatingSystem = Ref[OperatingSystem]("Ubuntu") }, `operatingSystem ("Ubuntu") must be one of: AL2023`},
 	{"bad instance type", func(a *NodeGroupArgs) { a.InstanceType = "large" }, `instanceType: "large" is not an EC2 instance type`},
 	{"mac instance type", func(a *NodeGroupArgs) { a.InstanceType = "mac2.metal" }, `instanceType: "mac2.metal" is a Mac instance`},
 	{"bad AMI", func(a *NodeGroupArgs) { a.AmiId = pulumi.String("ami-123") }, `amiId ("ami-123") must be an AMI ID`},
@@ -106,18 +106,18 @@ var badNodeGroupInputs = []struct {
 	}, "has the same policy name as"},
 	{"SG id with SG options", func(a *NodeGroupArgs) {
 		a.NodeSecurityGroupId = pulumi.String("sg-0123456789abcdef1")
-		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{RulesProfile: RulesStrict}
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{RulesProfile: Ref(RulesStrict)}
 	}, "nodeSecurityGroupOptions conflicts with nodeSecurityGroupId"},
 	{"bad node SG id", func(a *NodeGroupArgs) { a.NodeSecurityGroupId = pulumi.String("nodes") }, `nodeSecurityGroupId ("nodes") must be a security group ID`},
 	{"bad extra SG", func(a *NodeGroupArgs) { a.ExtraNodeSecurityGroupIds = pulumi.ToStringArray([]string{"sg-1"}) }, `extraNodeSecurityGroupIds[0] ("sg-1") must be a security group ID`},
 	{"unknown rules profile", func(a *NodeGroupArgs) {
-		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{RulesProfile: "open"}
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{RulesProfile: Ref[RulesProfile]("open")}
 	}, `nodeSecurityGroupOptions.rulesProfile ("open") must be default or strict`},
 	{"port already open", func(a *NodeGroupArgs) {
 		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{ExtraClusterIngressPorts: []int{9443}}
 	}, "nodeSecurityGroupOptions.extraClusterIngressPorts[0] (9443) is already open from the cluster security group in the default profile"},
 	{"port out of range", func(a *NodeGroupArgs) {
-		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{RulesProfile: RulesStrict, ExtraClusterIngressPorts: []int{70000}}
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{RulesProfile: Ref(RulesStrict), ExtraClusterIngressPorts: []int{70000}}
 	}, "nodeSecurityGroupOptions.extraClusterIngressPorts[0] (70000) must be a port between 1 and 65535"},
 	{"ssh from anywhere", func(a *NodeGroupArgs) {
 		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{SshSourceCidrs: []string{"0.0.0.0/0"}}
@@ -163,7 +163,7 @@ var badNodeGroupInputs = []struct {
 	{"rule bad prefix list", func(a *NodeGroupArgs) {
 		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{EgressRules: []SecurityGroupRule{{Description: "x", Protocol: "-1", PrefixListId: "s3"}}}
 	}, `nodeSecurityGroupOptions.egressRules[0].prefixListId ("s3") must be a prefix list ID`},
-	{"http tokens", func(a *NodeGroupArgs) { a.MetadataOptions = &MetadataOptions{HttpTokens: "v1"} }, `metadataOptions.httpTokens ("v1") must be required or optional`},
+	{"http tokens", func(a *NodeGroupArgs) { a.MetadataOptions = &MetadataOptions{HttpTokens: Ref[HttpTokens]("v1")} }, `metadataOptions.httpTokens ("v1") must be required or optional`},
 	{"hop limit zero", func(a *NodeGroupArgs) { a.MetadataOptions = &MetadataOptions{HttpPutResponseHopLimit: ptr(0)} }, "metadataOptions.httpPutResponseHopLimit (0) must be between 1 and 64"},
 	{"hop limit too high", func(a *NodeGroupArgs) { a.MetadataOptions = &MetadataOptions{HttpPutResponseHopLimit: ptr(65)} }, "metadataOptions.httpPutResponseHopLimit (65) must be between 1 and 64"},
 	{"volume too small for the AMI", func(a *NodeGroupArgs) { a.NodeRootVolumeSize = ptr(8) }, "nodeRootVolumeSize (8) must be at least 20 GiB"},
@@ -257,7 +257,7 @@ func TestValidationOfOtherComponents(t *testing.T) {
 		assert.Contains(t, err.Error(), want)
 	}
 
-	_, _, err = runNodeRole(t, "aws", &NodeRoleArgs{AccessEntryType: "EC2_MAC", Path: "x"})
+	_, _, err = runNodeRole(t, "aws", &NodeRoleArgs{AccessEntryType: Ref[AccessEntryType]("EC2_MAC"), Path: "x"})
 	require.Error(t, err)
 	for _, want := range []string{
 		`eksnodes:index:NodeRole "nodes": 3 invalid inputs:`,
