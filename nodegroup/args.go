@@ -96,8 +96,8 @@ type SecurityGroupRule struct {
 // MetadataOptions control the instance metadata service (IMDS).
 type MetadataOptions struct {
 	HttpTokens              *HttpTokens `pulumi:"httpTokens,optional"`
-	HttpPutResponseHopLimit *int       `pulumi:"httpPutResponseHopLimit,optional"`
-	InstanceMetadataTags    bool       `pulumi:"instanceMetadataTags,optional"`
+	HttpPutResponseHopLimit *int        `pulumi:"httpPutResponseHopLimit,optional"`
+	InstanceMetadataTags    bool        `pulumi:"instanceMetadataTags,optional"`
 }
 
 // InstanceRefresh controls how the Auto Scaling group replaces nodes when the launch

@@ -96,7 +96,7 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 		}
 		g.NodeRole = role
 		g.RoleArn, g.RoleName, g.InstanceProfileArn = role.RoleArn, role.RoleName, role.InstanceProfileArn
-		dependsOn = append(dependsOn, role)
+		dependsOn = append(dependsOn, role.children()...)
 	} else {
 		g.RoleArn = a.RoleArn.ToStringOutput()
 		g.RoleName = g.RoleArn.ApplyT(roleNameFromArn).(pulumi.StringOutput)
@@ -110,7 +110,7 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 		}
 		g.NodeSecurityGroup = sg
 		g.SecurityGroupId = sg.SecurityGroupId
-		dependsOn = append(dependsOn, sg)
+		dependsOn = append(dependsOn, sg.children()...)
 	} else {
 		g.SecurityGroupId = a.NodeSecurityGroupId.ToStringOutput()
 	}
@@ -132,6 +132,9 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 	g.LaunchTemplateId = lt.ID().ToStringOutput()
 	g.LaunchTemplateLatestVersion = lt.LatestVersion
 
+	// The group waits for the role's registration and every security group rule, so the first
+	// nodes can join. It names the child resources themselves: depending on a component only
+	// covers the children it had registered at that moment.
 	asgOpts := []pulumi.ResourceOption{parent, pulumi.DependsOn(dependsOn)}
 	if *a.IgnoreScalingChanges {
 		asgOpts = append(asgOpts, pulumi.IgnoreChanges([]string{"desiredCapacity"}))

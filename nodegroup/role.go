@@ -172,6 +172,16 @@ func (r *NodeRole) register(ctx *pulumi.Context, name string, a NodeRoleArgs) er
 	return nil
 }
 
+// children returns the role's child resources.
+func (r *NodeRole) children() []pulumi.Resource {
+	out := []pulumi.Resource{r.Role, r.InstanceProfile}
+	out = append(out, attachmentResources(r.PolicyAttachments)...)
+	if r.AccessEntry != nil {
+		out = append(out, r.AccessEntry)
+	}
+	return out
+}
+
 type rolePolicy struct {
 	suffix  string // child resource name suffix
 	arn     string // policy name for AWS managed policies, else the full ARN

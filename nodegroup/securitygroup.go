@@ -143,6 +143,18 @@ func (s *NodeSecurityGroup) register(ctx *pulumi.Context, name string, a NodeSec
 	return err
 }
 
+// children returns the security group and its rules.
+func (s *NodeSecurityGroup) children() []pulumi.Resource {
+	out := []pulumi.Resource{s.SecurityGroup, s.ClusterIngressRule}
+	for _, r := range s.IngressRules {
+		out = append(out, r)
+	}
+	for _, r := range s.EgressRules {
+		out = append(out, r)
+	}
+	return out
+}
+
 // peer returns the rule's peer as the four mutually exclusive inputs of a standalone rule.
 func (r rulePlan) peer(self pulumi.IDOutput, cluster pulumi.StringInput) (cidr4, cidr6, prefixList, sg pulumi.StringPtrInput) {
 	switch r.Peer {
