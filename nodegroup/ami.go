@@ -69,5 +69,8 @@ func amiFor(ctx *pulumi.Context, g *NodeGroup, a NodeGroupArgs) pulumi.StringOut
 	path := a.Cluster.Version.ToStringOutput().ApplyT(func(v string) (string, error) {
 		return AMIParameter(*a.OperatingSystem, v, arch)
 	}).(pulumi.StringOutput)
-	return ssm.LookupParameterOutput(ctx, ssm.LookupParameterOutputArgs{Name: path}, pulumi.Parent(g)).InsecureValue()
+	// The function's result is secret as a whole because the parameter's value may be; a public
+	// AMI ID is not, and the preview should show it.
+	result := ssm.LookupParameterOutput(ctx, ssm.LookupParameterOutputArgs{Name: path}, pulumi.Parent(g))
+	return pulumi.Unsecret(result.InsecureValue()).(pulumi.StringOutput)
 }
