@@ -6,10 +6,18 @@ SHELL := /usr/bin/env bash
 VERSION := $(shell sed -n 's/^var Version = "\(.*\)"/\1/p' provider/provider.go)
 LDFLAGS := -X github.com/eksnodes/pulumi-eksnodes/provider.Version=$(VERSION)
 
-.PHONY: help build codegen test test-go test-sdks lint docs
+# Work products of the offline runs (git-ignored). The Pulumi CLI lives outside the work tree,
+# in $EKSNODES_CACHE or ~/.cache/eksnodes (scripts/pulumi-cli.sh).
+WORK := $(CURDIR)/.cache
+ARTIFACTS := $(WORK)/artifacts
+PLUGINS := $(WORK)/plugins
+OFFLINE := EKSNODES_E2E=1 EKSNODES_PULUMI_ROOT="$$($(CURDIR)/scripts/pulumi-cli.sh)" \
+	EKSNODES_PLUGIN_PATH="$(CURDIR)/bin:$(PLUGINS)" EKSNODES_ARTIFACTS="$(ARTIFACTS)"
+
+.PHONY: help build codegen docs lint tools plugins test test-go test-sdks test-e2e preview
 
 help: ## List the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
 build: ## Compile everything and build the provider plugin into bin/
 	go build ./...
@@ -21,15 +29,36 @@ codegen: ## Regenerate schema.json and the TypeScript and Python SDKs from the G
 docs: ## Regenerate the README's reference tables from the component descriptions
 	go run ./internal/readme/cmd README.md
 
-lint: ## Check formatting and run go vet
+lint: ## Check formatting and run go vet (both modules)
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	go vet ./...
+	cd tests && go vet ./...
 
-test-go: ## Run the Go tests (components, user data, schema and SDK drift, provider, parity)
+tools: ## Build the Pulumi CLI v3.256.0 from the Go module proxy into the cache (once)
+	scripts/pulumi-cli.sh
+
+plugins: build ## Build the eksnodes plugin and the test-only stand-in AWS plugin
+	cd tests && go build -o $(PLUGINS)/pulumi-resource-aws ./fakeaws/cmd/pulumi-resource-aws
+
+test-go: ## Run the Go tests (components, user data, schema and SDK drift, provider, parity, stand-in)
 	go test -count=1 ./...
+	cd tests && go test -count=1 ./fakeaws/... ./conformance/...
 
 test-sdks: ## Pack and install the SDKs, compile the TypeScript example, type-check the Python example
-	scripts/check-sdks.sh
+	EKSNODES_ARTIFACTS="$(ARTIFACTS)" scripts/check-sdks.sh
 
-test: lint test-go test-sdks ## Run the whole test suite (installs what it needs)
+test-e2e: tools plugins test-sdks ## Run the examples in Go, TypeScript and Python through the real engine
+	cd examples/go-basic && $(OFFLINE) go test -count=1 -run 'TestOfflineLifecycle' .
+	cd tests && $(OFFLINE) go test -count=1 ./e2e/
+	cd tests && $(OFFLINE) go test -count=1 -run '^TestEngineSmoke$$' ./fakeaws/
+
+test: lint test-go test-e2e ## Run the whole test suite (installs what it needs)
+
+preview: tools plugins test-sdks ## The main job: offline `pulumi preview --diff` of the Go and TypeScript examples
+	go test -c -o $(WORK)/go-basic.test ./examples/go-basic
+	cd tests && go test -c -o $(WORK)/e2e.test ./e2e
+	@echo; echo "=== examples/go-basic: Go program, eksnodes library in-process ==="; echo
+	cd examples/go-basic && $(OFFLINE) EKSNODES_PREVIEW=1 $(WORK)/go-basic.test -test.run '^TestOfflinePreview$$'
+	@echo; echo "=== examples/ts-basic: TypeScript program, eksnodes through its provider plugin ==="; echo
+	cd tests/e2e && $(OFFLINE) EKSNODES_PREVIEW=1 $(WORK)/e2e.test -test.run '^TestOfflinePreview$$'

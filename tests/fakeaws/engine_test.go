@@ -21,17 +21,15 @@ import (
 	"github.com/eksnodes/pulumi-eksnodes/tests/fakeaws"
 )
 
-// defaultCLI is where the project's scripts build the Pulumi CLI.
-const defaultCLI = "/root/.cache/eksnodes/pulumi-v3.256.0/bin/pulumi"
-
-// pulumiCLI returns the Pulumi CLI to drive, from $PULUMI_CLI or the build cache.
+// pulumiCLI returns the Pulumi CLI that `make tools` built (make passes its folder in
+// EKSNODES_PULUMI_ROOT). Without it the test skips, unless EKSNODES_E2E says it must run.
 func pulumiCLI(t *testing.T) string {
-	cli := os.Getenv("PULUMI_CLI")
-	if cli == "" {
-		cli = defaultCLI
-	}
-	if _, err := os.Stat(cli); err != nil {
-		t.Skipf("engine smoke test skipped: no Pulumi CLI at %s (set PULUMI_CLI to a pulumi v3.256.0 binary)", cli)
+	cli := filepath.Join(os.Getenv("EKSNODES_PULUMI_ROOT"), "bin", "pulumi")
+	if _, err := os.Stat(cli); err != nil || os.Getenv("EKSNODES_PULUMI_ROOT") == "" {
+		if os.Getenv("EKSNODES_E2E") != "" {
+			t.Fatalf("no Pulumi CLI at %s", cli)
+		}
+		t.Skipf("engine smoke test skipped: no Pulumi CLI (run make test-e2e, which builds it)")
 	}
 	return cli
 }

@@ -1,0 +1,92 @@
+// Package e2e runs the TypeScript and Python examples through the real Pulumi engine, the
+// eksnodes provider plugin and the stand-in AWS plugin, with each language's Automation API.
+// (The Go example runs the same lifecycle from its own package: examples/go-basic.)
+package e2e
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/eksnodes/pulumi-eksnodes/internal/offline"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const repoRoot = "../.."
+
+func offlineEnv(t *testing.T) *offline.Env {
+	env, err := offline.FromEnvironment(t.TempDir())
+	if errors.Is(err, offline.ErrNotConfigured) && os.Getenv(offline.EnvRequired) == "" {
+		t.Skip(err)
+	}
+	require.NoError(t, err)
+	require.NotEmpty(t, env.Artifacts, "%s must name the folder scripts/check-sdks.sh filled", offline.EnvArtifacts)
+	return env
+}
+
+func TestTypeScriptExampleLifecycle(t *testing.T) {
+	env := offlineEnv(t)
+	example := filepath.Join(env.Artifacts, "ts-basic")
+	require.FileExists(t, filepath.Join(example, "bin", "index.js"), "the compiled example")
+	project, cfg, err := offline.ProjectConfig(filepath.Join(repoRoot, "examples", "ts-basic", "Pulumi.yaml"))
+	require.NoError(t, err)
+	driver, err := filepath.Abs("driver.js")
+	require.NoError(t, err)
+	results, err := env.RunDriver(context.Background(), []string{"node", driver, example, "e2e"}, project, cfg, offline.Lifecycle(), logWriter{t})
+	require.NoError(t, err)
+	assert.Empty(t, offline.Verify(results))
+	assertThroughPlugin(t, results)
+}
+
+func TestPythonExampleLifecycle(t *testing.T) {
+	env := offlineEnv(t)
+	python := filepath.Join(env.Artifacts, "venv", "bin", "python")
+	require.FileExists(t, python, "the virtualenv with pulumi and pulumi_eksnodes")
+	example, err := filepath.Abs(filepath.Join(repoRoot, "examples", "python-basic"))
+	require.NoError(t, err)
+	project, cfg, err := offline.ProjectConfig(filepath.Join(example, "Pulumi.yaml"))
+	require.NoError(t, err)
+	results, err := env.RunDriver(context.Background(), []string{python, "driver.py", example, "e2e"}, project, cfg, offline.Lifecycle(), logWriter{t})
+	require.NoError(t, err)
+	assert.Empty(t, offline.Verify(results))
+	assertThroughPlugin(t, results)
+}
+
+// assertThroughPlugin checks that the node group came from the eksnodes plugin: the engine
+// loaded the eksnodes provider, and the group's children are AWS resources.
+func assertThroughPlugin(t *testing.T, results []offline.Result) {
+	t.Helper()
+	types := map[string]bool{}
+	for _, e := range results[0].Events {
+		types[e.Type] = true
+	}
+	assert.True(t, types["pulumi:providers:eksnodes"], "the eksnodes provider plugin was loaded")
+	assert.True(t, types["eksnodes:index:NodeGroup"])
+	assert.True(t, types["aws:autoscaling/group:Group"])
+}
+
+type logWriter struct{ t *testing.T }
+
+func (w logWriter) Write(p []byte) (int, error) {
+	w.t.Log(string(p))
+	return len(p), nil
+}
+
+// TestOfflinePreview prints the TypeScript example's preview with diffs; `make preview` runs it.
+func TestOfflinePreview(t *testing.T) {
+	if os.Getenv("EKSNODES_PREVIEW") == "" {
+		t.Skip("make preview runs this")
+	}
+	env := offlineEnv(t)
+	example := filepath.Join(env.Artifacts, "ts-basic")
+	project, cfg, err := offline.ProjectConfig(filepath.Join(repoRoot, "examples", "ts-basic", "Pulumi.yaml"))
+	require.NoError(t, err)
+	driver, err := filepath.Abs("driver.js")
+	require.NoError(t, err)
+	results, err := env.RunDriver(context.Background(), []string{"node", driver, example, "dev"}, project, cfg, []offline.Step{{Op: "preview"}}, os.Stdout)
+	require.NoError(t, err)
+	require.NoError(t, offline.PrintUserData(os.Stdout, results[0]))
+}
