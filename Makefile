@@ -30,7 +30,7 @@ docs: ## Regenerate the README's reference tables from the component description
 	go run ./internal/readme/cmd README.md
 
 lint: ## Check formatting and run go vet (both modules)
-	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	@unformatted=$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	go vet ./...
 	cd tests && go vet ./...

@@ -53,7 +53,7 @@ func TestVerifyCatchesEachFailure(t *testing.T) {
 		"replaced group": {func(r []Result) {
 			r[3].Events = append(r[3].Events, ev("replace", "aws:autoscaling/group:Group", "x"))
 		}, "would replace urn:pulumi:e2e::p::aws:autoscaling/group:Group::x"},
-		"replacement counted":  {func(r []Result) { r[4].Changes["replace"] = 1 }, "change summaries count 1 replace"},
+		"replacement counted": {func(r []Result) { r[4].Changes["replace"] = 1 }, "change summaries count 1 replace"},
 		"template not updated": {func(r []Result) {
 			for i, e := range r[3].Events {
 				if e.Type == "aws:ec2/launchTemplate:LaunchTemplate" {
@@ -61,9 +61,9 @@ func TestVerifyCatchesEachFailure(t *testing.T) {
 				}
 			}
 		}, "does not update the aws:ec2/launchTemplate:LaunchTemplate"},
-		"nothing deployed":     {func(r []Result) { r[1].Changes["create"] = 0 }, "first up created 0 resources"},
-		"partial destroy":      {func(r []Result) { r[6].Changes["delete"] = 2 }, "destroy deleted 2 resources"},
-		"missing role":         {func(r []Result) { r[0].Events = r[0].Events[1:4] }, "first preview does not create a aws:iam/role:Role"},
+		"nothing deployed": {func(r []Result) { r[1].Changes["create"] = 0 }, "first up created 0 resources"},
+		"partial destroy":  {func(r []Result) { r[6].Changes["delete"] = 2 }, "destroy deleted 2 resources"},
+		"missing role":     {func(r []Result) { r[0].Events = r[0].Events[1:4] }, "first preview does not create a aws:iam/role:Role"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := goodRun()
