@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestArchitectureOf(t *testing.T) {
@@ -27,10 +28,99 @@ func TestArchitectureOf(t *testing.T) {
 	}
 }
 
-func TestAMIParameter(t *testing.T) {
-	p, err := AMIParameter(AL2023, "1.33", ARM64)
-	assert.NoError(t, err)
-	assert.Equal(t, "/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/arm64/standard/recommended/image_id", p)
-	_, err = AMIParameter("Plan9", "1.33", X86_64)
-	assert.Error(t, err)
+// Every operating system × architecture × variant that AWS publishes maps to its SSM
+// parameter, written out here from AWS's documentation rather than computed.
+func TestAMIParameterTable(t *testing.T) {
+	const eks = "/aws/service/eks/optimized-ami/1.33/"
+	const br = "/aws/service/bottlerocket/"
+	const win = "/aws/service/ami-windows-latest/Windows_Server-"
+	cases := []struct {
+		os      OperatingSystem
+		variant AMIVariant
+		arch    Architecture
+		version string
+		want    string
+	}{
+		{AL2023, VariantStandard, X86_64, "1.33", eks + "amazon-linux-2023/x86_64/standard/recommended/image_id"},
+		{AL2023, VariantStandard, ARM64, "1.33", eks + "amazon-linux-2023/arm64/standard/recommended/image_id"},
+		{AL2023, VariantNvidia, X86_64, "1.33", eks + "amazon-linux-2023/x86_64/nvidia/recommended/image_id"},
+		{AL2023, VariantNvidia, ARM64, "1.33", eks + "amazon-linux-2023/arm64/nvidia/recommended/image_id"},
+		{AL2023, VariantNeuron, X86_64, "1.33", eks + "amazon-linux-2023/x86_64/neuron/recommended/image_id"},
+		{Bottlerocket, VariantStandard, X86_64, "1.33", br + "aws-k8s-1.33/x86_64/latest/image_id"},
+		{Bottlerocket, VariantStandard, ARM64, "1.33", br + "aws-k8s-1.33/arm64/latest/image_id"},
+		{Bottlerocket, VariantNvidia, X86_64, "1.33", br + "aws-k8s-1.33-nvidia/x86_64/latest/image_id"},
+		{Bottlerocket, VariantNvidia, ARM64, "1.33", br + "aws-k8s-1.33-nvidia/arm64/latest/image_id"},
+		{Bottlerocket, VariantFips, X86_64, "1.33", br + "aws-k8s-1.33-fips/x86_64/latest/image_id"},
+		{Bottlerocket, VariantFips, ARM64, "1.33", br + "aws-k8s-1.33-fips/arm64/latest/image_id"},
+		{Windows2019Core, VariantStandard, X86_64, "1.33", win + "2019-English-Core-EKS_Optimized-1.33/image_id"},
+		{Windows2019Full, VariantStandard, X86_64, "1.33", win + "2019-English-Full-EKS_Optimized-1.33/image_id"},
+		{Windows2022Core, VariantStandard, X86_64, "1.33", win + "2022-English-Core-EKS_Optimized-1.33/image_id"},
+		{Windows2022Full, VariantStandard, X86_64, "1.33", win + "2022-English-Full-EKS_Optimized-1.33/image_id"},
+		{Windows2025Core, VariantStandard, X86_64, "1.33", win + "2025-English-Core-EKS_Optimized-1.33/image_id"},
+		{Windows2025Full, VariantStandard, X86_64, "1.33", win + "2025-English-Full-EKS_Optimized-1.33/image_id"},
+		{AL2, VariantStandard, X86_64, "1.32", "/aws/service/eks/optimized-ami/1.32/amazon-linux-2/recommended/image_id"},
+		{AL2, VariantStandard, ARM64, "1.32", "/aws/service/eks/optimized-ami/1.32/amazon-linux-2-arm64/recommended/image_id"},
+		{AL2, VariantNvidia, X86_64, "1.32", "/aws/service/eks/optimized-ami/1.32/amazon-linux-2-gpu/recommended/image_id"},
+	}
+	for _, tc := range cases {
+		got, err := AMIParameter(AMISelector{OS: tc.os, Variant: tc.variant, Version: tc.version, Arch: tc.arch})
+		if assert.NoError(t, err, "%s %s %s", tc.os, tc.variant, tc.arch) {
+			assert.Equal(t, tc.want, got, "%s %s %s", tc.os, tc.variant, tc.arch)
+		}
+	}
+
+	// Every OS, variant and architecture combination is either in the table or refused.
+	known := map[[3]string]bool{}
+	for _, tc := range cases {
+		known[[3]string{string(tc.os), string(tc.variant), string(tc.arch)}] = true
+	}
+	for _, os := range OperatingSystems {
+		for _, v := range []AMIVariant{VariantStandard, VariantNvidia, VariantNeuron, VariantFips} {
+			for _, arch := range []Architecture{X86_64, ARM64} {
+				_, err := AMIParameter(AMISelector{OS: os, Variant: v, Version: "1.32", Arch: arch})
+				if known[[3]string{string(os), string(v), string(arch)}] {
+					assert.NoError(t, err, "%s %s %s", os, v, arch)
+				} else {
+					assert.Error(t, err, "%s %s %s is not published and must be refused", os, v, arch)
+				}
+			}
+		}
+	}
+}
+
+func TestAMIParameterReleasePinned(t *testing.T) {
+	for _, tc := range []struct {
+		sel  AMISelector
+		want string
+	}{
+		{AMISelector{OS: AL2023, Variant: VariantStandard, Version: "1.33", Arch: X86_64, Release: "v20250704"},
+			"/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/x86_64/standard/amazon-eks-node-al2023-x86_64-standard-1.33-v20250704/image_id"},
+		{AMISelector{OS: AL2023, Variant: VariantNvidia, Version: "1.33", Arch: ARM64, Release: "1.33.0-20250704"},
+			"/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/arm64/nvidia/amazon-eks-node-al2023-arm64-nvidia-1.33-v20250704/image_id"},
+		{AMISelector{OS: Bottlerocket, Variant: VariantStandard, Version: "1.33", Arch: X86_64, Release: "1.42.0"},
+			"/aws/service/bottlerocket/aws-k8s-1.33/x86_64/1.42.0/image_id"},
+		{AMISelector{OS: Bottlerocket, Variant: VariantFips, Version: "1.33", Arch: ARM64, Release: "v1.42.0"},
+			"/aws/service/bottlerocket/aws-k8s-1.33-fips/arm64/1.42.0/image_id"},
+		{AMISelector{OS: AL2, Variant: VariantStandard, Version: "1.29", Arch: X86_64, Release: "20240315"},
+			"/aws/service/eks/optimized-ami/1.29/amazon-linux-2/amazon-eks-node-1.29-v20240315/image_id"},
+		{AMISelector{OS: AL2, Variant: VariantStandard, Version: "1.29", Arch: ARM64, Release: "v20240315"},
+			"/aws/service/eks/optimized-ami/1.29/amazon-linux-2-arm64/amazon-eks-arm64-node-1.29-v20240315/image_id"},
+		{AMISelector{OS: AL2, Variant: VariantNvidia, Version: "1.29", Arch: X86_64, Release: "v20240315"},
+			"/aws/service/eks/optimized-ami/1.29/amazon-linux-2-gpu/amazon-eks-gpu-node-1.29-v20240315/image_id"},
+	} {
+		got, err := AMIParameter(tc.sel)
+		require.NoError(t, err, "%+v", tc.sel)
+		assert.Equal(t, tc.want, got)
+	}
+	for _, bad := range []AMISelector{
+		{OS: Windows2022Core, Variant: VariantStandard, Version: "1.33", Arch: X86_64, Release: "v20250704"},
+		{OS: AL2023, Variant: VariantStandard, Version: "1.33", Arch: X86_64, Release: "latest"},
+		{OS: Bottlerocket, Variant: VariantStandard, Version: "1.33", Arch: X86_64, Release: "v20250704"},
+		{OS: AL2, Variant: VariantStandard, Version: "1.33", Arch: X86_64},
+		{OS: AL2, Variant: VariantStandard, Version: "1.34", Arch: X86_64},
+		{OS: AL2023, Variant: VariantStandard, Version: "v1.33", Arch: X86_64},
+	} {
+		_, err := AMIParameter(bad)
+		assert.Error(t, err, "%+v", bad)
+	}
 }

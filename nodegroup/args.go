@@ -12,9 +12,12 @@ type NodeGroupArgs struct {
 	Cluster   ClusterArgs             `pulumi:"cluster"`
 	SubnetIds pulumi.StringArrayInput `pulumi:"subnetIds"`
 
-	OperatingSystem *OperatingSystem   `pulumi:"operatingSystem,optional"`
-	InstanceType    string             `pulumi:"instanceType,optional"`
-	AmiId           pulumi.StringInput `pulumi:"amiId,optional"`
+	OperatingSystem   *OperatingSystem   `pulumi:"operatingSystem,optional"`
+	InstanceType      string             `pulumi:"instanceType,optional"`
+	AmiId             pulumi.StringInput `pulumi:"amiId,optional"`
+	AmiVariant        *AMIVariant        `pulumi:"amiVariant,optional"`
+	AmiReleaseVersion string             `pulumi:"amiReleaseVersion,optional"`
+	Architecture      *Architecture      `pulumi:"architecture,optional"`
 
 	MinSize         *int `pulumi:"minSize,optional"`
 	MaxSize         *int `pulumi:"maxSize,optional"`
@@ -27,6 +30,7 @@ type NodeGroupArgs struct {
 	PreBootstrapUserData  string            `pulumi:"preBootstrapUserData,optional"`
 	PostBootstrapUserData string            `pulumi:"postBootstrapUserData,optional"`
 	UserDataOverride      string            `pulumi:"userDataOverride,optional"`
+	BottlerocketSettings  map[string]any    `pulumi:"bottlerocketSettings,optional"`
 
 	InstanceProfileArn pulumi.StringInput `pulumi:"instanceProfileArn,optional"`
 	RoleArn            pulumi.StringInput `pulumi:"roleArn,optional"`

@@ -6,7 +6,6 @@ const (
 	DefaultMinSize                = 1
 	DefaultMaxSize                = 2
 	DefaultDesiredCapacity        = 2
-	DefaultRootVolumeSize         = 20
 	DefaultRootVolumeType         = "gp3"
 	DefaultHopLimit               = 1
 	DefaultHealthCheckGracePeriod = 300
@@ -40,6 +39,14 @@ func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
 	if a.InstanceType == "" {
 		a.InstanceType = DefaultInstanceType
 	}
+	if a.AmiVariant == nil {
+		a.AmiVariant = Ref(VariantStandard)
+	}
+	if a.Architecture == nil && a.AmiId == nil {
+		if arch, err := ArchitectureOf(a.InstanceType); err == nil {
+			a.Architecture = &arch
+		}
+	}
 
 	minSize := valueOr(a.MinSize, DefaultMinSize)
 	maxSize := DefaultMaxSize
@@ -58,7 +65,7 @@ func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
 
 	a.MetadataOptions = metadataDefaults(a.MetadataOptions)
 	if a.NodeRootVolumeSize == nil {
-		a.NodeRootVolumeSize = ptr(DefaultRootVolumeSize)
+		a.NodeRootVolumeSize = ptr(rootVolumeFor(*a.OperatingSystem).minSize)
 	}
 	if a.NodeRootVolumeType == "" {
 		a.NodeRootVolumeType = DefaultRootVolumeType
@@ -174,7 +181,7 @@ func roleArgsFor(a NodeGroupArgs) *NodeRoleArgs {
 		AdditionalPolicyArns: o.AdditionalPolicyArns,
 		EnableSsmAccess:      o.EnableSsmAccess,
 		CreateAccessEntry:    o.CreateAccessEntry,
-		AccessEntryType:      Ref(AccessEntryEC2Linux),
+		AccessEntryType:      Ref(accessEntryTypeFor(*a.OperatingSystem)),
 		Tags:                 a.Tags,
 	}
 }

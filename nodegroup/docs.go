@@ -17,13 +17,24 @@ type PropertyDoc struct {
 	Description string
 }
 
-// recorder is an infer.Annotator that keeps the descriptions by field address.
+// recorder is an infer.Annotator that keeps the descriptions by field address and type (a
+// struct and its first field share an address).
 type recorder struct {
-	byAddr map[uintptr]string
+	byAddr map[addrKey]string
+}
+
+type addrKey struct {
+	addr uintptr
+	typ  reflect.Type
+}
+
+func keyOf(i any) addrKey {
+	v := reflect.ValueOf(i)
+	return addrKey{v.Pointer(), v.Type()}
 }
 
 func (r *recorder) Describe(i any, d string) {
-	r.byAddr[reflect.ValueOf(i).Pointer()] = d
+	r.byAddr[keyOf(i)] = d
 }
 func (r *recorder) SetDefault(any, any, ...string)              {}
 func (r *recorder) SetToken(tokens.ModuleName, tokens.TypeName) {}
@@ -33,7 +44,7 @@ func (r *recorder) Deprecate(any, string)                       {}
 // PropertyDocs lists the documented properties of v, a pointer to an annotated struct, in
 // field order. It is the source of the README's tables.
 func PropertyDocs(v infer.Annotated) []PropertyDoc {
-	rec := &recorder{byAddr: map[uintptr]string{}}
+	rec := &recorder{byAddr: map[addrKey]string{}}
 	v.Annotate(rec)
 	val := reflect.ValueOf(v).Elem()
 	var out []PropertyDoc
@@ -48,7 +59,7 @@ func PropertyDocs(v infer.Annotated) []PropertyDoc {
 			Name:        name,
 			Type:        typeName(f.Type),
 			Required:    !strings.Contains(opts, "optional"),
-			Description: rec.byAddr[val.Field(i).Addr().Pointer()],
+			Description: rec.byAddr[keyOf(val.Field(i).Addr().Interface())],
 		})
 	}
 	return out
@@ -56,17 +67,17 @@ func PropertyDocs(v infer.Annotated) []PropertyDoc {
 
 // Description returns the description v gives itself.
 func Description(v infer.Annotated) string {
-	rec := &recorder{byAddr: map[uintptr]string{}}
+	rec := &recorder{byAddr: map[addrKey]string{}}
 	v.Annotate(rec)
-	return rec.byAddr[reflect.ValueOf(v).Pointer()]
+	return rec.byAddr[keyOf(v)]
 }
 
 // describeOption returns the description that o gives its field, so two structs that share a
 // property share its text.
 func describeOption(o infer.Annotated, field any) string {
-	rec := &recorder{byAddr: map[uintptr]string{}}
+	rec := &recorder{byAddr: map[addrKey]string{}}
 	o.Annotate(rec)
-	return rec.byAddr[reflect.ValueOf(field).Pointer()]
+	return rec.byAddr[keyOf(field)]
 }
 
 var (

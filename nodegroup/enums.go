@@ -1,6 +1,11 @@
 package nodegroup
 
-import "github.com/pulumi/pulumi-go-provider/infer"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pulumi/pulumi-go-provider/infer"
+)
 
 // OperatingSystem selects the node AMI family and the user data format.
 type OperatingSystem string
@@ -8,13 +13,76 @@ type OperatingSystem string
 // Supported operating systems.
 const (
 	// AL2023 is Amazon Linux 2023 bootstrapped by nodeadm.
-	AL2023 OperatingSystem = "AL2023"
+	AL2023          OperatingSystem = "AL2023"
+	Bottlerocket    OperatingSystem = "Bottlerocket"
+	Windows2019Core OperatingSystem = "Windows2019Core"
+	Windows2019Full OperatingSystem = "Windows2019Full"
+	Windows2022Core OperatingSystem = "Windows2022Core"
+	Windows2022Full OperatingSystem = "Windows2022Full"
+	Windows2025Core OperatingSystem = "Windows2025Core"
+	Windows2025Full OperatingSystem = "Windows2025Full"
+	// AL2 is the legacy Amazon Linux 2, bootstrapped by /etc/eks/bootstrap.sh.
+	AL2 OperatingSystem = "AL2"
 )
+
+// OperatingSystems lists every supported operating system.
+var OperatingSystems = []OperatingSystem{AL2023, Bottlerocket, Windows2019Core, Windows2019Full,
+	Windows2022Core, Windows2022Full, Windows2025Core, Windows2025Full, AL2}
+
+// IsWindows reports whether o is one of the Windows Server variants.
+func (o OperatingSystem) IsWindows() bool { return strings.HasPrefix(string(o), "Windows") }
 
 // Values lists the operating systems for the schema enum.
 func (OperatingSystem) Values() []infer.EnumValue[OperatingSystem] {
-	return []infer.EnumValue[OperatingSystem]{
-		{Name: "AL2023", Value: AL2023, Description: "Amazon Linux 2023, EKS-optimized, bootstrapped by nodeadm from a NodeConfig document."},
+	out := []infer.EnumValue[OperatingSystem]{
+		{Name: "AL2023", Value: AL2023, Description: "Amazon Linux 2023, EKS-optimized, bootstrapped by nodeadm from a NodeConfig document (the default)."},
+		{Name: "Bottlerocket", Value: Bottlerocket, Description: "Bottlerocket, configured by TOML settings; immutable root file system, no shell scripts."},
+	}
+	for _, w := range OperatingSystems[2:8] {
+		year, edition := string(w)[7:11], string(w)[11:]
+		out = append(out, infer.EnumValue[OperatingSystem]{Name: string(w), Value: w,
+			Description: fmt.Sprintf("Windows Server %s %s, EKS-optimized, bootstrapped by Start-EKSBootstrap.ps1 (x86_64 only; the cluster also needs Linux nodes).", year, edition)})
+	}
+	return append(out, infer.EnumValue[OperatingSystem]{Name: "AL2", Value: AL2,
+		Description: "Legacy Amazon Linux 2, bootstrapped by /etc/eks/bootstrap.sh. AWS publishes no AL2 AMIs for Kubernetes 1.33 and later."})
+}
+
+// AMIVariant selects an accelerated or hardened build of the EKS-optimized AMI.
+type AMIVariant string
+
+// AMI variants.
+const (
+	VariantStandard AMIVariant = "standard"
+	VariantNvidia   AMIVariant = "nvidia"
+	VariantNeuron   AMIVariant = "neuron"
+	VariantFips     AMIVariant = "fips"
+)
+
+// Values lists the AMI variants for the schema enum.
+func (AMIVariant) Values() []infer.EnumValue[AMIVariant] {
+	return []infer.EnumValue[AMIVariant]{
+		{Name: "Standard", Value: VariantStandard, Description: "The standard AMI (the default)."},
+		{Name: "Nvidia", Value: VariantNvidia, Description: "NVIDIA GPU drivers: AL2023 (x86_64, arm64), Bottlerocket (x86_64, arm64), AL2 (x86_64, the GPU AMI)."},
+		{Name: "Neuron", Value: VariantNeuron, Description: "AWS Neuron (Inferentia, Trainium) drivers: AL2023 x86_64."},
+		{Name: "Fips", Value: VariantFips, Description: "FIPS 140-3 validated cryptography: Bottlerocket."},
+	}
+}
+
+// Annotate describes the enum for the schema.
+func (v *AMIVariant) Annotate(a infer.Annotator) {
+	a.Describe(v, "A variant of the EKS-optimized AMI: accelerator drivers or FIPS cryptography.")
+}
+
+// Annotate describes the enum for the schema.
+func (a *Architecture) Annotate(an infer.Annotator) {
+	an.Describe(a, "A CPU architecture of EC2 instances and AMIs.")
+}
+
+// Values lists the architectures for the schema enum.
+func (Architecture) Values() []infer.EnumValue[Architecture] {
+	return []infer.EnumValue[Architecture]{
+		{Name: "X86_64", Value: X86_64, Description: "64-bit x86 (Intel, AMD)."},
+		{Name: "Arm64", Value: ARM64, Description: "64-bit Arm (AWS Graviton)."},
 	}
 }
 

@@ -8,9 +8,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// rootDeviceName is the root device of the EKS-optimized Linux AMIs.
-const rootDeviceName = "/dev/xvda"
-
 // launchTemplateArgs builds the launch template. Strings stand where the AWS API takes
 // strings ("true"/"false"), so that the state read back matches and no diff appears.
 func launchTemplateArgs(name string, a NodeGroupArgs, clusterName pulumi.StringOutput, g *NodeGroup) *ec2.LaunchTemplateArgs {
@@ -39,26 +36,47 @@ func launchTemplateArgs(name string, a NodeGroupArgs, clusterName pulumi.StringO
 			HttpPutResponseHopLimit: pulumi.Int(*m.HttpPutResponseHopLimit),
 			InstanceMetadataTags:    pulumi.String(enabledDisabled(m.InstanceMetadataTags)),
 		},
-		BlockDeviceMappings: ec2.LaunchTemplateBlockDeviceMappingArray{ec2.LaunchTemplateBlockDeviceMappingArgs{
-			DeviceName: pulumi.String(rootDeviceName),
-			Ebs: ec2.LaunchTemplateBlockDeviceMappingEbsArgs{
-				VolumeSize:          pulumi.Int(*a.NodeRootVolumeSize),
-				VolumeType:          pulumi.String(a.NodeRootVolumeType),
-				Encrypted:           pulumi.String(strconv.FormatBool(*a.NodeRootVolumeEncrypted)),
-				KmsKeyId:            a.NodeRootVolumeKmsKeyId,
-				Iops:                pulumi.IntPtrFromPtr(a.NodeRootVolumeIops),
-				Throughput:          pulumi.IntPtrFromPtr(a.NodeRootVolumeThroughput),
-				DeleteOnTermination: pulumi.String(strconv.FormatBool(*a.NodeRootVolumeDeleteOnTermination)),
-			},
-		}},
-		Monitoring:        ec2.LaunchTemplateMonitoringArgs{Enabled: pulumi.Bool(*a.EnableDetailedMonitoring)},
-		TagSpecifications: ec2.LaunchTemplateTagSpecificationArray{tagSpec("instance"), tagSpec("volume"), tagSpec("network-interface")},
-		Tags:              tagsInput(a.Tags),
+		BlockDeviceMappings: blockDeviceMappings(a),
+		Monitoring:          ec2.LaunchTemplateMonitoringArgs{Enabled: pulumi.Bool(*a.EnableDetailedMonitoring)},
+		TagSpecifications:   ec2.LaunchTemplateTagSpecificationArray{tagSpec("instance"), tagSpec("volume"), tagSpec("network-interface")},
+		Tags:                tagsInput(a.Tags),
 	}
 	if a.KeyName != "" {
 		args.KeyName = pulumi.String(a.KeyName)
 	}
 	return args
+}
+
+// blockDeviceMappings returns the node's volumes: the root volume as configured, and on
+// Bottlerocket also its OS volume, at the AMI's size but encrypted like the data volume.
+func blockDeviceMappings(a NodeGroupArgs) ec2.LaunchTemplateBlockDeviceMappingArray {
+	rv := rootVolumeFor(*a.OperatingSystem)
+	encrypted := pulumi.String(strconv.FormatBool(*a.NodeRootVolumeEncrypted))
+	deleteOnTermination := pulumi.String(strconv.FormatBool(*a.NodeRootVolumeDeleteOnTermination))
+	var out ec2.LaunchTemplateBlockDeviceMappingArray
+	if rv.osDevice != "" {
+		out = append(out, ec2.LaunchTemplateBlockDeviceMappingArgs{
+			DeviceName: pulumi.String(rv.osDevice),
+			Ebs: ec2.LaunchTemplateBlockDeviceMappingEbsArgs{
+				VolumeType:          pulumi.String(a.NodeRootVolumeType),
+				Encrypted:           encrypted,
+				KmsKeyId:            a.NodeRootVolumeKmsKeyId,
+				DeleteOnTermination: pulumi.String("true"),
+			},
+		})
+	}
+	return append(out, ec2.LaunchTemplateBlockDeviceMappingArgs{
+		DeviceName: pulumi.String(rv.device),
+		Ebs: ec2.LaunchTemplateBlockDeviceMappingEbsArgs{
+			VolumeSize:          pulumi.Int(*a.NodeRootVolumeSize),
+			VolumeType:          pulumi.String(a.NodeRootVolumeType),
+			Encrypted:           encrypted,
+			KmsKeyId:            a.NodeRootVolumeKmsKeyId,
+			Iops:                pulumi.IntPtrFromPtr(a.NodeRootVolumeIops),
+			Throughput:          pulumi.IntPtrFromPtr(a.NodeRootVolumeThroughput),
+			DeleteOnTermination: deleteOnTermination,
+		},
+	})
 }
 
 // nodeSecurityGroups is the node security group followed by the extra ones.

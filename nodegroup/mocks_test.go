@@ -264,3 +264,5 @@ func (r registration) in(key string) any {
 	}
 	return native(v)
 }
+
+func pulumiString(s string) pulumi.StringInput { return pulumi.String(s) }

@@ -32,6 +32,7 @@ type NodeGroup struct {
 	LaunchTemplateLatestVersion pulumi.IntOutput    `pulumi:"launchTemplateLatestVersion"`
 	AutoScalingGroupName        pulumi.StringOutput `pulumi:"autoScalingGroupName"`
 	AmiId                       pulumi.StringOutput `pulumi:"amiId"`
+	AmiSource                   pulumi.StringOutput `pulumi:"amiSource"`
 	UserData                    pulumi.StringOutput `pulumi:"userData"`
 
 	// The child resources, for Go programs. NodeRole and NodeSecurityGroup are nil when the
@@ -55,6 +56,7 @@ func (g *NodeGroup) Annotate(a infer.Annotator) {
 	a.Describe(&g.LaunchTemplateLatestVersion, "The launch template's latest version number, which the Auto Scaling group uses.")
 	a.Describe(&g.AutoScalingGroupName, "The name of the Auto Scaling group.")
 	a.Describe(&g.AmiId, "The AMI the nodes run.")
+	a.Describe(&g.AmiSource, "Where the AMI comes from: `amiId`, or `ssm:<parameter>` for the EKS-optimized AMI read from AWS's public SSM parameter (a `recommended` parameter follows AWS's releases: a new AMI shows in the preview as a launch template change and rolls the group).")
 	a.Describe(&g.UserData, "The user data the nodes boot with, as text (the launch template holds it base64-encoded).")
 }
 
@@ -81,6 +83,7 @@ func NewNodeGroup(ctx *pulumi.Context, name string, args *NodeGroupArgs, opts ..
 		"launchTemplateLatestVersion": g.LaunchTemplateLatestVersion,
 		"autoScalingGroupName":        g.AutoScalingGroupName,
 		"amiId":                       g.AmiId,
+		"amiSource":                   g.AmiSource,
 		"userData":                    g.UserData,
 	})
 }
@@ -115,7 +118,7 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 		g.SecurityGroupId = a.NodeSecurityGroupId.ToStringOutput()
 	}
 
-	g.AmiId = amiFor(ctx, g, a)
+	g.AmiId, g.AmiSource = amiFor(ctx, g, a)
 	g.UserData = pulumi.All(a.Cluster.Name, a.Cluster.Endpoint, a.Cluster.CertificateAuthority, a.Cluster.ServiceCidr).
 		ApplyT(func(v []any) (string, error) {
 			return renderDeployTimeUserData(a, userdata.Cluster{

@@ -167,6 +167,7 @@ func TestNodeGroupOutputs(t *testing.T) {
 	args.RoleArn = pulumi.String("arn:aws:iam::111122223333:role/platform/nodes")
 	args.NodeSecurityGroupId = pulumi.String("sg-0fedcba9876543210")
 	args.AmiId = pulumi.String("ami-0123456789abcdef0")
+	args.Architecture = Ref(X86_64)
 	m, out, err := runNodeGroup(t, args)
 	require.NoError(t, err)
 	assert.Equal(t, "nodes", out.RoleName)

@@ -12,12 +12,9 @@ func nodeadmFor(a NodeGroupArgs, c userdata.Cluster) userdata.Nodeadm {
 	n := userdata.Nodeadm{
 		Cluster:       c,
 		Labels:        a.Labels,
+		Taints:        taintList(a.Taints),
 		KubeletFlags:  strings.Fields(a.KubeletExtraArgs),
 		KubeletConfig: a.KubeletConfig,
-	}
-	for _, k := range sortedKeys(a.Taints) {
-		t := a.Taints[k]
-		n.Taints = append(n.Taints, userdata.Taint{Key: k, Value: t.Value, Effect: string(t.Effect)})
 	}
 	if a.PreBootstrapUserData != "" {
 		n.PreScripts = []string{a.PreBootstrapUserData}
@@ -28,15 +25,33 @@ func nodeadmFor(a NodeGroupArgs, c userdata.Cluster) userdata.Nodeadm {
 	return n
 }
 
+// taintList turns the taints map into the renderers' list, sorted by key.
+func taintList(taints map[string]Taint) []userdata.Taint {
+	var out []userdata.Taint
+	for _, k := range sortedKeys(taints) {
+		out = append(out, userdata.Taint{Key: k, Value: taints[k].Value, Effect: string(taints[k].Effect)})
+	}
+	return out
+}
+
 // renderUserData returns the user data text of a NodeGroup: the override when given, else
 // the rendered document for its operating system.
 func renderUserData(a NodeGroupArgs, c userdata.Cluster) (string, error) {
 	if a.UserDataOverride != "" {
 		return a.UserDataOverride, nil
 	}
-	switch *a.OperatingSystem {
-	case AL2023:
+	labels, taints, flags := a.Labels, taintList(a.Taints), strings.Fields(a.KubeletExtraArgs)
+	switch os := *a.OperatingSystem; {
+	case os == AL2023:
 		return userdata.RenderNodeadm(nodeadmFor(a, c))
+	case os == Bottlerocket:
+		return userdata.RenderBottlerocket(userdata.Bottlerocket{Cluster: c, Labels: labels, Taints: taints, Settings: a.BottlerocketSettings})
+	case os.IsWindows():
+		return userdata.RenderWindows(userdata.Windows{Cluster: c, Labels: labels, Taints: taints, KubeletFlags: flags,
+			PreScript: a.PreBootstrapUserData, PostScript: a.PostBootstrapUserData})
+	case os == AL2:
+		return userdata.RenderAL2(userdata.AL2{Cluster: c, Labels: labels, Taints: taints, KubeletFlags: flags,
+			PreScript: a.PreBootstrapUserData, PostScript: a.PostBootstrapUserData})
 	}
 	return "", fmt.Errorf("operatingSystem %q has no user data renderer", *a.OperatingSystem)
 }

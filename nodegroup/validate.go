@@ -2,6 +2,7 @@ package nodegroup
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
@@ -99,12 +100,7 @@ func checkPlacement(p *problems, a NodeGroupArgs) {
 		}
 		checkDuplicates(p, "subnetIds", ids)
 	}
-	if *a.OperatingSystem != AL2023 {
-		p.addf("operatingSystem (%q) must be one of: %s", *a.OperatingSystem, AL2023)
-	}
-	if _, err := ArchitectureOf(a.InstanceType); err != nil {
-		p.addf("instanceType: %v", err)
-	}
+	checkOperatingSystem(p, a)
 	if s, ok := knownString(a.AmiId); ok && !amiIDRe.MatchString(s) {
 		p.addf("amiId (%q) must be an AMI ID such as ami-0123456789abcdef0", s)
 	}
@@ -197,6 +193,7 @@ func checkBootstrap(p *problems, a NodeGroupArgs) {
 			"labels": len(a.Labels) > 0, "taints": len(a.Taints) > 0,
 			"kubeletExtraArgs": a.KubeletExtraArgs != "", "kubeletConfig": len(a.KubeletConfig) > 0,
 			"preBootstrapUserData": a.PreBootstrapUserData != "", "postBootstrapUserData": a.PostBootstrapUserData != "",
+			"bottlerocketSettings": len(a.BottlerocketSettings) > 0,
 		} {
 			if set {
 				p.addf("userDataOverride conflicts with %s: the override replaces the rendered user data that carries it", prop)
@@ -222,6 +219,9 @@ func checkBootstrap(p *problems, a NodeGroupArgs) {
 		if _, err := json.Marshal(a.KubeletConfig); err != nil {
 			p.addf("kubeletConfig cannot be rendered: %v", err)
 		}
+	}
+	if !slices.Contains(OperatingSystems, *a.OperatingSystem) {
+		return // reported already
 	}
 	// The cluster facts may be outputs: check the size with the known values, or with
 	// realistic stand-ins for those not known yet. The rendering checks again at deploy time.
@@ -273,10 +273,6 @@ func checkIdentity(p *problems, a NodeGroupArgs) {
 // iopsRange holds the provisioned IOPS AWS accepts per volume type.
 var iopsRange = map[string][2]int{"gp3": {3000, 80000}, "io1": {100, 64000}, "io2": {100, 256000}}
 
-// rootVolumeMinSize is the size of the EKS-optimized AMIs' root snapshot: a smaller root
-// volume fails at launch.
-const rootVolumeMinSize = 20
-
 func checkLaunchTemplate(p *problems, a NodeGroupArgs) {
 	m := a.MetadataOptions
 	if *m.HttpTokens != HttpTokensRequired && *m.HttpTokens != HttpTokensOptional {
@@ -296,8 +292,8 @@ func checkLaunchTemplate(p *problems, a NodeGroupArgs) {
 	}
 	if size < 1 || size > 16384 {
 		p.addf("nodeRootVolumeSize (%d) must be between 1 and 16384 GiB", size)
-	} else if isNilInput(a.AmiId) && size < rootVolumeMinSize {
-		p.addf("nodeRootVolumeSize (%d) must be at least %d GiB, the size of the EKS-optimized AMI's snapshot", size, rootVolumeMinSize)
+	} else if min := rootVolumeFor(*a.OperatingSystem).minSize; isNilInput(a.AmiId) && size < min {
+		p.addf("nodeRootVolumeSize (%d) must be at least %d GiB, the size of the EKS-optimized %s AMI's snapshot", size, min, *a.OperatingSystem)
 	}
 	if iops := a.NodeRootVolumeIops; iops != nil {
 		r, ok := iopsRange[typ]

@@ -40,7 +40,44 @@ var badNodeGroupInputs = []struct {
 	{"duplicate subnet", func(a *NodeGroupArgs) {
 		a.SubnetIds = pulumi.ToStringArray([]string{"subnet-0123456789abcdef0", "subnet-0123456789abcdef0"})
 	}, `subnetIds lists "subnet-0123456789abcdef0" more than once`},
-	{"unknown OS", func(a *NodeGroupArgs) { a.OperatingSystem = Ref[OperatingSystem]("Ubuntu") }, `operatingSystem ("Ubuntu") must be one of: AL2023`},
+	{"unknown OS", func(a *NodeGroupArgs) { a.OperatingSystem = Ref[OperatingSystem]("Ubuntu") }, `operatingSystem ("Ubuntu") must be one of: AL2023, Bottlerocket, Windows2019Core`},
+	{"AL2 on 1.33", func(a *NodeGroupArgs) { a.OperatingSystem = Ref(AL2) }, "operatingSystem AL2: AWS publishes no EKS-optimized AL2 AMIs for Kubernetes 1.33"},
+	{"Windows on Graviton", func(a *NodeGroupArgs) { a.OperatingSystem, a.InstanceType = Ref(Windows2022Core), "m7g.large" }, "instanceType m7g.large is arm64; Windows nodes need x86_64"},
+	{"Neuron on arm64", func(a *NodeGroupArgs) { a.AmiVariant, a.InstanceType = Ref(VariantNeuron), "m7g.large" }, "amiVariant (neuron): the AL2023 neuron AMI exists for x86_64 only"},
+	{"FIPS on AL2023", func(a *NodeGroupArgs) { a.AmiVariant = Ref(VariantFips) }, "amiVariant (fips): there is no fips variant of the AL2023 AMI"},
+	{"NVIDIA on Windows", func(a *NodeGroupArgs) { a.OperatingSystem, a.AmiVariant = Ref(Windows2019Core), Ref(VariantNvidia) }, "there is no nvidia variant of the Windows2019Core AMI"},
+	{"release pin on Windows", func(a *NodeGroupArgs) { a.OperatingSystem, a.AmiReleaseVersion = Ref(Windows2025Core), "v20250704" }, "amiReleaseVersion: windows AMIs have no release-pinned parameters; pin them with amiId"},
+	{"bad AL2023 release", func(a *NodeGroupArgs) { a.AmiReleaseVersion = "2025-07-04" }, `amiReleaseVersion: "2025-07-04" is not an EKS AMI release`},
+	{"bad Bottlerocket release", func(a *NodeGroupArgs) { a.OperatingSystem, a.AmiReleaseVersion = Ref(Bottlerocket), "latest" }, `amiReleaseVersion: "latest" is not a Bottlerocket version`},
+	{"amiId without architecture", func(a *NodeGroupArgs) { a.AmiId = pulumi.String("ami-0123456789abcdef0") }, "architecture is required with amiId"},
+	{"architecture mismatch", func(a *NodeGroupArgs) {
+		a.AmiId, a.Architecture = pulumi.String("ami-0123456789abcdef0"), Ref(ARM64)
+	}, "architecture (arm64) does not match instanceType t3.medium (x86_64)"},
+	{"variant with amiId", func(a *NodeGroupArgs) {
+		a.AmiId, a.Architecture, a.AmiVariant = pulumi.String("ami-0123456789abcdef0"), Ref(X86_64), Ref(VariantNvidia)
+	}, "amiVariant conflicts with amiId"},
+	{"release with amiId", func(a *NodeGroupArgs) {
+		a.AmiId, a.Architecture, a.AmiReleaseVersion = pulumi.String("ami-0123456789abcdef0"), Ref(X86_64), "v20250704"
+	}, "amiReleaseVersion conflicts with amiId"},
+	{"kubelet args on Bottlerocket", func(a *NodeGroupArgs) { a.OperatingSystem, a.KubeletExtraArgs = Ref(Bottlerocket), "--max-pods=10" }, "kubeletExtraArgs does not apply to operatingSystem Bottlerocket"},
+	{"kubelet config on Bottlerocket", func(a *NodeGroupArgs) {
+		a.OperatingSystem, a.KubeletConfig = Ref(Bottlerocket), map[string]any{"maxPods": 10}
+	}, "kubeletConfig does not apply to operatingSystem Bottlerocket: set kubelet settings under bottlerocketSettings.kubernetes"},
+	{"script on Bottlerocket", func(a *NodeGroupArgs) { a.OperatingSystem, a.PreBootstrapUserData = Ref(Bottlerocket), "echo" }, "preBootstrapUserData does not apply to operatingSystem Bottlerocket"},
+	{"kubelet config on Windows", func(a *NodeGroupArgs) {
+		a.OperatingSystem, a.KubeletConfig = Ref(Windows2022Full), map[string]any{"maxPods": 10}
+	}, "kubeletConfig does not apply to operatingSystem Windows2022Full"},
+	{"kubelet config on AL2", func(a *NodeGroupArgs) {
+		a.OperatingSystem, a.KubeletConfig = Ref(AL2), map[string]any{"maxPods": 10}
+	}, "kubeletConfig does not apply to operatingSystem AL2"},
+	{"Bottlerocket settings on AL2023", func(a *NodeGroupArgs) { a.BottlerocketSettings = map[string]any{"kernel": map[string]any{}} }, "bottlerocketSettings does not apply to operatingSystem AL2023: it is for Bottlerocket only"},
+	{"Bottlerocket settings replacing a table", func(a *NodeGroupArgs) {
+		a.OperatingSystem, a.BottlerocketSettings = Ref(Bottlerocket), map[string]any{"kubernetes": "x"}
+	}, "user data: "},
+	{"Windows root volume too small", func(a *NodeGroupArgs) { a.OperatingSystem, a.NodeRootVolumeSize = Ref(Windows2022Core), ptr(30) }, "nodeRootVolumeSize (30) must be at least 50 GiB, the size of the EKS-optimized Windows2022Core AMI's snapshot"},
+	{"bad architecture", func(a *NodeGroupArgs) {
+		a.AmiId, a.Architecture = pulumi.String("ami-0123456789abcdef0"), Ref[Architecture]("riscv64")
+	}, `architecture ("riscv64") must be x86_64 or arm64`},
 	{"bad instance type", func(a *NodeGroupArgs) { a.InstanceType = "large" }, `instanceType: "large" is not an EC2 instance type`},
 	{"mac instance type", func(a *NodeGroupArgs) { a.InstanceType = "mac2.metal" }, `instanceType: "mac2.metal" is a Mac instance`},
 	{"bad AMI", func(a *NodeGroupArgs) { a.AmiId = pulumi.String("ami-123") }, `amiId ("ami-123") must be an AMI ID`},

@@ -176,6 +176,13 @@ func nodeGroupInputs(t *testing.T, a *nodegroup.NodeGroupArgs) property.Map {
 	}
 	p.str("instanceType", a.InstanceType)
 	p.input("amiId", a.AmiId)
+	if a.AmiVariant != nil {
+		p.str("amiVariant", string(*a.AmiVariant))
+	}
+	p.str("amiReleaseVersion", a.AmiReleaseVersion)
+	if a.Architecture != nil {
+		p.str("architecture", string(*a.Architecture))
+	}
 	p.intPtr("minSize", a.MinSize)
 	p.intPtr("maxSize", a.MaxSize)
 	p.intPtr("desiredCapacity", a.DesiredCapacity)
@@ -198,6 +205,9 @@ func nodeGroupInputs(t *testing.T, a *nodegroup.NodeGroupArgs) property.Map {
 	p.str("preBootstrapUserData", a.PreBootstrapUserData)
 	p.str("postBootstrapUserData", a.PostBootstrapUserData)
 	p.str("userDataOverride", a.UserDataOverride)
+	if a.BottlerocketSettings != nil {
+		p.set("bottlerocketSettings", anyValue(t, a.BottlerocketSettings))
+	}
 
 	p.input("instanceProfileArn", a.InstanceProfileArn)
 	p.input("roleArn", a.RoleArn)

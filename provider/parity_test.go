@@ -134,6 +134,7 @@ func parityScenarios() []scenario {
 				Cluster:                   c,
 				SubnetIds:                 demoSubnets(),
 				AmiId:                     pulumi.String("ami-0fedcba9876543210"),
+				Architecture:              nodegroup.Ref(nodegroup.X86_64),
 				InstanceProfileArn:        pulumi.String("arn:aws:iam::111122223333:instance-profile/eks/shared-nodes"),
 				RoleArn:                   pulumi.String("arn:aws:iam::111122223333:role/eks/shared-nodes"),
 				NodeSecurityGroupId:       pulumi.String("sg-0aaaaaaaaaaaaaaa1"),
@@ -278,6 +279,7 @@ func parityScenarios() []scenario {
 				Cluster:          demoCluster(),
 				SubnetIds:        pulumi.StringArray{pulumi.String("subnet-0123456789abcdef0")},
 				AmiId:            pulumi.String("ami-0fedcba9876543210"),
+				Architecture:     nodegroup.Ref(nodegroup.X86_64),
 				UserDataOverride: "#!/bin/bash\n/etc/eks/bootstrap.sh demo --kubelet-extra-args '--node-labels=custom=true'\n",
 			}
 		}, func(t *testing.T, r run) {

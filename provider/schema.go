@@ -27,6 +27,8 @@ var enumTypes = map[string]infer.Annotated{
 	"eksnodes:index:HttpTokens":      new(nodegroup.HttpTokens),
 	"eksnodes:index:RulesProfile":    new(nodegroup.RulesProfile),
 	"eksnodes:index:AccessEntryType": new(nodegroup.AccessEntryType),
+	"eksnodes:index:AMIVariant":      new(nodegroup.AMIVariant),
+	"eksnodes:index:Architecture":    new(nodegroup.Architecture),
 }
 
 // completeSchema finishes what infer leaves out of the schema: it marks as plain every input

@@ -68,7 +68,9 @@ cp -r "$root/sdk/python" "$work/sdk-python"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check \
   "pulumi==$pulumi_version" mypy==1.13.0 "$work/sdk-python"
 "$work/venv/bin/python" -c 'import pulumi_eksnodes as e; assert e.NodeGroup and e.NodeRole and e.NodeSecurityGroup; print("ok: import pulumi_eksnodes", e.__name__)'
-(cd "$root/examples/python-basic" && "$work/venv/bin/mypy" --strict --no-incremental --cache-dir=/dev/null __main__.py)
+for example in python-basic python-bottlerocket; do
+  (cd "$root/examples/$example" && "$work/venv/bin/mypy" --strict --no-incremental --cache-dir=/dev/null __main__.py)
+done
 cat > "$work/wrong.py" <<'PY'
 import pulumi_eksnodes as eksnodes
 eksnodes.NodeGroup("bad", cluster=eksnodes.ClusterArgs(name="c", endpoint="e", certificate_authority="ca", service_cidr="s"), subnet_ids=[], min_size="one")

@@ -31,7 +31,7 @@ func TestOfflineLifecycle(t *testing.T) {
 	require.NoError(t, err)
 	stack, err := env.GoStack(ctx, project, "e2e", program, cfg)
 	require.NoError(t, err)
-	results, err := offline.RunGo(ctx, stack, offline.Lifecycle(), testWriter{t})
+	results, err := offline.RunGo(ctx, stack, offline.Lifecycle("m7i.xlarge"), testWriter{t})
 	require.NoError(t, err)
 	assert.Empty(t, offline.Verify(results))
 }

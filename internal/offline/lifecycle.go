@@ -38,19 +38,17 @@ type ResourceEvent struct {
 	Inputs map[string]any `json:"inputs,omitempty"`
 }
 
-// ChangedInput is the config key and value that the lifecycle changes between deployments.
-const (
-	ChangedInput = "instanceType"
-	ChangedValue = "m7i.xlarge"
-)
+// ChangedInput is the config key that the lifecycle changes between deployments.
+const ChangedInput = "instanceType"
 
 // Lifecycle is the run every example goes through: preview, deploy, a preview that must show
-// no changes, one changed input, a preview that must show updates and no replacement, deploy
-// the change, a preview that must again show no changes, destroy.
-func Lifecycle() []Step {
+// no changes, one changed input (the instance type, to newType), a preview that must show
+// updates and no replacement, deploy the change, a preview that must again show no changes,
+// destroy.
+func Lifecycle(newType string) []Step {
 	return []Step{
 		{Op: "preview"}, {Op: "up"}, {Op: "preview"},
-		{Op: "config", Key: ChangedInput, Value: ChangedValue},
+		{Op: "config", Key: ChangedInput, Value: newType},
 		{Op: "preview"}, {Op: "up"}, {Op: "preview"}, {Op: "destroy"},
 	}
 }

@@ -2,8 +2,10 @@ package userdata
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"sigs.k8s.io/yaml"
 )
@@ -134,6 +136,9 @@ func TaintStrings(taints []Taint) []string {
 // RenderNodeadm renders the MIME multi-part document for an AL2023 node: the pre scripts, the
 // NodeConfig, then the post scripts.
 func RenderNodeadm(n Nodeadm) (string, error) {
+	if err := checkUTF8(n); err != nil {
+		return "", err
+	}
 	body, err := yaml.Marshal(NodeConfigFor(n))
 	if err != nil {
 		return "", fmt.Errorf("marshalling NodeConfig: %w", err)
@@ -157,15 +162,22 @@ func Script(s string) string {
 	return "#!/usr/bin/env bash\n" + s
 }
 
+// lineBreak matches every line break a MIME reader may honour: cloud-init's (Python's email
+// package) also breaks lines at a lone CR, Go's mime/multipart does not.
+var lineBreak = regexp.MustCompile(`\r\n|\r|\n`)
+
 // RenderMIME writes parts as a multipart/mixed document with LF line endings (accepted by
 // cloud-init and nodeadm) so that the text reads well in a preview diff. A part whose body holds
-// a line that would end the part early is refused.
+// a line that would end the part early for any reader, or text that is not UTF-8, is refused.
 func RenderMIME(parts []Part) (string, error) {
 	var b strings.Builder
 	b.WriteString("MIME-Version: 1.0\n")
 	b.WriteString(`Content-Type: multipart/mixed; boundary="` + Boundary + "\"\n\n")
 	for i, p := range parts {
-		for _, line := range strings.Split(p.Body, "\n") {
+		if !utf8.ValidString(p.Body) {
+			return "", fmt.Errorf("user data part %d is not UTF-8 text", i+1)
+		}
+		for _, line := range lineBreak.Split(p.Body, -1) {
 			if strings.HasPrefix(line, "--"+Boundary) {
 				return "", fmt.Errorf("user data part %d contains the MIME boundary line %q", i+1, line)
 			}
@@ -177,6 +189,24 @@ func RenderMIME(parts []Part) (string, error) {
 	}
 	b.WriteString("--" + Boundary + "--\n")
 	return b.String(), nil
+}
+
+// checkUTF8 refuses text that is not UTF-8, which the YAML encoder would silently replace.
+func checkUTF8(n Nodeadm) error {
+	texts := []string{n.Cluster.Name, n.Cluster.Endpoint, n.Cluster.CertificateAuthority, n.Cluster.ServiceCIDR}
+	for k, v := range n.Labels {
+		texts = append(texts, k, v)
+	}
+	for _, t := range n.Taints {
+		texts = append(texts, t.Key, t.Value, t.Effect)
+	}
+	texts = append(texts, n.KubeletFlags...)
+	for _, s := range texts {
+		if !utf8.ValidString(s) {
+			return fmt.Errorf("%q is not UTF-8 text", s)
+		}
+	}
+	return nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -30,6 +30,10 @@ export class NodeGroup extends pulumi.ComponentResource {
      */
     declare public readonly amiId: pulumi.Output<string>;
     /**
+     * Where the AMI comes from: `amiId`, or `ssm:<parameter>` for the EKS-optimized AMI read from AWS's public SSM parameter (a `recommended` parameter follows AWS's releases: a new AMI shows in the preview as a launch template change and rolls the group).
+     */
+    declare public /*out*/ readonly amiSource: pulumi.Output<string>;
+    /**
      * The name of the Auto Scaling group.
      */
     declare public /*out*/ readonly autoScalingGroupName: pulumi.Output<string>;
@@ -80,6 +84,10 @@ export class NodeGroup extends pulumi.ComponentResource {
                 throw new Error("Missing required property 'subnetIds'");
             }
             resourceInputs["amiId"] = args?.amiId;
+            resourceInputs["amiReleaseVersion"] = args?.amiReleaseVersion;
+            resourceInputs["amiVariant"] = args?.amiVariant;
+            resourceInputs["architecture"] = args?.architecture;
+            resourceInputs["bottlerocketSettings"] = args?.bottlerocketSettings;
             resourceInputs["cluster"] = args?.cluster;
             resourceInputs["clusterAutoscalerTags"] = args?.clusterAutoscalerTags;
             resourceInputs["desiredCapacity"] = args?.desiredCapacity;
@@ -116,6 +124,7 @@ export class NodeGroup extends pulumi.ComponentResource {
             resourceInputs["tags"] = args?.tags;
             resourceInputs["taints"] = args?.taints;
             resourceInputs["userDataOverride"] = args?.userDataOverride;
+            resourceInputs["amiSource"] = undefined /*out*/;
             resourceInputs["autoScalingGroupName"] = undefined /*out*/;
             resourceInputs["launchTemplateId"] = undefined /*out*/;
             resourceInputs["launchTemplateLatestVersion"] = undefined /*out*/;
@@ -124,6 +133,7 @@ export class NodeGroup extends pulumi.ComponentResource {
             resourceInputs["userData"] = undefined /*out*/;
         } else {
             resourceInputs["amiId"] = undefined /*out*/;
+            resourceInputs["amiSource"] = undefined /*out*/;
             resourceInputs["autoScalingGroupName"] = undefined /*out*/;
             resourceInputs["instanceProfileArn"] = undefined /*out*/;
             resourceInputs["launchTemplateId"] = undefined /*out*/;
@@ -143,9 +153,25 @@ export class NodeGroup extends pulumi.ComponentResource {
  */
 export interface NodeGroupArgs {
     /**
-     * An exact AMI ID for the nodes. Default: the EKS-optimized AMI recommended by AWS for `cluster.version` and the instance type's architecture, read from its public SSM parameter at deploy time. The AMI must match `operatingSystem`.
+     * An exact AMI ID for the nodes: they change only when you change it. Requires `architecture`; conflicts with `amiVariant` and `amiReleaseVersion`. Default: the EKS-optimized AMI for `operatingSystem`, `amiVariant`, `cluster.version` and the instance type's architecture, read from AWS's public SSM parameter at deploy time (pinned to `amiReleaseVersion` when set, else the recommended one). The AMI must suit `operatingSystem`, whose user data it receives.
      */
     amiId?: pulumi.Input<string | undefined>;
+    /**
+     * Pins the EKS-optimized AMI to one release, so nodes roll only when you change it: for AL2023 and AL2 the amazon-eks-ami release date (`v20250704`, or a node group release version such as `1.33.0-20250704`), for Bottlerocket the Bottlerocket version (`1.42.0`). Windows AMIs have no release parameters: pin them with `amiId`. Default: the recommended AMI at each deploy.
+     */
+    amiReleaseVersion?: string;
+    /**
+     * The EKS-optimized AMI variant: `standard` (default), `nvidia` (AL2023, Bottlerocket, AL2), `neuron` (AL2023 x86_64) or `fips` (Bottlerocket).
+     */
+    amiVariant?: enums.AMIVariant;
+    /**
+     * The CPU architecture of `amiId`: `x86_64` or `arm64`. Required with `amiId`, and must match the instance type. Otherwise inferred from the instance type.
+     */
+    architecture?: enums.Architecture;
+    /**
+     * Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
+     */
+    bottlerocketSettings?: {[key: string]: any};
     /**
      * The cluster the nodes join. Required.
      */

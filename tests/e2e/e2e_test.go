@@ -6,8 +6,10 @@ package e2e
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/eksnodes/pulumi-eksnodes/internal/offline"
@@ -35,24 +37,51 @@ func TestTypeScriptExampleLifecycle(t *testing.T) {
 	require.NoError(t, err)
 	driver, err := filepath.Abs("driver.js")
 	require.NoError(t, err)
-	results, err := env.RunDriver(context.Background(), []string{"node", driver, example, "e2e"}, project, cfg, offline.Lifecycle(), logWriter{t})
+	results, err := env.RunDriver(context.Background(), []string{"node", driver, example, "e2e"}, project, cfg, offline.Lifecycle("m7i.xlarge"), logWriter{t})
 	require.NoError(t, err)
 	assert.Empty(t, offline.Verify(results))
 	assertThroughPlugin(t, results)
 }
 
 func TestPythonExampleLifecycle(t *testing.T) {
+	results := runPythonExample(t, "python-basic", "m7i.xlarge")
+	assertThroughPlugin(t, results)
+}
+
+// The Bottlerocket example: its launch template carries TOML settings, and its AMI comes from
+// the Bottlerocket parameter for the instance type's architecture.
+func TestPythonBottlerocketExampleLifecycle(t *testing.T) {
+	results := runPythonExample(t, "python-bottlerocket", "m7g.xlarge")
+	assertThroughPlugin(t, results)
+	var sawTemplate bool
+	for _, e := range results[0].Events {
+		if e.Type != "aws:ec2/launchTemplate:LaunchTemplate" {
+			continue
+		}
+		sawTemplate = true
+		var out strings.Builder
+		require.NoError(t, offline.PrintUserData(&out, offline.Result{Events: []offline.ResourceEvent{e}}))
+		assert.Contains(t, out.String(), "[settings.kubernetes]")
+		assert.Contains(t, out.String(), `max-pods = 110`)
+		devices := fmt.Sprint(e.Inputs["blockDeviceMappings"])
+		assert.Contains(t, devices, "/dev/xvdb", "the Bottlerocket data volume is sized")
+	}
+	assert.True(t, sawTemplate)
+}
+
+func runPythonExample(t *testing.T, name, newType string) []offline.Result {
+	t.Helper()
 	env := offlineEnv(t)
 	python := filepath.Join(env.Artifacts, "venv", "bin", "python")
 	require.FileExists(t, python, "the virtualenv with pulumi and pulumi_eksnodes")
-	example, err := filepath.Abs(filepath.Join(repoRoot, "examples", "python-basic"))
+	example, err := filepath.Abs(filepath.Join(repoRoot, "examples", name))
 	require.NoError(t, err)
 	project, cfg, err := offline.ProjectConfig(filepath.Join(example, "Pulumi.yaml"))
 	require.NoError(t, err)
-	results, err := env.RunDriver(context.Background(), []string{python, "driver.py", example, "e2e"}, project, cfg, offline.Lifecycle(), logWriter{t})
+	results, err := env.RunDriver(context.Background(), []string{python, "driver.py", example, "e2e"}, project, cfg, offline.Lifecycle(newType), logWriter{t})
 	require.NoError(t, err)
 	assert.Empty(t, offline.Verify(results))
-	assertThroughPlugin(t, results)
+	return results
 }
 
 // assertThroughPlugin checks that the node group came from the eksnodes plugin: the engine

@@ -10,10 +10,24 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/property"
 )
 
-// amiParameter matches the public SSM parameters of the EKS-optimized Amazon Linux 2023
-// AMIs, e.g. /aws/service/eks/optimized-ami/1.33/amazon-linux-2023/x86_64/standard/recommended/image_id.
-var amiParameter = regexp.MustCompile(
-	`^/aws/service/eks/optimized-ami/([0-9]+\.[0-9]+)/amazon-linux-2023/(x86_64|arm64)/([a-z0-9-]+)/([A-Za-z0-9._-]+)/image_id$`)
+// amiParameters match the public SSM parameters of the EKS-optimized AMIs the fake answers:
+// Amazon Linux 2023, Bottlerocket, Windows Server and Amazon Linux 2, recommended or
+// release-pinned, e.g. /aws/service/eks/optimized-ami/1.33/amazon-linux-2023/x86_64/standard/recommended/image_id.
+var amiParameters = []*regexp.Regexp{
+	regexp.MustCompile(`^/aws/service/eks/optimized-ami/1\.[0-9]+/amazon-linux-2023/(x86_64|arm64)/(standard|nvidia|neuron)/[A-Za-z0-9._-]+/image_id$`),
+	regexp.MustCompile(`^/aws/service/bottlerocket/aws-k8s-1\.[0-9]+(-nvidia|-fips)?/(x86_64|arm64)/(latest|[0-9]+\.[0-9]+\.[0-9]+)/image_id$`),
+	regexp.MustCompile(`^/aws/service/ami-windows-latest/Windows_Server-(2019|2022|2025)-English-(Core|Full)-EKS_Optimized-1\.[0-9]+/image_id$`),
+	regexp.MustCompile(`^/aws/service/eks/optimized-ami/1\.[0-9]+/amazon-linux-2(-arm64|-gpu)?/[A-Za-z0-9._-]+/image_id$`),
+}
+
+func isAMIParameter(name string) bool {
+	for _, re := range amiParameters {
+		if re.MatchString(name) {
+			return true
+		}
+	}
+	return false
+}
 
 // AMIFor returns the AMI ID the fake reports for an EKS-optimized AMI parameter:
 // "ami-0" and 16 hex digits of a hash of the name.
@@ -65,10 +79,9 @@ func (f *fake) invoke(req p.InvokeRequest) (p.InvokeResponse, error) {
 func (f *fake) getParameter(args property.Map) (map[string]property.Value, error) {
 	nameVal := args.Get("name")
 	name, _ := stringOf(nameVal)
-	if !amiParameter.MatchString(name) {
-		return nil, fmt.Errorf("%s: the fake knows no SSM parameter %q: it answers only "+
-			"/aws/service/eks/optimized-ami/<version>/amazon-linux-2023/<x86_64|arm64>/<variant>/<release>/image_id",
-			GetParameterToken, name)
+	if !isAMIParameter(name) {
+		return nil, fmt.Errorf("%s: the fake knows no SSM parameter %q: it answers only the EKS-optimized "+
+			"AMI parameters of AL2023, Bottlerocket, Windows and AL2 (see README.md)", GetParameterToken, name)
 	}
 	withDecryption := true
 	if v := args.Get("withDecryption"); v.IsBool() {

@@ -46,10 +46,28 @@ func TestGetParameterAnswersEKSOptimizedAMIs(t *testing.T) {
 }
 
 func TestGetParameterRefusesOtherNames(t *testing.T) {
-	const name = "/aws/service/eks/optimized-ami/1.33/amazon-linux-2/recommended/image_id"
-	_, err := newServer(t).Invoke(p.InvokeRequest{Token: tokens.Type(fakeaws.GetParameterToken), Args: obj(map[string]any{"name": name})})
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), name)
+	for _, name := range []string{
+		"/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/x86_64/gpu/recommended/image_id",
+		"/aws/service/bottlerocket/aws-k8s-1.33-arm/x86_64/latest/image_id",
+		"/aws/service/ami-windows-latest/Windows_Server-2016-English-Core-EKS_Optimized-1.33/image_id",
+		"/my/own/parameter",
+	} {
+		_, err := newServer(t).Invoke(p.InvokeRequest{Token: tokens.Type(fakeaws.GetParameterToken), Args: obj(map[string]any{"name": name})})
+		require.Error(t, err, name)
+		assert.Contains(t, err.Error(), name)
+	}
+}
+
+func TestGetParameterAnswersEveryOperatingSystem(t *testing.T) {
+	for _, name := range []string{
+		"/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/arm64/nvidia/recommended/image_id",
+		"/aws/service/bottlerocket/aws-k8s-1.33-fips/arm64/1.42.0/image_id",
+		"/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-EKS_Optimized-1.33/image_id",
+		"/aws/service/eks/optimized-ami/1.32/amazon-linux-2-gpu/recommended/image_id",
+	} {
+		_, err := newServer(t).Invoke(p.InvokeRequest{Token: tokens.Type(fakeaws.GetParameterToken), Args: obj(map[string]any{"name": name})})
+		assert.NoError(t, err, name)
+	}
 }
 
 func TestInvokeArgumentsAreChecked(t *testing.T) {

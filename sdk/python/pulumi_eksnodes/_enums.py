@@ -7,12 +7,37 @@ import pulumi
 from enum import Enum
 
 __all__ = [
+    'AMIVariant',
     'AccessEntryType',
+    'Architecture',
     'HttpTokens',
     'OperatingSystem',
     'RulesProfile',
     'TaintEffect',
 ]
+
+
+@pulumi.type_token("eksnodes:index:AMIVariant")
+class AMIVariant(_builtins.str, Enum):
+    """
+    A variant of the EKS-optimized AMI: accelerator drivers or FIPS cryptography.
+    """
+    STANDARD = "standard"
+    """
+    The standard AMI (the default).
+    """
+    NVIDIA = "nvidia"
+    """
+    NVIDIA GPU drivers: AL2023 (x86_64, arm64), Bottlerocket (x86_64, arm64), AL2 (x86_64, the GPU AMI).
+    """
+    NEURON = "neuron"
+    """
+    AWS Neuron (Inferentia, Trainium) drivers: AL2023 x86_64.
+    """
+    FIPS = "fips"
+    """
+    FIPS 140-3 validated cryptography: Bottlerocket.
+    """
 
 
 @pulumi.type_token("eksnodes:index:AccessEntryType")
@@ -27,6 +52,21 @@ class AccessEntryType(_builtins.str, Enum):
     EC2_WINDOWS = "EC2_WINDOWS"
     """
     Windows nodes: the role also gets the Windows kube-proxy permissions.
+    """
+
+
+@pulumi.type_token("eksnodes:index:Architecture")
+class Architecture(_builtins.str, Enum):
+    """
+    A CPU architecture of EC2 instances and AMIs.
+    """
+    X86_64 = "x86_64"
+    """
+    64-bit x86 (Intel, AMD).
+    """
+    ARM64 = "arm64"
+    """
+    64-bit Arm (AWS Graviton).
     """
 
 
@@ -52,7 +92,39 @@ class OperatingSystem(_builtins.str, Enum):
     """
     AL2023 = "AL2023"
     """
-    Amazon Linux 2023, EKS-optimized, bootstrapped by nodeadm from a NodeConfig document.
+    Amazon Linux 2023, EKS-optimized, bootstrapped by nodeadm from a NodeConfig document (the default).
+    """
+    BOTTLEROCKET = "Bottlerocket"
+    """
+    Bottlerocket, configured by TOML settings; immutable root file system, no shell scripts.
+    """
+    WINDOWS2019_CORE = "Windows2019Core"
+    """
+    Windows Server 2019 Core, EKS-optimized, bootstrapped by Start-EKSBootstrap.ps1 (x86_64 only; the cluster also needs Linux nodes).
+    """
+    WINDOWS2019_FULL = "Windows2019Full"
+    """
+    Windows Server 2019 Full, EKS-optimized, bootstrapped by Start-EKSBootstrap.ps1 (x86_64 only; the cluster also needs Linux nodes).
+    """
+    WINDOWS2022_CORE = "Windows2022Core"
+    """
+    Windows Server 2022 Core, EKS-optimized, bootstrapped by Start-EKSBootstrap.ps1 (x86_64 only; the cluster also needs Linux nodes).
+    """
+    WINDOWS2022_FULL = "Windows2022Full"
+    """
+    Windows Server 2022 Full, EKS-optimized, bootstrapped by Start-EKSBootstrap.ps1 (x86_64 only; the cluster also needs Linux nodes).
+    """
+    WINDOWS2025_CORE = "Windows2025Core"
+    """
+    Windows Server 2025 Core, EKS-optimized, bootstrapped by Start-EKSBootstrap.ps1 (x86_64 only; the cluster also needs Linux nodes).
+    """
+    WINDOWS2025_FULL = "Windows2025Full"
+    """
+    Windows Server 2025 Full, EKS-optimized, bootstrapped by Start-EKSBootstrap.ps1 (x86_64 only; the cluster also needs Linux nodes).
+    """
+    AL2 = "AL2"
+    """
+    Legacy Amazon Linux 2, bootstrapped by /etc/eks/bootstrap.sh. AWS publishes no AL2 AMIs for Kubernetes 1.33 and later.
     """
 
 

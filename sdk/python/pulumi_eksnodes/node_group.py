@@ -24,6 +24,10 @@ class NodeGroupArgs:
                  cluster: 'ClusterArgs',
                  subnet_ids: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
                  ami_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 ami_release_version: Optional[_builtins.str] = None,
+                 ami_variant: Optional['AMIVariant'] = None,
+                 architecture: Optional['Architecture'] = None,
+                 bottlerocket_settings: Optional[Mapping[str, Any]] = None,
                  cluster_autoscaler_tags: Optional[_builtins.bool] = None,
                  desired_capacity: Optional[_builtins.int] = None,
                  enable_detailed_monitoring: Optional[_builtins.bool] = None,
@@ -63,7 +67,11 @@ class NodeGroupArgs:
 
         :param 'ClusterArgs' cluster: The cluster the nodes join. Required.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] subnet_ids: The subnets the Auto Scaling group launches nodes in. Required, at least one. Use private subnets: nodes get no public IP unless `nodeAssociatePublicIpAddress` is true.
-        :param pulumi.Input[_builtins.str] ami_id: An exact AMI ID for the nodes. Default: the EKS-optimized AMI recommended by AWS for `cluster.version` and the instance type's architecture, read from its public SSM parameter at deploy time. The AMI must match `operatingSystem`.
+        :param pulumi.Input[_builtins.str] ami_id: An exact AMI ID for the nodes: they change only when you change it. Requires `architecture`; conflicts with `amiVariant` and `amiReleaseVersion`. Default: the EKS-optimized AMI for `operatingSystem`, `amiVariant`, `cluster.version` and the instance type's architecture, read from AWS's public SSM parameter at deploy time (pinned to `amiReleaseVersion` when set, else the recommended one). The AMI must suit `operatingSystem`, whose user data it receives.
+        :param _builtins.str ami_release_version: Pins the EKS-optimized AMI to one release, so nodes roll only when you change it: for AL2023 and AL2 the amazon-eks-ami release date (`v20250704`, or a node group release version such as `1.33.0-20250704`), for Bottlerocket the Bottlerocket version (`1.42.0`). Windows AMIs have no release parameters: pin them with `amiId`. Default: the recommended AMI at each deploy.
+        :param 'AMIVariant' ami_variant: The EKS-optimized AMI variant: `standard` (default), `nvidia` (AL2023, Bottlerocket, AL2), `neuron` (AL2023 x86_64) or `fips` (Bottlerocket).
+        :param 'Architecture' architecture: The CPU architecture of `amiId`: `x86_64` or `arm64`. Required with `amiId`, and must match the instance type. Otherwise inferred from the instance type.
+        :param Mapping[str, Any] bottlerocket_settings: Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
         :param _builtins.bool cluster_autoscaler_tags: Whether the group carries cluster-autoscaler discovery tags (`k8s.io/cluster-autoscaler/enabled`, `k8s.io/cluster-autoscaler/<cluster>`) and node-template tags for every label and taint, which scale-from-zero needs. Default false.
         :param _builtins.int desired_capacity: The number of nodes to run. Default 2, kept between `minSize` and `maxSize`. Ignored after creation when `ignoreScalingChanges` is true.
         :param _builtins.bool enable_detailed_monitoring: Whether EC2 detailed (1-minute) monitoring is enabled. Default false.
@@ -103,6 +111,14 @@ class NodeGroupArgs:
         pulumi.set(__self__, "subnet_ids", subnet_ids)
         if ami_id is not None:
             pulumi.set(__self__, "ami_id", ami_id)
+        if ami_release_version is not None:
+            pulumi.set(__self__, "ami_release_version", ami_release_version)
+        if ami_variant is not None:
+            pulumi.set(__self__, "ami_variant", ami_variant)
+        if architecture is not None:
+            pulumi.set(__self__, "architecture", architecture)
+        if bottlerocket_settings is not None:
+            pulumi.set(__self__, "bottlerocket_settings", bottlerocket_settings)
         if cluster_autoscaler_tags is not None:
             pulumi.set(__self__, "cluster_autoscaler_tags", cluster_autoscaler_tags)
         if desired_capacity is not None:
@@ -200,13 +216,61 @@ class NodeGroupArgs:
     @pulumi.getter(name="amiId")
     def ami_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        An exact AMI ID for the nodes. Default: the EKS-optimized AMI recommended by AWS for `cluster.version` and the instance type's architecture, read from its public SSM parameter at deploy time. The AMI must match `operatingSystem`.
+        An exact AMI ID for the nodes: they change only when you change it. Requires `architecture`; conflicts with `amiVariant` and `amiReleaseVersion`. Default: the EKS-optimized AMI for `operatingSystem`, `amiVariant`, `cluster.version` and the instance type's architecture, read from AWS's public SSM parameter at deploy time (pinned to `amiReleaseVersion` when set, else the recommended one). The AMI must suit `operatingSystem`, whose user data it receives.
         """
         return pulumi.get(self, "ami_id")
 
     @ami_id.setter
     def ami_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "ami_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="amiReleaseVersion")
+    def ami_release_version(self) -> Optional[_builtins.str]:
+        """
+        Pins the EKS-optimized AMI to one release, so nodes roll only when you change it: for AL2023 and AL2 the amazon-eks-ami release date (`v20250704`, or a node group release version such as `1.33.0-20250704`), for Bottlerocket the Bottlerocket version (`1.42.0`). Windows AMIs have no release parameters: pin them with `amiId`. Default: the recommended AMI at each deploy.
+        """
+        return pulumi.get(self, "ami_release_version")
+
+    @ami_release_version.setter
+    def ami_release_version(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "ami_release_version", value)
+
+    @_builtins.property
+    @pulumi.getter(name="amiVariant")
+    def ami_variant(self) -> Optional['AMIVariant']:
+        """
+        The EKS-optimized AMI variant: `standard` (default), `nvidia` (AL2023, Bottlerocket, AL2), `neuron` (AL2023 x86_64) or `fips` (Bottlerocket).
+        """
+        return pulumi.get(self, "ami_variant")
+
+    @ami_variant.setter
+    def ami_variant(self, value: Optional['AMIVariant']):
+        pulumi.set(self, "ami_variant", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def architecture(self) -> Optional['Architecture']:
+        """
+        The CPU architecture of `amiId`: `x86_64` or `arm64`. Required with `amiId`, and must match the instance type. Otherwise inferred from the instance type.
+        """
+        return pulumi.get(self, "architecture")
+
+    @architecture.setter
+    def architecture(self, value: Optional['Architecture']):
+        pulumi.set(self, "architecture", value)
+
+    @_builtins.property
+    @pulumi.getter(name="bottlerocketSettings")
+    def bottlerocket_settings(self) -> Optional[Mapping[str, Any]]:
+        """
+        Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
+        """
+        return pulumi.get(self, "bottlerocket_settings")
+
+    @bottlerocket_settings.setter
+    def bottlerocket_settings(self, value: Optional[Mapping[str, Any]]):
+        pulumi.set(self, "bottlerocket_settings", value)
 
     @_builtins.property
     @pulumi.getter(name="clusterAutoscalerTags")
@@ -624,6 +688,10 @@ class NodeGroup(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  ami_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 ami_release_version: Optional[_builtins.str] = None,
+                 ami_variant: Optional['AMIVariant'] = None,
+                 architecture: Optional['Architecture'] = None,
+                 bottlerocket_settings: Optional[Mapping[str, Any]] = None,
                  cluster: Optional[Union['ClusterArgs', 'ClusterArgsDict']] = None,
                  cluster_autoscaler_tags: Optional[_builtins.bool] = None,
                  desired_capacity: Optional[_builtins.int] = None,
@@ -666,7 +734,11 @@ class NodeGroup(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] ami_id: An exact AMI ID for the nodes. Default: the EKS-optimized AMI recommended by AWS for `cluster.version` and the instance type's architecture, read from its public SSM parameter at deploy time. The AMI must match `operatingSystem`.
+        :param pulumi.Input[_builtins.str] ami_id: An exact AMI ID for the nodes: they change only when you change it. Requires `architecture`; conflicts with `amiVariant` and `amiReleaseVersion`. Default: the EKS-optimized AMI for `operatingSystem`, `amiVariant`, `cluster.version` and the instance type's architecture, read from AWS's public SSM parameter at deploy time (pinned to `amiReleaseVersion` when set, else the recommended one). The AMI must suit `operatingSystem`, whose user data it receives.
+        :param _builtins.str ami_release_version: Pins the EKS-optimized AMI to one release, so nodes roll only when you change it: for AL2023 and AL2 the amazon-eks-ami release date (`v20250704`, or a node group release version such as `1.33.0-20250704`), for Bottlerocket the Bottlerocket version (`1.42.0`). Windows AMIs have no release parameters: pin them with `amiId`. Default: the recommended AMI at each deploy.
+        :param 'AMIVariant' ami_variant: The EKS-optimized AMI variant: `standard` (default), `nvidia` (AL2023, Bottlerocket, AL2), `neuron` (AL2023 x86_64) or `fips` (Bottlerocket).
+        :param 'Architecture' architecture: The CPU architecture of `amiId`: `x86_64` or `arm64`. Required with `amiId`, and must match the instance type. Otherwise inferred from the instance type.
+        :param Mapping[str, Any] bottlerocket_settings: Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
         :param Union['ClusterArgs', 'ClusterArgsDict'] cluster: The cluster the nodes join. Required.
         :param _builtins.bool cluster_autoscaler_tags: Whether the group carries cluster-autoscaler discovery tags (`k8s.io/cluster-autoscaler/enabled`, `k8s.io/cluster-autoscaler/<cluster>`) and node-template tags for every label and taint, which scale-from-zero needs. Default false.
         :param _builtins.int desired_capacity: The number of nodes to run. Default 2, kept between `minSize` and `maxSize`. Ignored after creation when `ignoreScalingChanges` is true.
@@ -729,6 +801,10 @@ class NodeGroup(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  ami_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 ami_release_version: Optional[_builtins.str] = None,
+                 ami_variant: Optional['AMIVariant'] = None,
+                 architecture: Optional['Architecture'] = None,
+                 bottlerocket_settings: Optional[Mapping[str, Any]] = None,
                  cluster: Optional[Union['ClusterArgs', 'ClusterArgsDict']] = None,
                  cluster_autoscaler_tags: Optional[_builtins.bool] = None,
                  desired_capacity: Optional[_builtins.int] = None,
@@ -777,6 +853,10 @@ class NodeGroup(pulumi.ComponentResource):
             __props__ = NodeGroupArgs.__new__(NodeGroupArgs)
 
             __props__.__dict__["ami_id"] = ami_id
+            __props__.__dict__["ami_release_version"] = ami_release_version
+            __props__.__dict__["ami_variant"] = ami_variant
+            __props__.__dict__["architecture"] = architecture
+            __props__.__dict__["bottlerocket_settings"] = bottlerocket_settings
             if cluster is None and not opts.urn:
                 raise TypeError("Missing required property 'cluster'")
             __props__.__dict__["cluster"] = cluster
@@ -817,6 +897,7 @@ class NodeGroup(pulumi.ComponentResource):
             __props__.__dict__["tags"] = tags
             __props__.__dict__["taints"] = taints
             __props__.__dict__["user_data_override"] = user_data_override
+            __props__.__dict__["ami_source"] = None
             __props__.__dict__["auto_scaling_group_name"] = None
             __props__.__dict__["launch_template_id"] = None
             __props__.__dict__["launch_template_latest_version"] = None
@@ -837,6 +918,14 @@ class NodeGroup(pulumi.ComponentResource):
         The AMI the nodes run.
         """
         return pulumi.get(self, "ami_id")
+
+    @_builtins.property
+    @pulumi.getter(name="amiSource")
+    def ami_source(self) -> pulumi.Output[_builtins.str]:
+        """
+        Where the AMI comes from: `amiId`, or `ssm:<parameter>` for the EKS-optimized AMI read from AWS's public SSM parameter (a `recommended` parameter follows AWS's releases: a new AMI shows in the preview as a launch template change and rolls the group).
+        """
+        return pulumi.get(self, "ami_source")
 
     @_builtins.property
     @pulumi.getter(name="autoScalingGroupName")

@@ -2,6 +2,30 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 
+export const AMIVariant = {
+    /**
+     * The standard AMI (the default).
+     */
+    Standard: "standard",
+    /**
+     * NVIDIA GPU drivers: AL2023 (x86_64, arm64), Bottlerocket (x86_64, arm64), AL2 (x86_64, the GPU AMI).
+     */
+    Nvidia: "nvidia",
+    /**
+     * AWS Neuron (Inferentia, Trainium) drivers: AL2023 x86_64.
+     */
+    Neuron: "neuron",
+    /**
+     * FIPS 140-3 validated cryptography: Bottlerocket.
+     */
+    Fips: "fips",
+} as const;
+
+/**
+ * A variant of the EKS-optimized AMI: accelerator drivers or FIPS cryptography.
+ */
+export type AMIVariant = (typeof AMIVariant)[keyof typeof AMIVariant];
+
 export const AccessEntryType = {
     /**
      * Linux nodes: the role joins the `system:nodes` group.
@@ -17,6 +41,22 @@ export const AccessEntryType = {
  * The EKS access entry type of a node role.
  */
 export type AccessEntryType = (typeof AccessEntryType)[keyof typeof AccessEntryType];
+
+export const Architecture = {
+    /**
+     * 64-bit x86 (Intel, AMD).
+     */
+    X86_64: "x86_64",
+    /**
+     * 64-bit Arm (AWS Graviton).
+     */
+    Arm64: "arm64",
+} as const;
+
+/**
+ * A CPU architecture of EC2 instances and AMIs.
+ */
+export type Architecture = (typeof Architecture)[keyof typeof Architecture];
 
 export const HttpTokens = {
     /**
@@ -36,9 +76,41 @@ export type HttpTokens = (typeof HttpTokens)[keyof typeof HttpTokens];
 
 export const OperatingSystem = {
     /**
-     * Amazon Linux 2023, EKS-optimized, bootstrapped by nodeadm from a NodeConfig document.
+     * Amazon Linux 2023, EKS-optimized, bootstrapped by nodeadm from a NodeConfig document (the default).
      */
     AL2023: "AL2023",
+    /**
+     * Bottlerocket, configured by TOML settings; immutable root file system, no shell scripts.
+     */
+    Bottlerocket: "Bottlerocket",
+    /**
+     * Windows Server 2019 Core, EKS-optimized, bootstrapped by Start-EKSBootstrap.ps1 (x86_64 only; the cluster also needs Linux nodes).
+     */
+    Windows2019Core: "Windows2019Core",
+    /**
+     * Windows Server 2019 Full, EKS-optimized, bootstrapped by Start-EKSBootstrap.ps1 (x86_64 only; the cluster also needs Linux nodes).
+     */
+    Windows2019Full: "Windows2019Full",
+    /**
+     * Windows Server 2022 Core, EKS-optimized, bootstrapped by Start-EKSBootstrap.ps1 (x86_64 only; the cluster also needs Linux nodes).
+     */
+    Windows2022Core: "Windows2022Core",
+    /**
+     * Windows Server 2022 Full, EKS-optimized, bootstrapped by Start-EKSBootstrap.ps1 (x86_64 only; the cluster also needs Linux nodes).
+     */
+    Windows2022Full: "Windows2022Full",
+    /**
+     * Windows Server 2025 Core, EKS-optimized, bootstrapped by Start-EKSBootstrap.ps1 (x86_64 only; the cluster also needs Linux nodes).
+     */
+    Windows2025Core: "Windows2025Core",
+    /**
+     * Windows Server 2025 Full, EKS-optimized, bootstrapped by Start-EKSBootstrap.ps1 (x86_64 only; the cluster also needs Linux nodes).
+     */
+    Windows2025Full: "Windows2025Full",
+    /**
+     * Legacy Amazon Linux 2, bootstrapped by /etc/eks/bootstrap.sh. AWS publishes no AL2 AMIs for Kubernetes 1.33 and later.
+     */
+    AL2: "AL2",
 } as const;
 
 /**

@@ -1,0 +1,175 @@
+package userdata
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// AL2BootstrapPath is the bootstrap script of the EKS-optimized Amazon Linux 2 AMIs.
+const AL2BootstrapPath = "/etc/eks/bootstrap.sh"
+
+// AL2 describes a legacy Amazon Linux 2 node's bootstrap.
+type AL2 struct {
+	Cluster Cluster
+	// Labels become --node-labels, sorted by key.
+	Labels map[string]string
+	// Taints become --register-with-taints, sorted by key then effect.
+	Taints []Taint
+	// KubeletFlags are extra kubelet flags, each "--name=value" or "--name", placed after the
+	// labels and taints flags in the order given.
+	KubeletFlags []string
+	// PreScript is bash run before the bootstrap. A leading shebang line is dropped: the
+	// script is always run by /bin/bash.
+	PreScript string
+	// PostScript is bash run after the bootstrap, likewise.
+	PostScript string
+}
+
+// al2Header opens every AL2 user data script.
+const al2Header = `#!/bin/bash
+# EKS node bootstrap for Amazon Linux 2, rendered by eksnodes.
+set -o errexit -o nounset -o pipefail
+`
+
+// al2ScriptsHeader prepares the folder the user scripts are written to. Only emitted when there
+// is a user script.
+const al2ScriptsHeader = `
+# Each user script is written to its own file and run by its own bash, so that its shell
+# options, variables and exit cannot change this script. A failing script stops the bootstrap.
+eksnodes_scripts=$(mktemp -d)
+trap 'rm -rf -- "${eksnodes_scripts}"' EXIT
+`
+
+// RenderAL2 renders the user data of an Amazon Linux 2 node: one bash script that runs the pre
+// script, then AL2BootstrapPath with the cluster's endpoint, CA and DNS address (so that
+// bootstrap.sh skips its DescribeCluster call) and the kubelet flags, then the post script.
+//
+// Every value placed on the bootstrap command line is single-quoted by al2ShellQuote. The user
+// scripts are carried verbatim in quoted here-documents, written to files in a temporary
+// folder and run by /bin/bash one after the other, so they are never parsed as part of the
+// user data script itself.
+func RenderAL2(a AL2) (string, error) {
+	if err := al2CheckNUL(a); err != nil {
+		return "", err
+	}
+	if a.Cluster.Name == "" {
+		return "", fmt.Errorf("cluster name is empty")
+	}
+	if strings.HasPrefix(a.Cluster.Name, "-") {
+		// bootstrap.sh takes the cluster name as its positional argument: a leading dash would
+		// make it an option.
+		return "", fmt.Errorf("cluster name %q starts with '-'", a.Cluster.Name)
+	}
+	dnsIP, err := ClusterDNSIP(a.Cluster.ServiceCIDR)
+	if err != nil {
+		return "", err
+	}
+
+	pre := al2ScriptBody(a.PreScript)
+	post := al2ScriptBody(a.PostScript)
+
+	var b strings.Builder
+	b.WriteString(al2Header)
+	if pre != "" || post != "" {
+		b.WriteString(al2ScriptsHeader)
+	}
+	if pre != "" {
+		b.WriteString("\n")
+		al2WriteScript(&b, "pre-bootstrap.sh", "EKSNODES_PRE_BOOTSTRAP", pre)
+	}
+
+	args := [][2]string{
+		{"--apiserver-endpoint", a.Cluster.Endpoint},
+		{"--b64-cluster-ca", a.Cluster.CertificateAuthority},
+		{"--dns-cluster-ip", dnsIP},
+	}
+	if extra := strings.Join(KubeletFlags(a.Labels, a.Taints, a.KubeletFlags), " "); extra != "" {
+		args = append(args, [2]string{"--kubelet-extra-args", extra})
+	}
+	b.WriteString("\n")
+	b.WriteString(AL2BootstrapPath + " " + al2ShellQuote(a.Cluster.Name))
+	for _, arg := range args {
+		b.WriteString(" \\\n  " + arg[0] + " " + al2ShellQuote(arg[1]))
+	}
+	b.WriteString("\n")
+
+	if post != "" {
+		b.WriteString("\n")
+		al2WriteScript(&b, "post-bootstrap.sh", "EKSNODES_POST_BOOTSTRAP", post)
+	}
+	return b.String(), nil
+}
+
+// al2ShellQuote quotes s as one bash word. Inside single quotes nothing is special, so s is
+// wrapped in them and each single quote in s is replaced by a closing quote, a backslash-escaped
+// quote and an opening quote. It is the only way a value is placed in the rendered script.
+func al2ShellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// al2ScriptBody returns the user script s without its leading shebang line and with a final
+// newline, or "" when nothing but blank space is left.
+func al2ScriptBody(s string) string {
+	if strings.HasPrefix(s, "#!") {
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			s = s[i+1:]
+		} else {
+			s = ""
+		}
+	}
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	if !strings.HasSuffix(s, "\n") {
+		s += "\n"
+	}
+	return s
+}
+
+// al2WriteScript writes the commands that save body to name in the scripts folder through a
+// quoted here-document (so bash expands nothing in it) and run it with /bin/bash. The
+// here-document's delimiter is base, suffixed with a number when body contains it anywhere.
+func al2WriteScript(b *strings.Builder, name, base, body string) {
+	delim := base
+	for i := 1; strings.Contains(body, delim); i++ {
+		delim = base + "_" + strconv.Itoa(i)
+	}
+	path := `"${eksnodes_scripts}"/` + al2ShellQuote(name)
+	b.WriteString("cat >" + path + " <<" + al2ShellQuote(delim) + "\n")
+	b.WriteString(body)
+	b.WriteString(delim + "\n")
+	b.WriteString("/bin/bash " + path + "\n")
+}
+
+// al2CheckNUL refuses NUL bytes, which neither a bash script nor a command line can carry.
+func al2CheckNUL(a AL2) error {
+	var bad []string
+	check := func(what, value string) {
+		if strings.IndexByte(value, 0) >= 0 {
+			bad = append(bad, what)
+		}
+	}
+	check("cluster name", a.Cluster.Name)
+	check("cluster endpoint", a.Cluster.Endpoint)
+	check("cluster certificate authority", a.Cluster.CertificateAuthority)
+	check("service CIDR", a.Cluster.ServiceCIDR)
+	for _, k := range sortedKeys(a.Labels) {
+		check("label key "+strconv.Quote(k), k)
+		check("value of label "+strconv.Quote(k), a.Labels[k])
+	}
+	for i, t := range a.Taints {
+		check(fmt.Sprintf("taint %d key", i+1), t.Key)
+		check(fmt.Sprintf("taint %d value", i+1), t.Value)
+		check(fmt.Sprintf("taint %d effect", i+1), t.Effect)
+	}
+	for i, f := range a.KubeletFlags {
+		check(fmt.Sprintf("kubelet flag %d", i+1), f)
+	}
+	check("pre script", a.PreScript)
+	check("post script", a.PostScript)
+	if len(bad) > 0 {
+		return fmt.Errorf("NUL bytes cannot be carried by a bash script; found in: %s", strings.Join(bad, ", "))
+	}
+	return nil
+}
