@@ -50,7 +50,7 @@ test-sdks: ## Pack and install the SDKs, compile the TypeScript example, type-ch
 	EKSNODES_ARTIFACTS="$(ARTIFACTS)" scripts/check-sdks.sh
 
 test-e2e: tools plugins test-sdks ## Run the examples in Go, TypeScript and Python through the real engine
-	cd examples/go-basic && $(OFFLINE) go test -count=1 -run 'TestOfflineLifecycle' .
+	$(OFFLINE) go test -count=1 -run 'TestOffline(Lifecycle|RetireBlue)' ./examples/...
 	cd tests && $(OFFLINE) go test -count=1 ./e2e/
 	cd tests && $(OFFLINE) go test -count=1 -run '^TestEngineSmoke$$' ./fakeaws/
 

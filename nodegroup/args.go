@@ -40,22 +40,26 @@ type NodeGroupArgs struct {
 	ExtraNodeSecurityGroupIds pulumi.StringArrayInput   `pulumi:"extraNodeSecurityGroupIds,optional"`
 	NodeSecurityGroupOptions  *NodeSecurityGroupOptions `pulumi:"nodeSecurityGroupOptions,optional"`
 
-	MetadataOptions                   *MetadataOptions   `pulumi:"metadataOptions,optional"`
-	NodeRootVolumeSize                *int               `pulumi:"nodeRootVolumeSize,optional"`
-	NodeRootVolumeType                string             `pulumi:"nodeRootVolumeType,optional"`
-	NodeRootVolumeEncrypted           *bool              `pulumi:"nodeRootVolumeEncrypted,optional"`
-	NodeRootVolumeKmsKeyId            pulumi.StringInput `pulumi:"nodeRootVolumeKmsKeyId,optional"`
-	NodeRootVolumeIops                *int               `pulumi:"nodeRootVolumeIops,optional"`
-	NodeRootVolumeThroughput          *int               `pulumi:"nodeRootVolumeThroughput,optional"`
-	NodeRootVolumeDeleteOnTermination *bool              `pulumi:"nodeRootVolumeDeleteOnTermination,optional"`
-	EnableDetailedMonitoring          *bool              `pulumi:"enableDetailedMonitoring,optional"`
-	KeyName                           string             `pulumi:"keyName,optional"`
-	NodeAssociatePublicIpAddress      *bool              `pulumi:"nodeAssociatePublicIpAddress,optional"`
-	InstanceRefresh                   *InstanceRefresh   `pulumi:"instanceRefresh,optional"`
-	IgnoreScalingChanges              *bool              `pulumi:"ignoreScalingChanges,optional"`
-	HealthCheckGracePeriod            *int               `pulumi:"healthCheckGracePeriod,optional"`
-	ClusterAutoscalerTags             bool               `pulumi:"clusterAutoscalerTags,optional"`
-	Tags                              map[string]string  `pulumi:"tags,optional"`
+	MetadataOptions                   *MetadataOptions          `pulumi:"metadataOptions,optional"`
+	NodeRootVolumeSize                *int                      `pulumi:"nodeRootVolumeSize,optional"`
+	NodeRootVolumeType                string                    `pulumi:"nodeRootVolumeType,optional"`
+	NodeRootVolumeEncrypted           *bool                     `pulumi:"nodeRootVolumeEncrypted,optional"`
+	NodeRootVolumeKmsKeyId            pulumi.StringInput        `pulumi:"nodeRootVolumeKmsKeyId,optional"`
+	NodeRootVolumeIops                *int                      `pulumi:"nodeRootVolumeIops,optional"`
+	NodeRootVolumeThroughput          *int                      `pulumi:"nodeRootVolumeThroughput,optional"`
+	NodeRootVolumeDeleteOnTermination *bool                     `pulumi:"nodeRootVolumeDeleteOnTermination,optional"`
+	EnableDetailedMonitoring          *bool                     `pulumi:"enableDetailedMonitoring,optional"`
+	KeyName                           string                    `pulumi:"keyName,optional"`
+	NodeAssociatePublicIpAddress      *bool                     `pulumi:"nodeAssociatePublicIpAddress,optional"`
+	InstanceRefresh                   *InstanceRefresh          `pulumi:"instanceRefresh,optional"`
+	IgnoreScalingChanges              *bool                     `pulumi:"ignoreScalingChanges,optional"`
+	HealthCheckGracePeriod            *int                      `pulumi:"healthCheckGracePeriod,optional"`
+	ClusterAutoscalerTags             bool                      `pulumi:"clusterAutoscalerTags,optional"`
+	MixedInstancesPolicy              *MixedInstancesPolicy     `pulumi:"mixedInstancesPolicy,optional"`
+	CapacityRebalance                 *bool                     `pulumi:"capacityRebalance,optional"`
+	TerminationLifecycleHook          *TerminationLifecycleHook `pulumi:"terminationLifecycleHook,optional"`
+	Hardening                         *HardeningProfile         `pulumi:"hardening,optional"`
+	Tags                              map[string]string         `pulumi:"tags,optional"`
 }
 
 // Taint is a Kubernetes taint registered by the kubelet when the node joins. The map key of
@@ -119,7 +123,36 @@ type InstanceRefresh struct {
 	StandbyInstances          string `pulumi:"standbyInstances,optional"`
 }
 
+// MixedInstancesPolicy runs the group on several instance types and purchase options.
+type MixedInstancesPolicy struct {
+	InstanceTypes                       []InstanceTypeOverride `pulumi:"instanceTypes"`
+	OnDemandBaseCapacity                *int                   `pulumi:"onDemandBaseCapacity,optional"`
+	OnDemandPercentageAboveBaseCapacity *int                   `pulumi:"onDemandPercentageAboveBaseCapacity,optional"`
+	OnDemandAllocationStrategy          string                 `pulumi:"onDemandAllocationStrategy,optional"`
+	SpotAllocationStrategy              string                 `pulumi:"spotAllocationStrategy,optional"`
+	SpotInstancePools                   *int                   `pulumi:"spotInstancePools,optional"`
+	SpotMaxPrice                        string                 `pulumi:"spotMaxPrice,optional"`
+}
+
+// InstanceTypeOverride is one instance type of a mixed-instances policy.
+type InstanceTypeOverride struct {
+	InstanceType     string `pulumi:"instanceType"`
+	WeightedCapacity *int   `pulumi:"weightedCapacity,optional"`
+}
+
+// TerminationLifecycleHook holds terminating nodes so a drainer (such as
+// aws-node-termination-handler in queue mode) can evict their pods first.
+type TerminationLifecycleHook struct {
+	HeartbeatTimeout      *int               `pulumi:"heartbeatTimeout,optional"`
+	DefaultResult         string             `pulumi:"defaultResult,optional"`
+	NotificationTargetArn pulumi.StringInput `pulumi:"notificationTargetArn,optional"`
+	RoleArn               pulumi.StringInput `pulumi:"roleArn,optional"`
+}
+
 var (
+	_ infer.Annotated = (*MixedInstancesPolicy)(nil)
+	_ infer.Annotated = (*InstanceTypeOverride)(nil)
+	_ infer.Annotated = (*TerminationLifecycleHook)(nil)
 	_ infer.Annotated = (*NodeGroupArgs)(nil)
 	_ infer.Annotated = (*Taint)(nil)
 	_ infer.Annotated = (*NodeRoleOptions)(nil)

@@ -11,16 +11,13 @@ import (
 // autoScalingGroupArgs builds the Auto Scaling group. It uses the launch template's numeric
 // latest version, so every template change is a change of the group that starts a refresh.
 func autoScalingGroupArgs(name string, a NodeGroupArgs, clusterName pulumi.StringOutput, lt *ec2.LaunchTemplate) *autoscaling.GroupArgs {
-	return &autoscaling.GroupArgs{
-		NamePrefix:         pulumi.String(physicalPrefix(name, 200)),
-		VpcZoneIdentifiers: a.SubnetIds,
-		MinSize:            pulumi.Int(*a.MinSize),
-		MaxSize:            pulumi.Int(*a.MaxSize),
-		DesiredCapacity:    pulumi.Int(*a.DesiredCapacity),
-		LaunchTemplate: autoscaling.GroupLaunchTemplateArgs{
-			Id:      lt.ID(),
-			Version: lt.LatestVersion.ApplyT(strconv.Itoa).(pulumi.StringOutput),
-		},
+	args := &autoscaling.GroupArgs{
+		NamePrefix:             pulumi.String(physicalPrefix(name, 200)),
+		VpcZoneIdentifiers:     a.SubnetIds,
+		MinSize:                pulumi.Int(*a.MinSize),
+		MaxSize:                pulumi.Int(*a.MaxSize),
+		DesiredCapacity:        pulumi.Int(*a.DesiredCapacity),
+		CapacityRebalance:      pulumi.Bool(*a.CapacityRebalance),
 		HealthCheckType:        pulumi.String("EC2"),
 		HealthCheckGracePeriod: pulumi.Int(*a.HealthCheckGracePeriod),
 		InstanceRefresh:        instanceRefreshArgs(a.InstanceRefresh),
@@ -32,6 +29,12 @@ func autoScalingGroupArgs(name string, a NodeGroupArgs, clusterName pulumi.Strin
 			return out
 		}).(autoscaling.GroupTagArrayOutput),
 	}
+	if a.MixedInstancesPolicy != nil {
+		args.MixedInstancesPolicy = mixedInstancesArgs(a.MixedInstancesPolicy, lt)
+	} else {
+		args.LaunchTemplate = autoscaling.GroupLaunchTemplateArgs{Id: lt.ID(), Version: launchTemplateVersion(lt)}
+	}
+	return args
 }
 
 // instanceRefreshArgs returns the rolling refresh settings, or nil when refresh is off.

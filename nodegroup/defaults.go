@@ -36,8 +36,21 @@ func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
 	if a.OperatingSystem == nil {
 		a.OperatingSystem = Ref(AL2023)
 	}
+	if a.InstanceType == "" && a.MixedInstancesPolicy != nil && len(a.MixedInstancesPolicy.InstanceTypes) > 0 {
+		// The first type stands for all of them where one is needed (the architecture); the
+		// policy's types share it (validated).
+		a.InstanceType = a.MixedInstancesPolicy.InstanceTypes[0].InstanceType
+	}
 	if a.InstanceType == "" {
 		a.InstanceType = DefaultInstanceType
+	}
+	a.MixedInstancesPolicy = mixedDefaults(a.MixedInstancesPolicy)
+	a.TerminationLifecycleHook = lifecycleHookDefaults(a.TerminationLifecycleHook)
+	if a.CapacityRebalance == nil {
+		a.CapacityRebalance = ptr(false)
+	}
+	if a.Hardening == nil {
+		a.Hardening = Ref(HardeningNone)
 	}
 	if a.AmiVariant == nil {
 		a.AmiVariant = Ref(VariantStandard)
@@ -93,6 +106,9 @@ func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
 		opts := NodeRoleOptions{}
 		if a.NodeRoleOptions != nil {
 			opts = *a.NodeRoleOptions
+		}
+		if *a.Hardening == HardeningBaseline {
+			opts.EnableSsmAccess = true // Session Manager is the way in
 		}
 		a.NodeRoleOptions = &opts
 	}

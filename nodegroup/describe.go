@@ -47,7 +47,39 @@ func (a *NodeGroupArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.IgnoreScalingChanges, "Whether later changes of the group's desired capacity are ignored, so eksnodes does not fight the cluster autoscaler. Default: the value of `clusterAutoscalerTags`.")
 	an.Describe(&a.HealthCheckGracePeriod, "Seconds after a node launches before its EC2 health check counts. Default 300.")
 	an.Describe(&a.ClusterAutoscalerTags, "Whether the group carries cluster-autoscaler discovery tags (`k8s.io/cluster-autoscaler/enabled`, `k8s.io/cluster-autoscaler/<cluster>`) and node-template tags for every label and taint, which scale-from-zero needs. Default false.")
+	an.Describe(&a.MixedInstancesPolicy, "Run the group on several instance types and mix On-Demand and Spot capacity. Conflicts with `instanceType`; every type must have the same CPU architecture. Spot only: `onDemandPercentageAboveBaseCapacity: 0`.")
+	an.Describe(&a.CapacityRebalance, "Whether the group launches a replacement when EC2 signals that a Spot node is at elevated risk of interruption, before it is reclaimed. Default false; recommended with Spot.")
+	an.Describe(&a.TerminationLifecycleHook, "A termination lifecycle hook that holds terminating nodes (scale-in, instance refresh, Spot rebalance) so a drainer such as aws-node-termination-handler in queue mode can cordon and drain them first. Default none.")
+	an.Describe(&a.Hardening, "The hardening profile. `none` (default): the secure defaults, each of which you may relax. `baseline`: refuses relaxing them (IMDSv2 with hop limit 1, encrypted volumes, no public IP, no SSH key or port) and attaches `AmazonSSMManagedInstanceCore` so Session Manager is the way in; on AL2023 it enables automatic security updates (dnf-automatic) and file-integrity monitoring (AIDE) from a service that starts after the kubelet, so the node's join is never delayed; on Bottlerocket it turns the admin container off and sets kernel lockdown to integrity (the root file system is already immutable and verified, SELinux enforcing); on Windows and AL2 it locks the defaults only. With a custom `amiId` (for example a CIS-hardened image) the package-based steps are skipped: the image is expected to carry them.")
 	an.Describe(&a.Tags, "Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here.")
+}
+
+// Annotate describes a mixed-instances policy.
+func (m *MixedInstancesPolicy) Annotate(a infer.Annotator) {
+	a.Describe(m, "Instance types and the On-Demand/Spot mix of an Auto Scaling group.")
+	a.Describe(&m.InstanceTypes, "The instance types, in priority order for `prioritized` allocation. Required, 1-40, no repeats, one CPU architecture.")
+	a.Describe(&m.OnDemandBaseCapacity, "Capacity always filled with On-Demand nodes. Default 0.")
+	a.Describe(&m.OnDemandPercentageAboveBaseCapacity, "The On-Demand share of capacity above the base, 0-100. Default 100 (AWS's). 0 runs Spot only.")
+	a.Describe(&m.OnDemandAllocationStrategy, "`prioritized` (default: the order of `instanceTypes`) or `lowest-price`.")
+	a.Describe(&m.SpotAllocationStrategy, "`price-capacity-optimized` (default), `capacity-optimized`, `capacity-optimized-prioritized` or `lowest-price`.")
+	a.Describe(&m.SpotInstancePools, "The number of cheapest Spot pools to spread over, 1-20. Only with `lowest-price`. Default 2.")
+	a.Describe(&m.SpotMaxPrice, "The most you pay per Spot hour, in USD (e.g. `0.05`). Default: the On-Demand price.")
+}
+
+// Annotate describes an instance type of a mixed-instances policy.
+func (o *InstanceTypeOverride) Annotate(a infer.Annotator) {
+	a.Describe(o, "An instance type of a mixed-instances policy.")
+	a.Describe(&o.InstanceType, "The EC2 instance type. Required.")
+	a.Describe(&o.WeightedCapacity, "How many units of desired capacity one such node counts for, 1-999. Default 1. Give all types a weight or none.")
+}
+
+// Annotate describes the termination lifecycle hook.
+func (h *TerminationLifecycleHook) Annotate(a infer.Annotator) {
+	a.Describe(h, "A termination lifecycle hook for a node drainer.")
+	a.Describe(&h.HeartbeatTimeout, "Seconds a terminating node waits for the drainer before the default result applies, 30-7200. Default 300.")
+	a.Describe(&h.DefaultResult, "What happens when the timeout passes: `CONTINUE` (default: terminate) or `ABANDON`.")
+	a.Describe(&h.NotificationTargetArn, "An SQS queue or SNS topic ARN notified of each termination. Default none (aws-node-termination-handler in queue mode reads EventBridge events instead). Requires `roleArn`.")
+	a.Describe(&h.RoleArn, "The role Auto Scaling assumes to publish to `notificationTargetArn`. Required with it.")
 }
 
 // Annotate describes a taint.

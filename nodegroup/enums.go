@@ -86,6 +86,28 @@ func (Architecture) Values() []infer.EnumValue[Architecture] {
 	}
 }
 
+// HardeningProfile selects the node hardening eksnodes applies on top of its secure defaults.
+type HardeningProfile string
+
+// Hardening profiles.
+const (
+	HardeningNone     HardeningProfile = "none"
+	HardeningBaseline HardeningProfile = "baseline"
+)
+
+// Values lists the hardening profiles for the schema enum.
+func (HardeningProfile) Values() []infer.EnumValue[HardeningProfile] {
+	return []infer.EnumValue[HardeningProfile]{
+		{Name: "None", Value: HardeningNone, Description: "The secure defaults only, each of which can be relaxed (the default)."},
+		{Name: "Baseline", Value: HardeningBaseline, Description: "Locks the secure defaults (IMDSv2, hop limit 1, encrypted volumes, no public IP, no SSH, Session Manager access) and adds per-OS hardening: automatic security updates and file-integrity monitoring on AL2023, the admin container off and kernel lockdown on Bottlerocket."},
+	}
+}
+
+// Annotate describes the enum for the schema.
+func (h *HardeningProfile) Annotate(a infer.Annotator) {
+	a.Describe(h, "A node hardening profile.")
+}
+
 // TaintEffect is the effect of a Kubernetes taint.
 type TaintEffect string
 

@@ -17,10 +17,10 @@ func launchTemplateArgs(name string, a NodeGroupArgs, clusterName pulumi.StringO
 	}
 	m := a.MetadataOptions
 	args := &ec2.LaunchTemplateArgs{
-		NamePrefix:           pulumi.String(physicalPrefix(name, 100)),
-		Description:          pulumi.String("EKS nodes managed by eksnodes"),
-		ImageId:              g.AmiId,
-		InstanceType:         pulumi.String(a.InstanceType),
+		NamePrefix:  pulumi.String(physicalPrefix(name, 100)),
+		Description: pulumi.String("EKS nodes managed by eksnodes"),
+		ImageId:     g.AmiId,
+
 		UserData:             g.UserData.ApplyT(func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }).(pulumi.StringOutput),
 		UpdateDefaultVersion: pulumi.Bool(true),
 		IamInstanceProfile:   ec2.LaunchTemplateIamInstanceProfileArgs{Arn: g.InstanceProfileArn},
@@ -40,6 +40,9 @@ func launchTemplateArgs(name string, a NodeGroupArgs, clusterName pulumi.StringO
 		Monitoring:          ec2.LaunchTemplateMonitoringArgs{Enabled: pulumi.Bool(*a.EnableDetailedMonitoring)},
 		TagSpecifications:   ec2.LaunchTemplateTagSpecificationArray{tagSpec("instance"), tagSpec("volume"), tagSpec("network-interface")},
 		Tags:                tagsInput(a.Tags),
+	}
+	if a.MixedInstancesPolicy == nil {
+		args.InstanceType = pulumi.String(a.InstanceType) // with a mixed policy, its overrides decide
 	}
 	if a.KeyName != "" {
 		args.KeyName = pulumi.String(a.KeyName)

@@ -41,6 +41,7 @@ type NodeGroup struct {
 	NodeSecurityGroup *NodeSecurityGroup
 	LaunchTemplate    *ec2.LaunchTemplate
 	AutoScalingGroup  *autoscaling.Group
+	TerminationHook   *autoscaling.LifecycleHook // nil without terminationLifecycleHook
 }
 
 var _ infer.Annotated = (*NodeGroup)(nil)
@@ -64,7 +65,7 @@ func (g *NodeGroup) Annotate(a infer.Annotator) {
 // component. Every invalid input is reported at once, before any resource is registered.
 func NewNodeGroup(ctx *pulumi.Context, name string, args *NodeGroupArgs, opts ...pulumi.ResourceOption) (*NodeGroup, error) {
 	a := withDefaults(args)
-	if err := validateNodeGroup(a).err(NodeGroupToken, name); err != nil {
+	if err := append(checkGiven(args), validateNodeGroup(a)...).err(NodeGroupToken, name); err != nil {
 		return nil, err
 	}
 	g := &NodeGroup{}
@@ -148,5 +149,8 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 	}
 	g.AutoScalingGroup = asg
 	g.AutoScalingGroupName = asg.Name
-	return nil
+	if a.TerminationLifecycleHook != nil {
+		g.TerminationHook, err = newTerminationHook(ctx, name, a.TerminationLifecycleHook, asg, parent)
+	}
+	return err
 }

@@ -22,6 +22,9 @@ func nodeadmFor(a NodeGroupArgs, c userdata.Cluster) userdata.Nodeadm {
 	if a.PostBootstrapUserData != "" {
 		n.PostScripts = []string{a.PostBootstrapUserData}
 	}
+	if packagesHardened(a) {
+		n.PostScripts = append(n.PostScripts, userdata.AL2023HardeningScript())
+	}
 	return n
 }
 
@@ -45,7 +48,7 @@ func renderUserData(a NodeGroupArgs, c userdata.Cluster) (string, error) {
 	case os == AL2023:
 		return userdata.RenderNodeadm(nodeadmFor(a, c))
 	case os == Bottlerocket:
-		return userdata.RenderBottlerocket(userdata.Bottlerocket{Cluster: c, Labels: labels, Taints: taints, Settings: a.BottlerocketSettings})
+		return userdata.RenderBottlerocket(userdata.Bottlerocket{Cluster: c, Labels: labels, Taints: taints, Settings: bottlerocketSettings(a)})
 	case os.IsWindows():
 		return userdata.RenderWindows(userdata.Windows{Cluster: c, Labels: labels, Taints: taints, KubeletFlags: flags,
 			PreScript: a.PreBootstrapUserData, PostScript: a.PostBootstrapUserData})

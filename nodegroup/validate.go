@@ -20,6 +20,8 @@ func validateNodeGroup(a NodeGroupArgs) problems {
 	checkIdentity(&p, a)
 	checkLaunchTemplate(&p, a)
 	checkInstanceRefresh(&p, a.InstanceRefresh)
+	checkCapacity(&p, a)
+	checkHardening(&p, a)
 	checkTags(&p, "tags", a.Tags)
 	if n := len(a.Tags) + 2 + autoscalerTagCount(a); n > 50 {
 		p.addf("the Auto Scaling group would carry %d tags (tags, Name, the cluster tag and the autoscaler tags); AWS allows 50", n)

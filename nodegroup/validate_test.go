@@ -231,6 +231,59 @@ var badNodeGroupInputs = []struct {
 	{"checkpoints not ending at 100", func(a *NodeGroupArgs) { a.InstanceRefresh = &InstanceRefresh{CheckpointPercentages: []int{50}} }, "instanceRefresh.checkpointPercentages must end with 100"},
 	{"checkpoint delay alone", func(a *NodeGroupArgs) { a.InstanceRefresh = &InstanceRefresh{CheckpointDelay: ptr(60)} }, "instanceRefresh.checkpointDelay requires checkpointPercentages"},
 	{"bad scale-in protected", func(a *NodeGroupArgs) { a.InstanceRefresh = &InstanceRefresh{ScaleInProtectedInstances: "Skip"} }, `instanceRefresh.scaleInProtectedInstances ("Skip") must be one of Refresh, Ignore, Wait`},
+	{"instance type with mixed policy", func(a *NodeGroupArgs) {
+		a.InstanceType = "m7i.large"
+		a.MixedInstancesPolicy = &MixedInstancesPolicy{InstanceTypes: []InstanceTypeOverride{{InstanceType: "m7i.large"}}}
+	}, "instanceType conflicts with mixedInstancesPolicy"},
+	{"mixed architectures", func(a *NodeGroupArgs) {
+		a.MixedInstancesPolicy = &MixedInstancesPolicy{InstanceTypes: []InstanceTypeOverride{{InstanceType: "m7i.large"}, {InstanceType: "m7g.large"}}}
+	}, "mixedInstancesPolicy.instanceTypes[1].instanceType m7g.large is arm64 but m7i.large is x86_64"},
+	{"no instance types", func(a *NodeGroupArgs) { a.MixedInstancesPolicy = &MixedInstancesPolicy{} }, "mixedInstancesPolicy.instanceTypes must list 1 to 40 instance types, not 0"},
+	{"repeated instance type", func(a *NodeGroupArgs) {
+		a.MixedInstancesPolicy = &MixedInstancesPolicy{InstanceTypes: []InstanceTypeOverride{{InstanceType: "c7i.large"}, {InstanceType: "c7i.large"}}}
+	}, "mixedInstancesPolicy.instanceTypes[1].instanceType c7i.large is listed more than once"},
+	{"partial weights", func(a *NodeGroupArgs) {
+		a.MixedInstancesPolicy = &MixedInstancesPolicy{InstanceTypes: []InstanceTypeOverride{{InstanceType: "c7i.large", WeightedCapacity: ptr(1)}, {InstanceType: "c7i.xlarge"}}}
+	}, "give every type a weightedCapacity or none (1 of 2 have one)"},
+	{"on-demand share above 100", func(a *NodeGroupArgs) {
+		a.MixedInstancesPolicy = &MixedInstancesPolicy{InstanceTypes: []InstanceTypeOverride{{InstanceType: "c7i.large"}}, OnDemandPercentageAboveBaseCapacity: ptr(120)}
+	}, "mixedInstancesPolicy.onDemandPercentageAboveBaseCapacity (120) must be between 0 and 100"},
+	{"unknown spot strategy", func(a *NodeGroupArgs) {
+		a.MixedInstancesPolicy = &MixedInstancesPolicy{InstanceTypes: []InstanceTypeOverride{{InstanceType: "c7i.large"}}, SpotAllocationStrategy: "cheapest"}
+	}, `mixedInstancesPolicy.spotAllocationStrategy ("cheapest") must be one of price-capacity-optimized`},
+	{"spot pools without lowest-price", func(a *NodeGroupArgs) {
+		a.MixedInstancesPolicy = &MixedInstancesPolicy{InstanceTypes: []InstanceTypeOverride{{InstanceType: "c7i.large"}}, SpotInstancePools: ptr(3)}
+	}, "mixedInstancesPolicy.spotInstancePools applies only to spotAllocationStrategy lowest-price"},
+	{"bad spot price", func(a *NodeGroupArgs) {
+		a.MixedInstancesPolicy = &MixedInstancesPolicy{InstanceTypes: []InstanceTypeOverride{{InstanceType: "c7i.large"}}, SpotMaxPrice: "cheap"}
+	}, `mixedInstancesPolicy.spotMaxPrice ("cheap") must be a price in USD per hour`},
+	{"heartbeat too short", func(a *NodeGroupArgs) {
+		a.TerminationLifecycleHook = &TerminationLifecycleHook{HeartbeatTimeout: ptr(10)}
+	}, "terminationLifecycleHook.heartbeatTimeout (10) must be between 30 and 7200 seconds"},
+	{"bad hook result", func(a *NodeGroupArgs) { a.TerminationLifecycleHook = &TerminationLifecycleHook{DefaultResult: "RETRY"} }, `terminationLifecycleHook.defaultResult ("RETRY") must be one of CONTINUE, ABANDON`},
+	{"hook target without role", func(a *NodeGroupArgs) {
+		a.TerminationLifecycleHook = &TerminationLifecycleHook{NotificationTargetArn: pulumi.String("arn:aws:sqs:us-east-1:111122223333:drain")}
+	}, "terminationLifecycleHook.notificationTargetArn and terminationLifecycleHook.roleArn must be given together"},
+	{"unknown hardening profile", func(a *NodeGroupArgs) { a.Hardening = Ref[HardeningProfile]("cis") }, `hardening ("cis") must be none or baseline`},
+	{"baseline with IMDSv1", func(a *NodeGroupArgs) {
+		a.Hardening, a.MetadataOptions = Ref(HardeningBaseline), &MetadataOptions{HttpTokens: Ref(HttpTokensOptional)}
+	}, "metadataOptions.httpTokens conflicts with hardening baseline: IMDSv2 tokens are required"},
+	{"baseline with hop limit 2", func(a *NodeGroupArgs) {
+		a.Hardening, a.MetadataOptions = Ref(HardeningBaseline), &MetadataOptions{HttpPutResponseHopLimit: ptr(2)}
+	}, "metadataOptions.httpPutResponseHopLimit conflicts with hardening baseline"},
+	{"baseline with SSH key", func(a *NodeGroupArgs) { a.Hardening, a.KeyName = Ref(HardeningBaseline), "ops" }, "keyName conflicts with hardening baseline: there is no SSH access; use Session Manager"},
+	{"baseline with SSH port", func(a *NodeGroupArgs) {
+		a.Hardening = Ref(HardeningBaseline)
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{SshSourceCidrs: []string{"10.0.0.0/8"}}
+	}, "nodeSecurityGroupOptions.sshSourceCidrs conflicts with hardening baseline"},
+	{"baseline with public IP", func(a *NodeGroupArgs) {
+		a.Hardening, a.NodeAssociatePublicIpAddress = Ref(HardeningBaseline), ptr(true)
+	}, "nodeAssociatePublicIpAddress conflicts with hardening baseline"},
+	{"baseline with unencrypted volume", func(a *NodeGroupArgs) { a.Hardening, a.NodeRootVolumeEncrypted = Ref(HardeningBaseline), ptr(false) }, "nodeRootVolumeEncrypted conflicts with hardening baseline"},
+	{"baseline with the admin container", func(a *NodeGroupArgs) {
+		a.OperatingSystem, a.Hardening = Ref(Bottlerocket), Ref(HardeningBaseline)
+		a.BottlerocketSettings = map[string]any{"host-containers": map[string]any{"admin": map[string]any{"enabled": true}}}
+	}, "bottlerocketSettings.host-containers.admin.enabled conflicts with hardening baseline"},
 	{"reserved tag", func(a *NodeGroupArgs) { a.Tags = map[string]string{"kubernetes.io/cluster/demo": "shared"} }, `tags key "kubernetes.io/cluster/demo" is managed by eksnodes`},
 	{"aws tag", func(a *NodeGroupArgs) { a.Tags = map[string]string{"aws:team": "x"} }, `tags key "aws:team": the aws: prefix is reserved by AWS`},
 	{"too many tags", func(a *NodeGroupArgs) {

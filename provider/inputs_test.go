@@ -276,6 +276,36 @@ func nodeGroupInputs(t *testing.T, a *nodegroup.NodeGroupArgs) property.Map {
 	p.boolPtr("ignoreScalingChanges", a.IgnoreScalingChanges)
 	p.intPtr("healthCheckGracePeriod", a.HealthCheckGracePeriod)
 	p.flag("clusterAutoscalerTags", a.ClusterAutoscalerTags)
+	if m := a.MixedInstancesPolicy; m != nil {
+		mp := newProps(t)
+		types := []property.Value{}
+		for _, o := range m.InstanceTypes {
+			op := newProps(t)
+			op.str("instanceType", o.InstanceType)
+			op.intPtr("weightedCapacity", o.WeightedCapacity)
+			types = append(types, op.value())
+		}
+		mp.set("instanceTypes", property.New(types))
+		mp.intPtr("onDemandBaseCapacity", m.OnDemandBaseCapacity)
+		mp.intPtr("onDemandPercentageAboveBaseCapacity", m.OnDemandPercentageAboveBaseCapacity)
+		mp.str("onDemandAllocationStrategy", m.OnDemandAllocationStrategy)
+		mp.str("spotAllocationStrategy", m.SpotAllocationStrategy)
+		mp.intPtr("spotInstancePools", m.SpotInstancePools)
+		mp.str("spotMaxPrice", m.SpotMaxPrice)
+		p.object("mixedInstancesPolicy", mp)
+	}
+	p.boolPtr("capacityRebalance", a.CapacityRebalance)
+	if h := a.TerminationLifecycleHook; h != nil {
+		hp := newProps(t)
+		hp.intPtr("heartbeatTimeout", h.HeartbeatTimeout)
+		hp.str("defaultResult", h.DefaultResult)
+		hp.input("notificationTargetArn", h.NotificationTargetArn)
+		hp.input("roleArn", h.RoleArn)
+		p.object("terminationLifecycleHook", hp)
+	}
+	if a.Hardening != nil {
+		p.str("hardening", string(*a.Hardening))
+	}
 	p.strMap("tags", a.Tags)
 	return p.Map()
 }

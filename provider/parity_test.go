@@ -83,6 +83,49 @@ func goConstructor(t *testing.T, name string, args any) goComponent {
 
 func parityScenarios() []scenario {
 	return []scenario{
+		nodeGroupScenario("Spot mix with a termination hook and baseline hardening", func() *nodegroup.NodeGroupArgs {
+			return &nodegroup.NodeGroupArgs{
+				Cluster:   demoCluster(),
+				SubnetIds: demoSubnets(),
+				MixedInstancesPolicy: &nodegroup.MixedInstancesPolicy{
+					InstanceTypes: []nodegroup.InstanceTypeOverride{
+						{InstanceType: "c7g.large", WeightedCapacity: nodegroup.Ref(1)},
+						{InstanceType: "c6g.xlarge", WeightedCapacity: nodegroup.Ref(2)},
+					},
+					OnDemandPercentageAboveBaseCapacity: nodegroup.Ref(0),
+					SpotAllocationStrategy:              "capacity-optimized",
+				},
+				CapacityRebalance:        nodegroup.Ref(true),
+				TerminationLifecycleHook: &nodegroup.TerminationLifecycleHook{HeartbeatTimeout: nodegroup.Ref(900)},
+				Hardening:                nodegroup.Ref(nodegroup.HardeningBaseline),
+			}
+		}, func(t *testing.T, r run) {
+			assert.Len(t, r.Children, 19, "the defaults, the Session Manager attachment and the hook")
+		}),
+		nodeGroupScenario("Bottlerocket with settings", func() *nodegroup.NodeGroupArgs {
+			return &nodegroup.NodeGroupArgs{
+				Cluster:              demoCluster(),
+				SubnetIds:            demoSubnets(),
+				OperatingSystem:      nodegroup.Ref(nodegroup.Bottlerocket),
+				AmiVariant:           nodegroup.Ref(nodegroup.VariantFips),
+				AmiReleaseVersion:    "1.42.0",
+				Labels:               map[string]string{"workload": "batch"},
+				BottlerocketSettings: map[string]any{"kubernetes": map[string]any{"max-pods": 110}},
+			}
+		}, func(t *testing.T, r run) {
+			assert.Len(t, r.Children, 17)
+		}),
+		nodeGroupScenario("Windows", func() *nodegroup.NodeGroupArgs {
+			return &nodegroup.NodeGroupArgs{
+				Cluster:          demoCluster(),
+				SubnetIds:        demoSubnets(),
+				OperatingSystem:  nodegroup.Ref(nodegroup.Windows2022Core),
+				InstanceType:     "m7i.xlarge",
+				KubeletExtraArgs: "--max-pods=20",
+			}
+		}, func(t *testing.T, r run) {
+			assert.Len(t, r.Children, 17)
+		}),
 		nodeGroupScenario("defaults", func() *nodegroup.NodeGroupArgs {
 			return &nodegroup.NodeGroupArgs{Cluster: demoCluster(), SubnetIds: demoSubnets()}
 		}, func(t *testing.T, r run) {

@@ -22,13 +22,14 @@ var inputType = reflect.TypeFor[pulumi.Input]()
 
 // enumTypes are the Go enums behind the schema's enum types, for their descriptions.
 var enumTypes = map[string]infer.Annotated{
-	"eksnodes:index:OperatingSystem": new(nodegroup.OperatingSystem),
-	"eksnodes:index:TaintEffect":     new(nodegroup.TaintEffect),
-	"eksnodes:index:HttpTokens":      new(nodegroup.HttpTokens),
-	"eksnodes:index:RulesProfile":    new(nodegroup.RulesProfile),
-	"eksnodes:index:AccessEntryType": new(nodegroup.AccessEntryType),
-	"eksnodes:index:AMIVariant":      new(nodegroup.AMIVariant),
-	"eksnodes:index:Architecture":    new(nodegroup.Architecture),
+	"eksnodes:index:OperatingSystem":  new(nodegroup.OperatingSystem),
+	"eksnodes:index:TaintEffect":      new(nodegroup.TaintEffect),
+	"eksnodes:index:HttpTokens":       new(nodegroup.HttpTokens),
+	"eksnodes:index:RulesProfile":     new(nodegroup.RulesProfile),
+	"eksnodes:index:AccessEntryType":  new(nodegroup.AccessEntryType),
+	"eksnodes:index:AMIVariant":       new(nodegroup.AMIVariant),
+	"eksnodes:index:Architecture":     new(nodegroup.Architecture),
+	"eksnodes:index:HardeningProfile": new(nodegroup.HardeningProfile),
 }
 
 // completeSchema finishes what infer leaves out of the schema: it marks as plain every input

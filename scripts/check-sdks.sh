@@ -79,4 +79,4 @@ if "$work/venv/bin/mypy" --strict --no-incremental --cache-dir=/dev/null "$work/
   echo "FAIL: mypy accepted min_size=\"one\"; the SDK's types do not constrain inputs" >&2
   exit 1
 fi
-echo "ok: examples/python-basic type-checks with mypy --strict"
+echo "ok: the Python examples type-check with mypy --strict"

@@ -236,6 +236,11 @@ func normaliseBottlerocketValue(path string, v any, depth int) (any, error) {
 	case reflect.Float32:
 		return float32(rv.Float()), nil // keeps 0.1 from becoming 0.10000000149011612
 	case reflect.Float64:
+		// Settings that come from TypeScript or Python arrive as JSON numbers, float64 even
+		// when whole; Bottlerocket's integer settings (max-pods, ...) refuse 110.0.
+		if f := rv.Float(); f == math.Trunc(f) && math.Abs(f) < 1<<53 {
+			return int64(f), nil
+		}
 		return rv.Float(), nil
 	case reflect.Pointer:
 		return normaliseBottlerocketValue(path, rv.Elem().Interface(), depth+1)

@@ -700,3 +700,13 @@ func FuzzRenderBottlerocket(f *testing.F) {
 		assert.Equal(t, doc, again, "output must be deterministic")
 	})
 }
+
+// TypeScript and Python send every number as a float64; whole ones must stay TOML integers.
+func TestBottlerocketWholeFloatsAreIntegers(t *testing.T) {
+	out, err := RenderBottlerocket(Bottlerocket{Cluster: testCluster, Settings: map[string]any{
+		"kubernetes": map[string]any{"max-pods": 110.0, "kube-api-qps": 12.5},
+	}})
+	require.NoError(t, err)
+	assert.Contains(t, out, "max-pods = 110\n")
+	assert.Contains(t, out, "kube-api-qps = 12.5\n")
+}

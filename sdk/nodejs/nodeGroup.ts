@@ -88,11 +88,13 @@ export class NodeGroup extends pulumi.ComponentResource {
             resourceInputs["amiVariant"] = args?.amiVariant;
             resourceInputs["architecture"] = args?.architecture;
             resourceInputs["bottlerocketSettings"] = args?.bottlerocketSettings;
+            resourceInputs["capacityRebalance"] = args?.capacityRebalance;
             resourceInputs["cluster"] = args?.cluster;
             resourceInputs["clusterAutoscalerTags"] = args?.clusterAutoscalerTags;
             resourceInputs["desiredCapacity"] = args?.desiredCapacity;
             resourceInputs["enableDetailedMonitoring"] = args?.enableDetailedMonitoring;
             resourceInputs["extraNodeSecurityGroupIds"] = args?.extraNodeSecurityGroupIds;
+            resourceInputs["hardening"] = args?.hardening;
             resourceInputs["healthCheckGracePeriod"] = args?.healthCheckGracePeriod;
             resourceInputs["ignoreScalingChanges"] = args?.ignoreScalingChanges;
             resourceInputs["instanceProfileArn"] = args?.instanceProfileArn;
@@ -105,6 +107,7 @@ export class NodeGroup extends pulumi.ComponentResource {
             resourceInputs["maxSize"] = args?.maxSize;
             resourceInputs["metadataOptions"] = args?.metadataOptions;
             resourceInputs["minSize"] = args?.minSize;
+            resourceInputs["mixedInstancesPolicy"] = args?.mixedInstancesPolicy;
             resourceInputs["nodeAssociatePublicIpAddress"] = args?.nodeAssociatePublicIpAddress;
             resourceInputs["nodeRoleOptions"] = args?.nodeRoleOptions;
             resourceInputs["nodeRootVolumeDeleteOnTermination"] = args?.nodeRootVolumeDeleteOnTermination;
@@ -123,6 +126,7 @@ export class NodeGroup extends pulumi.ComponentResource {
             resourceInputs["subnetIds"] = args?.subnetIds;
             resourceInputs["tags"] = args?.tags;
             resourceInputs["taints"] = args?.taints;
+            resourceInputs["terminationLifecycleHook"] = args?.terminationLifecycleHook;
             resourceInputs["userDataOverride"] = args?.userDataOverride;
             resourceInputs["amiSource"] = undefined /*out*/;
             resourceInputs["autoScalingGroupName"] = undefined /*out*/;
@@ -173,6 +177,10 @@ export interface NodeGroupArgs {
      */
     bottlerocketSettings?: {[key: string]: any};
     /**
+     * Whether the group launches a replacement when EC2 signals that a Spot node is at elevated risk of interruption, before it is reclaimed. Default false; recommended with Spot.
+     */
+    capacityRebalance?: boolean;
+    /**
      * The cluster the nodes join. Required.
      */
     cluster: inputs.ClusterArgs;
@@ -192,6 +200,10 @@ export interface NodeGroupArgs {
      * More security group IDs attached to the nodes besides the node security group.
      */
     extraNodeSecurityGroupIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * The hardening profile. `none` (default): the secure defaults, each of which you may relax. `baseline`: refuses relaxing them (IMDSv2 with hop limit 1, encrypted volumes, no public IP, no SSH key or port) and attaches `AmazonSSMManagedInstanceCore` so Session Manager is the way in; on AL2023 it enables automatic security updates (dnf-automatic) and file-integrity monitoring (AIDE) from a service that starts after the kubelet, so the node's join is never delayed; on Bottlerocket it turns the admin container off and sets kernel lockdown to integrity (the root file system is already immutable and verified, SELinux enforcing); on Windows and AL2 it locks the defaults only. With a custom `amiId` (for example a CIS-hardened image) the package-based steps are skipped: the image is expected to carry them.
+     */
+    hardening?: enums.HardeningProfile;
     /**
      * Seconds after a node launches before its EC2 health check counts. Default 300.
      */
@@ -240,6 +252,10 @@ export interface NodeGroupArgs {
      * The minimum number of nodes. Default 1. Must be between 0 and `maxSize`.
      */
     minSize?: number;
+    /**
+     * Run the group on several instance types and mix On-Demand and Spot capacity. Conflicts with `instanceType`; every type must have the same CPU architecture. Spot only: `onDemandPercentageAboveBaseCapacity: 0`.
+     */
+    mixedInstancesPolicy?: inputs.MixedInstancesPolicyArgs;
     /**
      * Whether nodes get a public IP address. Default false: nodes belong in private subnets.
      */
@@ -312,6 +328,10 @@ export interface NodeGroupArgs {
      * Kubernetes taints the kubelet registers the node with, keyed by taint key. Conflicts with `userDataOverride`.
      */
     taints?: {[key: string]: inputs.TaintArgs};
+    /**
+     * A termination lifecycle hook that holds terminating nodes (scale-in, instance refresh, Spot rebalance) so a drainer such as aws-node-termination-handler in queue mode can cordon and drain them first. Default none.
+     */
+    terminationLifecycleHook?: inputs.TerminationLifecycleHookArgs;
     /**
      * The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData` and `postBootstrapUserData`.
      */

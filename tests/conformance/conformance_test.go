@@ -107,6 +107,8 @@ func TestDefaultNodeGroupIsValidForTheFake(t *testing.T) {
 		Cluster:   cluster(),
 		SubnetIds: pulumi.ToStringArray([]string{"subnet-0123456789abcdef0", "subnet-0fedcba9876543210"}),
 		Labels:    map[string]string{"team": "platform"},
+		// The one optional child type, so that every type the fake knows is used.
+		TerminationLifecycleHook: &nodegroup.TerminationLifecycleHook{},
 	})
 	assert.Equal(t, fakeaws.ResourceTokens(), sortedKeys(m.types), "the fake implements exactly what eksnodes uses")
 	assert.Equal(t, fakeaws.FunctionTokens(), sortedKeys(m.invokes))
@@ -129,6 +131,33 @@ func TestCustomizedNodeGroupIsValidForTheFake(t *testing.T) {
 		},
 	})
 	assert.True(t, m.types[fakeaws.GroupToken])
+}
+
+// The mixed-instances policy, the lifecycle hook and every operating system send only inputs
+// the real provider knows.
+func TestEveryOperatingSystemAndCapacityOptionIsValidForTheFake(t *testing.T) {
+	for _, os := range nodegroup.OperatingSystems {
+		args := &nodegroup.NodeGroupArgs{
+			Cluster:         cluster(),
+			SubnetIds:       pulumi.ToStringArray([]string{"subnet-0123456789abcdef0"}),
+			OperatingSystem: nodegroup.Ref(os),
+			MixedInstancesPolicy: &nodegroup.MixedInstancesPolicy{
+				InstanceTypes:                       []nodegroup.InstanceTypeOverride{{InstanceType: "m7i.large", WeightedCapacity: nodegroup.Ref(1)}, {InstanceType: "m6i.xlarge", WeightedCapacity: nodegroup.Ref(2)}},
+				OnDemandPercentageAboveBaseCapacity: nodegroup.Ref(0),
+				SpotMaxPrice:                        "0.1",
+			},
+			CapacityRebalance:        nodegroup.Ref(true),
+			TerminationLifecycleHook: &nodegroup.TerminationLifecycleHook{HeartbeatTimeout: nodegroup.Ref(600)},
+			Hardening:                nodegroup.Ref(nodegroup.HardeningBaseline),
+		}
+		if os == nodegroup.AL2 {
+			c := cluster()
+			c.Version = pulumi.String("1.32")
+			args.Cluster = c
+		}
+		m := run(t, args)
+		assert.True(t, m.types[fakeaws.LifecycleHookToken], os)
+	}
 }
 
 func sortedKeys(m map[string]bool) []string {

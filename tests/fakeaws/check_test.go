@@ -13,6 +13,7 @@ import (
 func TestImplementsExactlyTheTypesEksnodesUses(t *testing.T) {
 	assert.Equal(t, []string{
 		"aws:autoscaling/group:Group",
+		"aws:autoscaling/lifecycleHook:LifecycleHook",
 		"aws:ec2/launchTemplate:LaunchTemplate",
 		"aws:ec2/securityGroup:SecurityGroup",
 		"aws:eks/accessEntry:AccessEntry",

@@ -46,6 +46,8 @@ var replaceOnChange = map[string][]string{
 	EgressRuleToken:           {"securityGroupId"},
 	LaunchTemplateToken:       {"name", "namePrefix"},
 	GroupToken:                {"name", "namePrefix"},
+	// autoscaling/lifecycle_hook.go: autoscaling_group_name and name are ForceNew.
+	LifecycleHookToken: {"autoscalingGroupName", "name"},
 }
 
 // ReplaceProperties returns the inputs whose change replaces a resource of the given type.

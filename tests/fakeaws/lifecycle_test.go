@@ -289,6 +289,7 @@ func TestReplacementPropertiesAreDocumented(t *testing.T) {
 		got[tok] = props
 	}
 	assert.Equal(t, map[string][]string{
+		fakeaws.LifecycleHookToken:        {"autoscalingGroupName", "name"},
 		fakeaws.RoleToken:                 {"name", "namePrefix", "path"},
 		fakeaws.RolePolicyAttachmentToken: {"policyArn", "role"},
 		fakeaws.InstanceProfileToken:      {"name", "namePrefix", "path"},
@@ -299,4 +300,16 @@ func TestReplacementPropertiesAreDocumented(t *testing.T) {
 		fakeaws.LaunchTemplateToken:       {"name", "namePrefix"},
 		fakeaws.GroupToken:                {"name", "namePrefix"},
 	}, got)
+}
+
+func TestLifecycleHookLifecycle(t *testing.T) {
+	s := newServer(t)
+	u := urn(fakeaws.LifecycleHookToken, "workers-termination")
+	id, state, _ := create(t, s, u, map[string]any{
+		"autoscalingGroupName": "workers-20260101", "name": "eksnodes-termination",
+		"lifecycleTransition": "autoscaling:EC2_INSTANCE_TERMINATING", "heartbeatTimeout": 300, "defaultResult": "CONTINUE",
+	})
+	assert.Equal(t, "eksnodes-termination", id)
+	assert.Equal(t, "CONTINUE", state.Get("defaultResult").AsString())
+	require.NoError(t, s.Delete(p.DeleteRequest{ID: id, Urn: u, Properties: state}))
 }

@@ -186,6 +186,8 @@ func newID(r *resourceSchema, urn, name string, inputs property.Map) string {
 		return "sgr-0" + hexID(16, urn, seed())
 	case LaunchTemplateToken:
 		return "lt-0" + hexID(16, urn, seed())
+	case LifecycleHookToken:
+		return name // Terraform's ID of a lifecycle hook is its name
 	}
 	panic("fakeaws: no ID scheme for " + r.token)
 }

@@ -38,6 +38,7 @@ const (
 	EgressRuleToken           = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"
 	LaunchTemplateToken       = "aws:ec2/launchTemplate:LaunchTemplate"
 	GroupToken                = "aws:autoscaling/group:Group"
+	LifecycleHookToken        = "aws:autoscaling/lifecycleHook:LifecycleHook"
 )
 
 // Function tokens.
@@ -113,6 +114,7 @@ var resourceTypes = map[string]struct {
 	EgressRuleToken:           {vpc.SecurityGroupEgressRuleArgs{}, vpc.SecurityGroupEgressRule{}},
 	LaunchTemplateToken:       {ec2.LaunchTemplateArgs{}, ec2.LaunchTemplate{}},
 	GroupToken:                {autoscaling.GroupArgs{}, autoscaling.Group{}},
+	LifecycleHookToken:        {autoscaling.LifecycleHookArgs{}, autoscaling.LifecycleHook{}},
 }
 
 var functionTypes = map[string]struct{ args, result any }{

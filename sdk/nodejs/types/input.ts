@@ -87,6 +87,20 @@ export interface InstanceRefreshArgs {
 }
 
 /**
+ * An instance type of a mixed-instances policy.
+ */
+export interface InstanceTypeOverrideArgs {
+    /**
+     * The EC2 instance type. Required.
+     */
+    instanceType: string;
+    /**
+     * How many units of desired capacity one such node counts for, 1-999. Default 1. Give all types a weight or none.
+     */
+    weightedCapacity?: number;
+}
+
+/**
  * Instance metadata service (IMDS) settings.
  */
 export interface MetadataOptionsArgs {
@@ -102,6 +116,40 @@ export interface MetadataOptionsArgs {
      * Whether instance tags are readable through IMDS. Default false.
      */
     instanceMetadataTags?: boolean;
+}
+
+/**
+ * Instance types and the On-Demand/Spot mix of an Auto Scaling group.
+ */
+export interface MixedInstancesPolicyArgs {
+    /**
+     * The instance types, in priority order for `prioritized` allocation. Required, 1-40, no repeats, one CPU architecture.
+     */
+    instanceTypes: inputs.InstanceTypeOverrideArgs[];
+    /**
+     * `prioritized` (default: the order of `instanceTypes`) or `lowest-price`.
+     */
+    onDemandAllocationStrategy?: string;
+    /**
+     * Capacity always filled with On-Demand nodes. Default 0.
+     */
+    onDemandBaseCapacity?: number;
+    /**
+     * The On-Demand share of capacity above the base, 0-100. Default 100 (AWS's). 0 runs Spot only.
+     */
+    onDemandPercentageAboveBaseCapacity?: number;
+    /**
+     * `price-capacity-optimized` (default), `capacity-optimized`, `capacity-optimized-prioritized` or `lowest-price`.
+     */
+    spotAllocationStrategy?: string;
+    /**
+     * The number of cheapest Spot pools to spread over, 1-20. Only with `lowest-price`. Default 2.
+     */
+    spotInstancePools?: number;
+    /**
+     * The most you pay per Spot hour, in USD (e.g. `0.05`). Default: the On-Demand price.
+     */
+    spotMaxPrice?: string;
 }
 
 /**
@@ -210,4 +258,26 @@ export interface TaintArgs {
      * The taint value. Default empty. Must be a valid Kubernetes label value.
      */
     value?: string;
+}
+
+/**
+ * A termination lifecycle hook for a node drainer.
+ */
+export interface TerminationLifecycleHookArgs {
+    /**
+     * What happens when the timeout passes: `CONTINUE` (default: terminate) or `ABANDON`.
+     */
+    defaultResult?: string;
+    /**
+     * Seconds a terminating node waits for the drainer before the default result applies, 30-7200. Default 300.
+     */
+    heartbeatTimeout?: number;
+    /**
+     * An SQS queue or SNS topic ARN notified of each termination. Default none (aws-node-termination-handler in queue mode reads EventBridge events instead). Requires `roleArn`.
+     */
+    notificationTargetArn?: pulumi.Input<string | undefined>;
+    /**
+     * The role Auto Scaling assumes to publish to `notificationTargetArn`. Required with it.
+     */
+    roleArn?: pulumi.Input<string | undefined>;
 }

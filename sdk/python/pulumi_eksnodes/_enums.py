@@ -10,6 +10,7 @@ __all__ = [
     'AMIVariant',
     'AccessEntryType',
     'Architecture',
+    'HardeningProfile',
     'HttpTokens',
     'OperatingSystem',
     'RulesProfile',
@@ -67,6 +68,21 @@ class Architecture(_builtins.str, Enum):
     ARM64 = "arm64"
     """
     64-bit Arm (AWS Graviton).
+    """
+
+
+@pulumi.type_token("eksnodes:index:HardeningProfile")
+class HardeningProfile(_builtins.str, Enum):
+    """
+    A node hardening profile.
+    """
+    NONE = "none"
+    """
+    The secure defaults only, each of which can be relaxed (the default).
+    """
+    BASELINE = "baseline"
+    """
+    Locks the secure defaults (IMDSv2, hop limit 1, encrypted volumes, no public IP, no SSH, Session Manager access) and adds per-OS hardening: automatic security updates and file-integrity monitoring on AL2023, the admin container off and kernel lockdown on Bottlerocket.
     """
 
 

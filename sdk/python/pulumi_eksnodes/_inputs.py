@@ -20,8 +20,12 @@ __all__ = [
     'ClusterArgsDict',
     'InstanceRefreshArgs',
     'InstanceRefreshArgsDict',
+    'InstanceTypeOverrideArgs',
+    'InstanceTypeOverrideArgsDict',
     'MetadataOptionsArgs',
     'MetadataOptionsArgsDict',
+    'MixedInstancesPolicyArgs',
+    'MixedInstancesPolicyArgsDict',
     'NodeRoleOptionsArgs',
     'NodeRoleOptionsArgsDict',
     'NodeSecurityGroupOptionsArgs',
@@ -30,6 +34,8 @@ __all__ = [
     'SecurityGroupRuleArgsDict',
     'TaintArgs',
     'TaintArgsDict',
+    'TerminationLifecycleHookArgs',
+    'TerminationLifecycleHookArgsDict',
 ]
 
 class ClusterArgsDict(TypedDict):
@@ -396,6 +402,59 @@ class InstanceRefreshArgs:
         pulumi.set(self, "standby_instances", value)
 
 
+class InstanceTypeOverrideArgsDict(TypedDict):
+    """
+    An instance type of a mixed-instances policy.
+    """
+    instance_type: _builtins.str
+    """
+    The EC2 instance type. Required.
+    """
+    weighted_capacity: NotRequired[_builtins.int]
+    """
+    How many units of desired capacity one such node counts for, 1-999. Default 1. Give all types a weight or none.
+    """
+
+@pulumi.input_type
+class InstanceTypeOverrideArgs:
+    def __init__(__self__, *,
+                 instance_type: _builtins.str,
+                 weighted_capacity: Optional[_builtins.int] = None):
+        """
+        An instance type of a mixed-instances policy.
+
+        :param _builtins.str instance_type: The EC2 instance type. Required.
+        :param _builtins.int weighted_capacity: How many units of desired capacity one such node counts for, 1-999. Default 1. Give all types a weight or none.
+        """
+        pulumi.set(__self__, "instance_type", instance_type)
+        if weighted_capacity is not None:
+            pulumi.set(__self__, "weighted_capacity", weighted_capacity)
+
+    @_builtins.property
+    @pulumi.getter(name="instanceType")
+    def instance_type(self) -> _builtins.str:
+        """
+        The EC2 instance type. Required.
+        """
+        return pulumi.get(self, "instance_type")
+
+    @instance_type.setter
+    def instance_type(self, value: _builtins.str):
+        pulumi.set(self, "instance_type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="weightedCapacity")
+    def weighted_capacity(self) -> Optional[_builtins.int]:
+        """
+        How many units of desired capacity one such node counts for, 1-999. Default 1. Give all types a weight or none.
+        """
+        return pulumi.get(self, "weighted_capacity")
+
+    @weighted_capacity.setter
+    def weighted_capacity(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "weighted_capacity", value)
+
+
 class MetadataOptionsArgsDict(TypedDict):
     """
     Instance metadata service (IMDS) settings.
@@ -468,6 +527,159 @@ class MetadataOptionsArgs:
     @instance_metadata_tags.setter
     def instance_metadata_tags(self, value: Optional[_builtins.bool]):
         pulumi.set(self, "instance_metadata_tags", value)
+
+
+class MixedInstancesPolicyArgsDict(TypedDict):
+    """
+    Instance types and the On-Demand/Spot mix of an Auto Scaling group.
+    """
+    instance_types: Sequence['InstanceTypeOverrideArgsDict']
+    """
+    The instance types, in priority order for `prioritized` allocation. Required, 1-40, no repeats, one CPU architecture.
+    """
+    on_demand_allocation_strategy: NotRequired[_builtins.str]
+    """
+    `prioritized` (default: the order of `instanceTypes`) or `lowest-price`.
+    """
+    on_demand_base_capacity: NotRequired[_builtins.int]
+    """
+    Capacity always filled with On-Demand nodes. Default 0.
+    """
+    on_demand_percentage_above_base_capacity: NotRequired[_builtins.int]
+    """
+    The On-Demand share of capacity above the base, 0-100. Default 100 (AWS's). 0 runs Spot only.
+    """
+    spot_allocation_strategy: NotRequired[_builtins.str]
+    """
+    `price-capacity-optimized` (default), `capacity-optimized`, `capacity-optimized-prioritized` or `lowest-price`.
+    """
+    spot_instance_pools: NotRequired[_builtins.int]
+    """
+    The number of cheapest Spot pools to spread over, 1-20. Only with `lowest-price`. Default 2.
+    """
+    spot_max_price: NotRequired[_builtins.str]
+    """
+    The most you pay per Spot hour, in USD (e.g. `0.05`). Default: the On-Demand price.
+    """
+
+@pulumi.input_type
+class MixedInstancesPolicyArgs:
+    def __init__(__self__, *,
+                 instance_types: Sequence['InstanceTypeOverrideArgs'],
+                 on_demand_allocation_strategy: Optional[_builtins.str] = None,
+                 on_demand_base_capacity: Optional[_builtins.int] = None,
+                 on_demand_percentage_above_base_capacity: Optional[_builtins.int] = None,
+                 spot_allocation_strategy: Optional[_builtins.str] = None,
+                 spot_instance_pools: Optional[_builtins.int] = None,
+                 spot_max_price: Optional[_builtins.str] = None):
+        """
+        Instance types and the On-Demand/Spot mix of an Auto Scaling group.
+
+        :param Sequence['InstanceTypeOverrideArgs'] instance_types: The instance types, in priority order for `prioritized` allocation. Required, 1-40, no repeats, one CPU architecture.
+        :param _builtins.str on_demand_allocation_strategy: `prioritized` (default: the order of `instanceTypes`) or `lowest-price`.
+        :param _builtins.int on_demand_base_capacity: Capacity always filled with On-Demand nodes. Default 0.
+        :param _builtins.int on_demand_percentage_above_base_capacity: The On-Demand share of capacity above the base, 0-100. Default 100 (AWS's). 0 runs Spot only.
+        :param _builtins.str spot_allocation_strategy: `price-capacity-optimized` (default), `capacity-optimized`, `capacity-optimized-prioritized` or `lowest-price`.
+        :param _builtins.int spot_instance_pools: The number of cheapest Spot pools to spread over, 1-20. Only with `lowest-price`. Default 2.
+        :param _builtins.str spot_max_price: The most you pay per Spot hour, in USD (e.g. `0.05`). Default: the On-Demand price.
+        """
+        pulumi.set(__self__, "instance_types", instance_types)
+        if on_demand_allocation_strategy is not None:
+            pulumi.set(__self__, "on_demand_allocation_strategy", on_demand_allocation_strategy)
+        if on_demand_base_capacity is not None:
+            pulumi.set(__self__, "on_demand_base_capacity", on_demand_base_capacity)
+        if on_demand_percentage_above_base_capacity is not None:
+            pulumi.set(__self__, "on_demand_percentage_above_base_capacity", on_demand_percentage_above_base_capacity)
+        if spot_allocation_strategy is not None:
+            pulumi.set(__self__, "spot_allocation_strategy", spot_allocation_strategy)
+        if spot_instance_pools is not None:
+            pulumi.set(__self__, "spot_instance_pools", spot_instance_pools)
+        if spot_max_price is not None:
+            pulumi.set(__self__, "spot_max_price", spot_max_price)
+
+    @_builtins.property
+    @pulumi.getter(name="instanceTypes")
+    def instance_types(self) -> Sequence['InstanceTypeOverrideArgs']:
+        """
+        The instance types, in priority order for `prioritized` allocation. Required, 1-40, no repeats, one CPU architecture.
+        """
+        return pulumi.get(self, "instance_types")
+
+    @instance_types.setter
+    def instance_types(self, value: Sequence['InstanceTypeOverrideArgs']):
+        pulumi.set(self, "instance_types", value)
+
+    @_builtins.property
+    @pulumi.getter(name="onDemandAllocationStrategy")
+    def on_demand_allocation_strategy(self) -> Optional[_builtins.str]:
+        """
+        `prioritized` (default: the order of `instanceTypes`) or `lowest-price`.
+        """
+        return pulumi.get(self, "on_demand_allocation_strategy")
+
+    @on_demand_allocation_strategy.setter
+    def on_demand_allocation_strategy(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "on_demand_allocation_strategy", value)
+
+    @_builtins.property
+    @pulumi.getter(name="onDemandBaseCapacity")
+    def on_demand_base_capacity(self) -> Optional[_builtins.int]:
+        """
+        Capacity always filled with On-Demand nodes. Default 0.
+        """
+        return pulumi.get(self, "on_demand_base_capacity")
+
+    @on_demand_base_capacity.setter
+    def on_demand_base_capacity(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "on_demand_base_capacity", value)
+
+    @_builtins.property
+    @pulumi.getter(name="onDemandPercentageAboveBaseCapacity")
+    def on_demand_percentage_above_base_capacity(self) -> Optional[_builtins.int]:
+        """
+        The On-Demand share of capacity above the base, 0-100. Default 100 (AWS's). 0 runs Spot only.
+        """
+        return pulumi.get(self, "on_demand_percentage_above_base_capacity")
+
+    @on_demand_percentage_above_base_capacity.setter
+    def on_demand_percentage_above_base_capacity(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "on_demand_percentage_above_base_capacity", value)
+
+    @_builtins.property
+    @pulumi.getter(name="spotAllocationStrategy")
+    def spot_allocation_strategy(self) -> Optional[_builtins.str]:
+        """
+        `price-capacity-optimized` (default), `capacity-optimized`, `capacity-optimized-prioritized` or `lowest-price`.
+        """
+        return pulumi.get(self, "spot_allocation_strategy")
+
+    @spot_allocation_strategy.setter
+    def spot_allocation_strategy(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "spot_allocation_strategy", value)
+
+    @_builtins.property
+    @pulumi.getter(name="spotInstancePools")
+    def spot_instance_pools(self) -> Optional[_builtins.int]:
+        """
+        The number of cheapest Spot pools to spread over, 1-20. Only with `lowest-price`. Default 2.
+        """
+        return pulumi.get(self, "spot_instance_pools")
+
+    @spot_instance_pools.setter
+    def spot_instance_pools(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "spot_instance_pools", value)
+
+    @_builtins.property
+    @pulumi.getter(name="spotMaxPrice")
+    def spot_max_price(self) -> Optional[_builtins.str]:
+        """
+        The most you pay per Spot hour, in USD (e.g. `0.05`). Default: the On-Demand price.
+        """
+        return pulumi.get(self, "spot_max_price")
+
+    @spot_max_price.setter
+    def spot_max_price(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "spot_max_price", value)
 
 
 class NodeRoleOptionsArgsDict(TypedDict):
@@ -941,5 +1153,99 @@ class TaintArgs:
     @value.setter
     def value(self, value: Optional[_builtins.str]):
         pulumi.set(self, "value", value)
+
+
+class TerminationLifecycleHookArgsDict(TypedDict):
+    """
+    A termination lifecycle hook for a node drainer.
+    """
+    default_result: NotRequired[_builtins.str]
+    """
+    What happens when the timeout passes: `CONTINUE` (default: terminate) or `ABANDON`.
+    """
+    heartbeat_timeout: NotRequired[_builtins.int]
+    """
+    Seconds a terminating node waits for the drainer before the default result applies, 30-7200. Default 300.
+    """
+    notification_target_arn: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    An SQS queue or SNS topic ARN notified of each termination. Default none (aws-node-termination-handler in queue mode reads EventBridge events instead). Requires `roleArn`.
+    """
+    role_arn: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The role Auto Scaling assumes to publish to `notificationTargetArn`. Required with it.
+    """
+
+@pulumi.input_type
+class TerminationLifecycleHookArgs:
+    def __init__(__self__, *,
+                 default_result: Optional[_builtins.str] = None,
+                 heartbeat_timeout: Optional[_builtins.int] = None,
+                 notification_target_arn: pulumi.Input[Optional[_builtins.str]] = None,
+                 role_arn: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A termination lifecycle hook for a node drainer.
+
+        :param _builtins.str default_result: What happens when the timeout passes: `CONTINUE` (default: terminate) or `ABANDON`.
+        :param _builtins.int heartbeat_timeout: Seconds a terminating node waits for the drainer before the default result applies, 30-7200. Default 300.
+        :param pulumi.Input[_builtins.str] notification_target_arn: An SQS queue or SNS topic ARN notified of each termination. Default none (aws-node-termination-handler in queue mode reads EventBridge events instead). Requires `roleArn`.
+        :param pulumi.Input[_builtins.str] role_arn: The role Auto Scaling assumes to publish to `notificationTargetArn`. Required with it.
+        """
+        if default_result is not None:
+            pulumi.set(__self__, "default_result", default_result)
+        if heartbeat_timeout is not None:
+            pulumi.set(__self__, "heartbeat_timeout", heartbeat_timeout)
+        if notification_target_arn is not None:
+            pulumi.set(__self__, "notification_target_arn", notification_target_arn)
+        if role_arn is not None:
+            pulumi.set(__self__, "role_arn", role_arn)
+
+    @_builtins.property
+    @pulumi.getter(name="defaultResult")
+    def default_result(self) -> Optional[_builtins.str]:
+        """
+        What happens when the timeout passes: `CONTINUE` (default: terminate) or `ABANDON`.
+        """
+        return pulumi.get(self, "default_result")
+
+    @default_result.setter
+    def default_result(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "default_result", value)
+
+    @_builtins.property
+    @pulumi.getter(name="heartbeatTimeout")
+    def heartbeat_timeout(self) -> Optional[_builtins.int]:
+        """
+        Seconds a terminating node waits for the drainer before the default result applies, 30-7200. Default 300.
+        """
+        return pulumi.get(self, "heartbeat_timeout")
+
+    @heartbeat_timeout.setter
+    def heartbeat_timeout(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "heartbeat_timeout", value)
+
+    @_builtins.property
+    @pulumi.getter(name="notificationTargetArn")
+    def notification_target_arn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        An SQS queue or SNS topic ARN notified of each termination. Default none (aws-node-termination-handler in queue mode reads EventBridge events instead). Requires `roleArn`.
+        """
+        return pulumi.get(self, "notification_target_arn")
+
+    @notification_target_arn.setter
+    def notification_target_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "notification_target_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="roleArn")
+    def role_arn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The role Auto Scaling assumes to publish to `notificationTargetArn`. Required with it.
+        """
+        return pulumi.get(self, "role_arn")
+
+    @role_arn.setter
+    def role_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "role_arn", value)
 
 

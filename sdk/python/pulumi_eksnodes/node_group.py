@@ -28,10 +28,12 @@ class NodeGroupArgs:
                  ami_variant: Optional['AMIVariant'] = None,
                  architecture: Optional['Architecture'] = None,
                  bottlerocket_settings: Optional[Mapping[str, Any]] = None,
+                 capacity_rebalance: Optional[_builtins.bool] = None,
                  cluster_autoscaler_tags: Optional[_builtins.bool] = None,
                  desired_capacity: Optional[_builtins.int] = None,
                  enable_detailed_monitoring: Optional[_builtins.bool] = None,
                  extra_node_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 hardening: Optional['HardeningProfile'] = None,
                  health_check_grace_period: Optional[_builtins.int] = None,
                  ignore_scaling_changes: Optional[_builtins.bool] = None,
                  instance_profile_arn: pulumi.Input[Optional[_builtins.str]] = None,
@@ -44,6 +46,7 @@ class NodeGroupArgs:
                  max_size: Optional[_builtins.int] = None,
                  metadata_options: Optional['MetadataOptionsArgs'] = None,
                  min_size: Optional[_builtins.int] = None,
+                 mixed_instances_policy: Optional['MixedInstancesPolicyArgs'] = None,
                  node_associate_public_ip_address: Optional[_builtins.bool] = None,
                  node_role_options: Optional['NodeRoleOptionsArgs'] = None,
                  node_root_volume_delete_on_termination: Optional[_builtins.bool] = None,
@@ -61,6 +64,7 @@ class NodeGroupArgs:
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  tags: Optional[Mapping[str, _builtins.str]] = None,
                  taints: Optional[Mapping[str, 'TaintArgs']] = None,
+                 termination_lifecycle_hook: Optional['TerminationLifecycleHookArgs'] = None,
                  user_data_override: Optional[_builtins.str] = None):
         """
         The set of arguments for constructing a NodeGroup resource.
@@ -72,10 +76,12 @@ class NodeGroupArgs:
         :param 'AMIVariant' ami_variant: The EKS-optimized AMI variant: `standard` (default), `nvidia` (AL2023, Bottlerocket, AL2), `neuron` (AL2023 x86_64) or `fips` (Bottlerocket).
         :param 'Architecture' architecture: The CPU architecture of `amiId`: `x86_64` or `arm64`. Required with `amiId`, and must match the instance type. Otherwise inferred from the instance type.
         :param Mapping[str, Any] bottlerocket_settings: Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
+        :param _builtins.bool capacity_rebalance: Whether the group launches a replacement when EC2 signals that a Spot node is at elevated risk of interruption, before it is reclaimed. Default false; recommended with Spot.
         :param _builtins.bool cluster_autoscaler_tags: Whether the group carries cluster-autoscaler discovery tags (`k8s.io/cluster-autoscaler/enabled`, `k8s.io/cluster-autoscaler/<cluster>`) and node-template tags for every label and taint, which scale-from-zero needs. Default false.
         :param _builtins.int desired_capacity: The number of nodes to run. Default 2, kept between `minSize` and `maxSize`. Ignored after creation when `ignoreScalingChanges` is true.
         :param _builtins.bool enable_detailed_monitoring: Whether EC2 detailed (1-minute) monitoring is enabled. Default false.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] extra_node_security_group_ids: More security group IDs attached to the nodes besides the node security group.
+        :param 'HardeningProfile' hardening: The hardening profile. `none` (default): the secure defaults, each of which you may relax. `baseline`: refuses relaxing them (IMDSv2 with hop limit 1, encrypted volumes, no public IP, no SSH key or port) and attaches `AmazonSSMManagedInstanceCore` so Session Manager is the way in; on AL2023 it enables automatic security updates (dnf-automatic) and file-integrity monitoring (AIDE) from a service that starts after the kubelet, so the node's join is never delayed; on Bottlerocket it turns the admin container off and sets kernel lockdown to integrity (the root file system is already immutable and verified, SELinux enforcing); on Windows and AL2 it locks the defaults only. With a custom `amiId` (for example a CIS-hardened image) the package-based steps are skipped: the image is expected to carry them.
         :param _builtins.int health_check_grace_period: Seconds after a node launches before its EC2 health check counts. Default 300.
         :param _builtins.bool ignore_scaling_changes: Whether later changes of the group's desired capacity are ignored, so eksnodes does not fight the cluster autoscaler. Default: the value of `clusterAutoscalerTags`.
         :param pulumi.Input[_builtins.str] instance_profile_arn: The ARN of an existing instance profile for the nodes. Default: a NodeRole is created with its instance profile and access entry. Must be given together with `roleArn`; conflicts with `nodeRoleOptions`.
@@ -88,6 +94,7 @@ class NodeGroupArgs:
         :param _builtins.int max_size: The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. Must be at least 1.
         :param 'MetadataOptionsArgs' metadata_options: Instance metadata service settings. Default: IMDSv2 tokens required, hop limit 1, instance tags not exposed.
         :param _builtins.int min_size: The minimum number of nodes. Default 1. Must be between 0 and `maxSize`.
+        :param 'MixedInstancesPolicyArgs' mixed_instances_policy: Run the group on several instance types and mix On-Demand and Spot capacity. Conflicts with `instanceType`; every type must have the same CPU architecture. Spot only: `onDemandPercentageAboveBaseCapacity: 0`.
         :param _builtins.bool node_associate_public_ip_address: Whether nodes get a public IP address. Default false: nodes belong in private subnets.
         :param 'NodeRoleOptionsArgs' node_role_options: Options for the node role the group creates. Conflicts with `instanceProfileArn`.
         :param _builtins.bool node_root_volume_delete_on_termination: Whether the root volume is deleted when the node terminates. Default true.
@@ -105,6 +112,7 @@ class NodeGroupArgs:
         :param pulumi.Input[_builtins.str] role_arn: The ARN of the existing node role inside `instanceProfileArn`, reported in the outputs. Must be given together with `instanceProfileArn`. Register it with the cluster yourself, e.g. with a NodeRole.
         :param Mapping[str, _builtins.str] tags: Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here.
         :param Mapping[str, 'TaintArgs'] taints: Kubernetes taints the kubelet registers the node with, keyed by taint key. Conflicts with `userDataOverride`.
+        :param 'TerminationLifecycleHookArgs' termination_lifecycle_hook: A termination lifecycle hook that holds terminating nodes (scale-in, instance refresh, Spot rebalance) so a drainer such as aws-node-termination-handler in queue mode can cordon and drain them first. Default none.
         :param _builtins.str user_data_override: The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData` and `postBootstrapUserData`.
         """
         pulumi.set(__self__, "cluster", cluster)
@@ -119,6 +127,8 @@ class NodeGroupArgs:
             pulumi.set(__self__, "architecture", architecture)
         if bottlerocket_settings is not None:
             pulumi.set(__self__, "bottlerocket_settings", bottlerocket_settings)
+        if capacity_rebalance is not None:
+            pulumi.set(__self__, "capacity_rebalance", capacity_rebalance)
         if cluster_autoscaler_tags is not None:
             pulumi.set(__self__, "cluster_autoscaler_tags", cluster_autoscaler_tags)
         if desired_capacity is not None:
@@ -127,6 +137,8 @@ class NodeGroupArgs:
             pulumi.set(__self__, "enable_detailed_monitoring", enable_detailed_monitoring)
         if extra_node_security_group_ids is not None:
             pulumi.set(__self__, "extra_node_security_group_ids", extra_node_security_group_ids)
+        if hardening is not None:
+            pulumi.set(__self__, "hardening", hardening)
         if health_check_grace_period is not None:
             pulumi.set(__self__, "health_check_grace_period", health_check_grace_period)
         if ignore_scaling_changes is not None:
@@ -151,6 +163,8 @@ class NodeGroupArgs:
             pulumi.set(__self__, "metadata_options", metadata_options)
         if min_size is not None:
             pulumi.set(__self__, "min_size", min_size)
+        if mixed_instances_policy is not None:
+            pulumi.set(__self__, "mixed_instances_policy", mixed_instances_policy)
         if node_associate_public_ip_address is not None:
             pulumi.set(__self__, "node_associate_public_ip_address", node_associate_public_ip_address)
         if node_role_options is not None:
@@ -185,6 +199,8 @@ class NodeGroupArgs:
             pulumi.set(__self__, "tags", tags)
         if taints is not None:
             pulumi.set(__self__, "taints", taints)
+        if termination_lifecycle_hook is not None:
+            pulumi.set(__self__, "termination_lifecycle_hook", termination_lifecycle_hook)
         if user_data_override is not None:
             pulumi.set(__self__, "user_data_override", user_data_override)
 
@@ -273,6 +289,18 @@ class NodeGroupArgs:
         pulumi.set(self, "bottlerocket_settings", value)
 
     @_builtins.property
+    @pulumi.getter(name="capacityRebalance")
+    def capacity_rebalance(self) -> Optional[_builtins.bool]:
+        """
+        Whether the group launches a replacement when EC2 signals that a Spot node is at elevated risk of interruption, before it is reclaimed. Default false; recommended with Spot.
+        """
+        return pulumi.get(self, "capacity_rebalance")
+
+    @capacity_rebalance.setter
+    def capacity_rebalance(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "capacity_rebalance", value)
+
+    @_builtins.property
     @pulumi.getter(name="clusterAutoscalerTags")
     def cluster_autoscaler_tags(self) -> Optional[_builtins.bool]:
         """
@@ -319,6 +347,18 @@ class NodeGroupArgs:
     @extra_node_security_group_ids.setter
     def extra_node_security_group_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "extra_node_security_group_ids", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def hardening(self) -> Optional['HardeningProfile']:
+        """
+        The hardening profile. `none` (default): the secure defaults, each of which you may relax. `baseline`: refuses relaxing them (IMDSv2 with hop limit 1, encrypted volumes, no public IP, no SSH key or port) and attaches `AmazonSSMManagedInstanceCore` so Session Manager is the way in; on AL2023 it enables automatic security updates (dnf-automatic) and file-integrity monitoring (AIDE) from a service that starts after the kubelet, so the node's join is never delayed; on Bottlerocket it turns the admin container off and sets kernel lockdown to integrity (the root file system is already immutable and verified, SELinux enforcing); on Windows and AL2 it locks the defaults only. With a custom `amiId` (for example a CIS-hardened image) the package-based steps are skipped: the image is expected to carry them.
+        """
+        return pulumi.get(self, "hardening")
+
+    @hardening.setter
+    def hardening(self, value: Optional['HardeningProfile']):
+        pulumi.set(self, "hardening", value)
 
     @_builtins.property
     @pulumi.getter(name="healthCheckGracePeriod")
@@ -463,6 +503,18 @@ class NodeGroupArgs:
     @min_size.setter
     def min_size(self, value: Optional[_builtins.int]):
         pulumi.set(self, "min_size", value)
+
+    @_builtins.property
+    @pulumi.getter(name="mixedInstancesPolicy")
+    def mixed_instances_policy(self) -> Optional['MixedInstancesPolicyArgs']:
+        """
+        Run the group on several instance types and mix On-Demand and Spot capacity. Conflicts with `instanceType`; every type must have the same CPU architecture. Spot only: `onDemandPercentageAboveBaseCapacity: 0`.
+        """
+        return pulumi.get(self, "mixed_instances_policy")
+
+    @mixed_instances_policy.setter
+    def mixed_instances_policy(self, value: Optional['MixedInstancesPolicyArgs']):
+        pulumi.set(self, "mixed_instances_policy", value)
 
     @_builtins.property
     @pulumi.getter(name="nodeAssociatePublicIpAddress")
@@ -669,6 +721,18 @@ class NodeGroupArgs:
         pulumi.set(self, "taints", value)
 
     @_builtins.property
+    @pulumi.getter(name="terminationLifecycleHook")
+    def termination_lifecycle_hook(self) -> Optional['TerminationLifecycleHookArgs']:
+        """
+        A termination lifecycle hook that holds terminating nodes (scale-in, instance refresh, Spot rebalance) so a drainer such as aws-node-termination-handler in queue mode can cordon and drain them first. Default none.
+        """
+        return pulumi.get(self, "termination_lifecycle_hook")
+
+    @termination_lifecycle_hook.setter
+    def termination_lifecycle_hook(self, value: Optional['TerminationLifecycleHookArgs']):
+        pulumi.set(self, "termination_lifecycle_hook", value)
+
+    @_builtins.property
     @pulumi.getter(name="userDataOverride")
     def user_data_override(self) -> Optional[_builtins.str]:
         """
@@ -692,11 +756,13 @@ class NodeGroup(pulumi.ComponentResource):
                  ami_variant: Optional['AMIVariant'] = None,
                  architecture: Optional['Architecture'] = None,
                  bottlerocket_settings: Optional[Mapping[str, Any]] = None,
+                 capacity_rebalance: Optional[_builtins.bool] = None,
                  cluster: Optional[Union['ClusterArgs', 'ClusterArgsDict']] = None,
                  cluster_autoscaler_tags: Optional[_builtins.bool] = None,
                  desired_capacity: Optional[_builtins.int] = None,
                  enable_detailed_monitoring: Optional[_builtins.bool] = None,
                  extra_node_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 hardening: Optional['HardeningProfile'] = None,
                  health_check_grace_period: Optional[_builtins.int] = None,
                  ignore_scaling_changes: Optional[_builtins.bool] = None,
                  instance_profile_arn: pulumi.Input[Optional[_builtins.str]] = None,
@@ -709,6 +775,7 @@ class NodeGroup(pulumi.ComponentResource):
                  max_size: Optional[_builtins.int] = None,
                  metadata_options: Optional[Union['MetadataOptionsArgs', 'MetadataOptionsArgsDict']] = None,
                  min_size: Optional[_builtins.int] = None,
+                 mixed_instances_policy: Optional[Union['MixedInstancesPolicyArgs', 'MixedInstancesPolicyArgsDict']] = None,
                  node_associate_public_ip_address: Optional[_builtins.bool] = None,
                  node_role_options: Optional[Union['NodeRoleOptionsArgs', 'NodeRoleOptionsArgsDict']] = None,
                  node_root_volume_delete_on_termination: Optional[_builtins.bool] = None,
@@ -727,6 +794,7 @@ class NodeGroup(pulumi.ComponentResource):
                  subnet_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  tags: Optional[Mapping[str, _builtins.str]] = None,
                  taints: Optional[Mapping[str, Union['TaintArgs', 'TaintArgsDict']]] = None,
+                 termination_lifecycle_hook: Optional[Union['TerminationLifecycleHookArgs', 'TerminationLifecycleHookArgsDict']] = None,
                  user_data_override: Optional[_builtins.str] = None,
                  __props__=None):
         """
@@ -739,11 +807,13 @@ class NodeGroup(pulumi.ComponentResource):
         :param 'AMIVariant' ami_variant: The EKS-optimized AMI variant: `standard` (default), `nvidia` (AL2023, Bottlerocket, AL2), `neuron` (AL2023 x86_64) or `fips` (Bottlerocket).
         :param 'Architecture' architecture: The CPU architecture of `amiId`: `x86_64` or `arm64`. Required with `amiId`, and must match the instance type. Otherwise inferred from the instance type.
         :param Mapping[str, Any] bottlerocket_settings: Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
+        :param _builtins.bool capacity_rebalance: Whether the group launches a replacement when EC2 signals that a Spot node is at elevated risk of interruption, before it is reclaimed. Default false; recommended with Spot.
         :param Union['ClusterArgs', 'ClusterArgsDict'] cluster: The cluster the nodes join. Required.
         :param _builtins.bool cluster_autoscaler_tags: Whether the group carries cluster-autoscaler discovery tags (`k8s.io/cluster-autoscaler/enabled`, `k8s.io/cluster-autoscaler/<cluster>`) and node-template tags for every label and taint, which scale-from-zero needs. Default false.
         :param _builtins.int desired_capacity: The number of nodes to run. Default 2, kept between `minSize` and `maxSize`. Ignored after creation when `ignoreScalingChanges` is true.
         :param _builtins.bool enable_detailed_monitoring: Whether EC2 detailed (1-minute) monitoring is enabled. Default false.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] extra_node_security_group_ids: More security group IDs attached to the nodes besides the node security group.
+        :param 'HardeningProfile' hardening: The hardening profile. `none` (default): the secure defaults, each of which you may relax. `baseline`: refuses relaxing them (IMDSv2 with hop limit 1, encrypted volumes, no public IP, no SSH key or port) and attaches `AmazonSSMManagedInstanceCore` so Session Manager is the way in; on AL2023 it enables automatic security updates (dnf-automatic) and file-integrity monitoring (AIDE) from a service that starts after the kubelet, so the node's join is never delayed; on Bottlerocket it turns the admin container off and sets kernel lockdown to integrity (the root file system is already immutable and verified, SELinux enforcing); on Windows and AL2 it locks the defaults only. With a custom `amiId` (for example a CIS-hardened image) the package-based steps are skipped: the image is expected to carry them.
         :param _builtins.int health_check_grace_period: Seconds after a node launches before its EC2 health check counts. Default 300.
         :param _builtins.bool ignore_scaling_changes: Whether later changes of the group's desired capacity are ignored, so eksnodes does not fight the cluster autoscaler. Default: the value of `clusterAutoscalerTags`.
         :param pulumi.Input[_builtins.str] instance_profile_arn: The ARN of an existing instance profile for the nodes. Default: a NodeRole is created with its instance profile and access entry. Must be given together with `roleArn`; conflicts with `nodeRoleOptions`.
@@ -756,6 +826,7 @@ class NodeGroup(pulumi.ComponentResource):
         :param _builtins.int max_size: The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. Must be at least 1.
         :param Union['MetadataOptionsArgs', 'MetadataOptionsArgsDict'] metadata_options: Instance metadata service settings. Default: IMDSv2 tokens required, hop limit 1, instance tags not exposed.
         :param _builtins.int min_size: The minimum number of nodes. Default 1. Must be between 0 and `maxSize`.
+        :param Union['MixedInstancesPolicyArgs', 'MixedInstancesPolicyArgsDict'] mixed_instances_policy: Run the group on several instance types and mix On-Demand and Spot capacity. Conflicts with `instanceType`; every type must have the same CPU architecture. Spot only: `onDemandPercentageAboveBaseCapacity: 0`.
         :param _builtins.bool node_associate_public_ip_address: Whether nodes get a public IP address. Default false: nodes belong in private subnets.
         :param Union['NodeRoleOptionsArgs', 'NodeRoleOptionsArgsDict'] node_role_options: Options for the node role the group creates. Conflicts with `instanceProfileArn`.
         :param _builtins.bool node_root_volume_delete_on_termination: Whether the root volume is deleted when the node terminates. Default true.
@@ -774,6 +845,7 @@ class NodeGroup(pulumi.ComponentResource):
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] subnet_ids: The subnets the Auto Scaling group launches nodes in. Required, at least one. Use private subnets: nodes get no public IP unless `nodeAssociatePublicIpAddress` is true.
         :param Mapping[str, _builtins.str] tags: Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here.
         :param Mapping[str, Union['TaintArgs', 'TaintArgsDict']] taints: Kubernetes taints the kubelet registers the node with, keyed by taint key. Conflicts with `userDataOverride`.
+        :param Union['TerminationLifecycleHookArgs', 'TerminationLifecycleHookArgsDict'] termination_lifecycle_hook: A termination lifecycle hook that holds terminating nodes (scale-in, instance refresh, Spot rebalance) so a drainer such as aws-node-termination-handler in queue mode can cordon and drain them first. Default none.
         :param _builtins.str user_data_override: The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData` and `postBootstrapUserData`.
         """
         ...
@@ -805,11 +877,13 @@ class NodeGroup(pulumi.ComponentResource):
                  ami_variant: Optional['AMIVariant'] = None,
                  architecture: Optional['Architecture'] = None,
                  bottlerocket_settings: Optional[Mapping[str, Any]] = None,
+                 capacity_rebalance: Optional[_builtins.bool] = None,
                  cluster: Optional[Union['ClusterArgs', 'ClusterArgsDict']] = None,
                  cluster_autoscaler_tags: Optional[_builtins.bool] = None,
                  desired_capacity: Optional[_builtins.int] = None,
                  enable_detailed_monitoring: Optional[_builtins.bool] = None,
                  extra_node_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 hardening: Optional['HardeningProfile'] = None,
                  health_check_grace_period: Optional[_builtins.int] = None,
                  ignore_scaling_changes: Optional[_builtins.bool] = None,
                  instance_profile_arn: pulumi.Input[Optional[_builtins.str]] = None,
@@ -822,6 +896,7 @@ class NodeGroup(pulumi.ComponentResource):
                  max_size: Optional[_builtins.int] = None,
                  metadata_options: Optional[Union['MetadataOptionsArgs', 'MetadataOptionsArgsDict']] = None,
                  min_size: Optional[_builtins.int] = None,
+                 mixed_instances_policy: Optional[Union['MixedInstancesPolicyArgs', 'MixedInstancesPolicyArgsDict']] = None,
                  node_associate_public_ip_address: Optional[_builtins.bool] = None,
                  node_role_options: Optional[Union['NodeRoleOptionsArgs', 'NodeRoleOptionsArgsDict']] = None,
                  node_root_volume_delete_on_termination: Optional[_builtins.bool] = None,
@@ -840,6 +915,7 @@ class NodeGroup(pulumi.ComponentResource):
                  subnet_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  tags: Optional[Mapping[str, _builtins.str]] = None,
                  taints: Optional[Mapping[str, Union['TaintArgs', 'TaintArgsDict']]] = None,
+                 termination_lifecycle_hook: Optional[Union['TerminationLifecycleHookArgs', 'TerminationLifecycleHookArgsDict']] = None,
                  user_data_override: Optional[_builtins.str] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -857,6 +933,7 @@ class NodeGroup(pulumi.ComponentResource):
             __props__.__dict__["ami_variant"] = ami_variant
             __props__.__dict__["architecture"] = architecture
             __props__.__dict__["bottlerocket_settings"] = bottlerocket_settings
+            __props__.__dict__["capacity_rebalance"] = capacity_rebalance
             if cluster is None and not opts.urn:
                 raise TypeError("Missing required property 'cluster'")
             __props__.__dict__["cluster"] = cluster
@@ -864,6 +941,7 @@ class NodeGroup(pulumi.ComponentResource):
             __props__.__dict__["desired_capacity"] = desired_capacity
             __props__.__dict__["enable_detailed_monitoring"] = enable_detailed_monitoring
             __props__.__dict__["extra_node_security_group_ids"] = extra_node_security_group_ids
+            __props__.__dict__["hardening"] = hardening
             __props__.__dict__["health_check_grace_period"] = health_check_grace_period
             __props__.__dict__["ignore_scaling_changes"] = ignore_scaling_changes
             __props__.__dict__["instance_profile_arn"] = instance_profile_arn
@@ -876,6 +954,7 @@ class NodeGroup(pulumi.ComponentResource):
             __props__.__dict__["max_size"] = max_size
             __props__.__dict__["metadata_options"] = metadata_options
             __props__.__dict__["min_size"] = min_size
+            __props__.__dict__["mixed_instances_policy"] = mixed_instances_policy
             __props__.__dict__["node_associate_public_ip_address"] = node_associate_public_ip_address
             __props__.__dict__["node_role_options"] = node_role_options
             __props__.__dict__["node_root_volume_delete_on_termination"] = node_root_volume_delete_on_termination
@@ -896,6 +975,7 @@ class NodeGroup(pulumi.ComponentResource):
             __props__.__dict__["subnet_ids"] = subnet_ids
             __props__.__dict__["tags"] = tags
             __props__.__dict__["taints"] = taints
+            __props__.__dict__["termination_lifecycle_hook"] = termination_lifecycle_hook
             __props__.__dict__["user_data_override"] = user_data_override
             __props__.__dict__["ami_source"] = None
             __props__.__dict__["auto_scaling_group_name"] = None

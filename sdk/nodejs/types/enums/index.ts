@@ -58,6 +58,22 @@ export const Architecture = {
  */
 export type Architecture = (typeof Architecture)[keyof typeof Architecture];
 
+export const HardeningProfile = {
+    /**
+     * The secure defaults only, each of which can be relaxed (the default).
+     */
+    None: "none",
+    /**
+     * Locks the secure defaults (IMDSv2, hop limit 1, encrypted volumes, no public IP, no SSH, Session Manager access) and adds per-OS hardening: automatic security updates and file-integrity monitoring on AL2023, the admin container off and kernel lockdown on Bottlerocket.
+     */
+    Baseline: "baseline",
+} as const;
+
+/**
+ * A node hardening profile.
+ */
+export type HardeningProfile = (typeof HardeningProfile)[keyof typeof HardeningProfile];
+
 export const HttpTokens = {
     /**
      * IMDSv2 only: every metadata request needs a session token.
