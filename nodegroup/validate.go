@@ -24,7 +24,7 @@ func validateNodeGroup(a NodeGroupArgs) problems {
 	checkHardening(&p, a)
 	checkTags(&p, "tags", a.Tags)
 	if n := len(a.Tags) + 2 + autoscalerTagCount(a); n > 50 {
-		p.addf("the Auto Scaling group would carry %d tags (tags, Name, the cluster tag and the autoscaler tags); AWS allows 50", n)
+		p.addf("tags: the Auto Scaling group would carry %d tags (tags, Name, the cluster tag and the autoscaler tags for labels and taints); AWS allows 50", n)
 	}
 	return p
 }
@@ -229,7 +229,7 @@ func checkBootstrap(p *problems, a NodeGroupArgs) {
 	// realistic stand-ins for those not known yet. The rendering checks again at deploy time.
 	text, err := renderUserData(a, sizingCluster(a))
 	if err != nil {
-		p.addf("user data: %v", err)
+		p.addf("user data rendered from labels, taints, kubelet options, scripts or bottlerocketSettings: %v", err)
 	} else if len(text) > userdata.MaxBytes {
 		p.addf("the rendered user data is %d bytes; EC2 allows %d (shorten preBootstrapUserData, postBootstrapUserData, kubeletConfig, labels or taints)", len(text), userdata.MaxBytes)
 	}

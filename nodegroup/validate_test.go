@@ -73,7 +73,7 @@ var badNodeGroupInputs = []struct {
 	{"Bottlerocket settings on AL2023", func(a *NodeGroupArgs) { a.BottlerocketSettings = map[string]any{"kernel": map[string]any{}} }, "bottlerocketSettings does not apply to operatingSystem AL2023: it is for Bottlerocket only"},
 	{"Bottlerocket settings replacing a table", func(a *NodeGroupArgs) {
 		a.OperatingSystem, a.BottlerocketSettings = Ref(Bottlerocket), map[string]any{"kubernetes": "x"}
-	}, "user data: "},
+	}, "bottlerocketSettings: setting settings.kubernetes is a table"},
 	{"Windows root volume too small", func(a *NodeGroupArgs) { a.OperatingSystem, a.NodeRootVolumeSize = Ref(Windows2022Core), ptr(30) }, "nodeRootVolumeSize (30) must be at least 50 GiB, the size of the EKS-optimized Windows2022Core AMI's snapshot"},
 	{"bad architecture", func(a *NodeGroupArgs) {
 		a.AmiId, a.Architecture = pulumi.String("ami-0123456789abcdef0"), Ref[Architecture]("riscv64")
@@ -108,7 +108,7 @@ var badNodeGroupInputs = []struct {
 	}, "userDataOverride conflicts with preBootstrapUserData"},
 	{"override too large", func(a *NodeGroupArgs) { a.UserDataOverride = strings.Repeat("x", 16385) }, "userDataOverride is 16385 bytes; EC2 allows 16384"},
 	{"user data too large", func(a *NodeGroupArgs) { a.PreBootstrapUserData = strings.Repeat("echo 0123456789\n", 1000) }, "the rendered user data is"},
-	{"script with MIME boundary", func(a *NodeGroupArgs) { a.PostBootstrapUserData = "--EKSNODES-USERDATA-BOUNDARY--\n" }, "user data: user data part 2 contains the MIME boundary line"},
+	{"script with MIME boundary", func(a *NodeGroupArgs) { a.PostBootstrapUserData = "--EKSNODES-USERDATA-BOUNDARY--\n" }, "user data rendered from labels, taints, kubelet options, scripts or bottlerocketSettings: user data part 2 contains the MIME boundary line"},
 	{"profile without role", func(a *NodeGroupArgs) {
 		a.InstanceProfileArn = pulumi.String("arn:aws:iam::111122223333:instance-profile/nodes")
 	}, "instanceProfileArn and roleArn must be given together"},

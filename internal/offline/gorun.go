@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/events"
@@ -90,6 +91,7 @@ func runGoStep(ctx context.Context, s auto.Stack, op string, progress io.Writer)
 	}()
 	r := Result{Op: op, Changes: map[string]int{}}
 	var err error
+	start := time.Now()
 	switch op {
 	case "preview":
 		var res auto.PreviewResult
@@ -115,6 +117,7 @@ func runGoStep(ctx context.Context, s auto.Stack, op string, progress io.Writer)
 		return r, fmt.Errorf("unknown step %q", op)
 	}
 	r.Events = <-done
+	r.DurationMs = float64(time.Since(start).Microseconds()) / 1000
 	return r, err
 }
 

@@ -26,6 +26,8 @@ type Result struct {
 	Changes map[string]int `json:"changes"`
 	// Events are the engine's resource pre-events: one per resource it stepped on.
 	Events []ResourceEvent `json:"events"`
+	// DurationMs is the wall time of the operation, as seen by the Automation API caller.
+	DurationMs float64 `json:"durationMs"`
 }
 
 // ResourceEvent is one resource the engine planned an operation on.

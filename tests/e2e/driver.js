@@ -58,6 +58,7 @@ async function main() {
         };
         const onOutput = (s) => process.stderr.write(s);
         let changes;
+        const start = process.hrtime.bigint();
         if (step.op === "preview") {
             changes = (await stack.preview({ onEvent, onOutput, diff: true })).changeSummary;
         } else if (step.op === "up") {
@@ -67,7 +68,8 @@ async function main() {
         } else {
             throw new Error(`unknown step ${step.op}`);
         }
-        results.push({ op: step.op, changes: changes || {}, events });
+        const durationMs = Number(process.hrtime.bigint() - start) / 1e6;
+        results.push({ op: step.op, changes: changes || {}, events, durationMs });
     }
     process.stdout.write(JSON.stringify(results));
 }

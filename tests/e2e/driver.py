@@ -14,6 +14,7 @@ import json
 import os
 import runpy
 import sys
+import time
 from typing import Any, Dict, List
 
 from pulumi import automation as auto
@@ -61,6 +62,7 @@ def main() -> None:
         def on_output(line: str) -> None:
             sys.stderr.write(line + "\n")
 
+        start = time.perf_counter()
         if step["op"] == "preview":
             summary = stack.preview(on_event=on_event, on_output=on_output, diff=True).change_summary
             changes = {getattr(k, "value", k): v for k, v in summary.items()}
@@ -70,7 +72,8 @@ def main() -> None:
             changes = stack.destroy(on_event=on_event, on_output=on_output).summary.resource_changes or {}
         else:
             raise ValueError(f"unknown step {step['op']}")
-        results.append({"op": step["op"], "changes": changes, "events": events})
+        duration_ms = (time.perf_counter() - start) * 1000
+        results.append({"op": step["op"], "changes": changes, "events": events, "durationMs": duration_ms})
     sys.stdout.write(json.dumps(results))
 
 
