@@ -14,7 +14,7 @@ PLUGINS := $(WORK)/plugins
 OFFLINE := EKSNODES_E2E=1 EKSNODES_PULUMI_ROOT="$$($(CURDIR)/scripts/pulumi-cli.sh)" \
 	EKSNODES_PLUGIN_PATH="$(CURDIR)/bin:$(PLUGINS)" EKSNODES_ARTIFACTS="$(ARTIFACTS)"
 
-.PHONY: help build codegen docs lint tools plugins test test-go test-sdks test-e2e preview
+.PHONY: help build codegen docs lint tools plugins test test-go test-sdks test-e2e preview bench
 
 help: ## List the targets
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -63,3 +63,11 @@ preview: tools plugins test-sdks ## The main job: offline `pulumi preview --diff
 	cd examples/go-basic && $(OFFLINE) EKSNODES_PREVIEW=1 $(WORK)/go-basic.test -test.run '^TestOfflinePreview$$'
 	@echo; echo "=== examples/ts-basic: TypeScript program, eksnodes through its provider plugin ==="; echo
 	cd tests/e2e && $(OFFLINE) EKSNODES_PREVIEW=1 $(WORK)/e2e.test -test.run '^TestOfflinePreview$$'
+
+bench: tools plugins test-sdks ## Benchmarks, plugin latency, offline preview times, user data sizes: writes docs/PERFORMANCE.md
+	mkdir -p $(WORK)/bench docs
+	go test -run '^$$' -bench . -benchmem -count 5 ./nodegroup/ ./nodegroup/userdata/ | tee $(WORK)/bench/go.txt
+	cd tests && go run ./bench/pluginlatency/cmd -plugin $(CURDIR)/bin/pulumi-resource-eksnodes -runs 15 -warmup 2 -q -json $(WORK)/bench/plugin.json
+	cd tests && $(OFFLINE) go run ./bench/previewtime/cmd -sizes 1,20 -rounds 7 -json $(WORK)/bench/preview.json
+	cd tests && go run ./bench/report -go $(WORK)/bench/go.txt -plugin $(WORK)/bench/plugin.json \
+		-preview $(WORK)/bench/preview.json -pulumi "$$($(CURDIR)/scripts/pulumi-cli.sh)/bin/pulumi" -out $(CURDIR)/docs/PERFORMANCE.md

@@ -29,11 +29,15 @@ func (e *Env) RunDriver(ctx context.Context, argv []string, project string, cfg 
 		"EKSNODES_CONFIG="+string(cfgJSON),
 		"EKSNODES_STEPS="+string(stepsJSON),
 	)
-	var stdout bytes.Buffer
+	var stdout, stderr bytes.Buffer
 	cmd.Stdout = &stdout
-	cmd.Stderr = progress
+	cmd.Stderr = io.MultiWriter(progress, &stderr)
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("%v: %w", argv, err)
+		tail := stderr.String()
+		if len(tail) > 2000 {
+			tail = "..." + tail[len(tail)-2000:]
+		}
+		return nil, fmt.Errorf("%v: %w\n%s", argv, err, tail)
 	}
 	var results []Result
 	if err := json.Unmarshal(stdout.Bytes(), &results); err != nil {

@@ -26,7 +26,7 @@ async function program() {
 
 async function main() {
     const project = process.env.EKSNODES_PROJECT;
-    const config = JSON.parse(process.env.EKSNODES_CONFIG);
+    const config = JSON.parse(process.env.EKSNODES_CONFIG) || {};
     const steps = JSON.parse(process.env.EKSNODES_STEPS);
     const pulumiCommand = await auto.PulumiCommand.get({ root: process.env.EKSNODES_PULUMI_ROOT, skipVersionCheck: true });
     const stack = await auto.LocalWorkspace.createOrSelectStack({ stackName, projectName: project, program }, {

@@ -23,7 +23,7 @@ from pulumi import automation as auto
 def main() -> None:
     example_dir, stack_name = sys.argv[1], sys.argv[2]
     project = os.environ["EKSNODES_PROJECT"]
-    config = json.loads(os.environ["EKSNODES_CONFIG"])
+    config = json.loads(os.environ["EKSNODES_CONFIG"]) or {}
     steps = json.loads(os.environ["EKSNODES_STEPS"])
 
     def program() -> None:
