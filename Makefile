@@ -4,7 +4,7 @@ SHELL := /usr/bin/env bash
 .DEFAULT_GOAL := help
 
 VERSION := $(shell sed -n 's/^var Version = "\(.*\)"/\1/p' provider/provider.go)
-LDFLAGS := -X github.com/eksnodes/pulumi-eksnodes/provider.Version=$(VERSION)
+LDFLAGS := -s -w -X github.com/eksnodes/pulumi-eksnodes/provider.Version=$(VERSION)
 
 # Work products of the offline runs (git-ignored). The Pulumi CLI lives outside the work tree,
 # in $EKSNODES_CACHE or ~/.cache/eksnodes (scripts/pulumi-cli.sh).
