@@ -86,20 +86,11 @@ func al2Scenarios() []al2Scenario {
 }
 
 func TestRenderAL2Golden(t *testing.T) {
-	update := os.Getenv(updateGoldenEnv) == "1"
 	for _, sc := range al2Scenarios() {
 		t.Run(sc.name, func(t *testing.T) {
 			got, err := RenderAL2(sc.in)
 			require.NoError(t, err)
-			path := filepath.Join("testdata", "al2", sc.name+".golden")
-			if update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-				return
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err, "run with %s=1 to create the golden file", updateGoldenEnv)
-			assert.Equal(t, string(want), got, "run with %s=1 to update, then review the diff", updateGoldenEnv)
+			checkGolden(t, "al2", sc.name, got)
 		})
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"net"
-	"os"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -111,20 +109,11 @@ func bottlerocketScenarios() []bottlerocketScenario {
 }
 
 func TestRenderBottlerocketGolden(t *testing.T) {
-	update := os.Getenv(updateGoldenEnv) == "1"
 	for _, sc := range bottlerocketScenarios() {
 		t.Run(sc.name, func(t *testing.T) {
 			got, err := RenderBottlerocket(sc.in)
 			require.NoError(t, err)
-			path := filepath.Join("testdata", "bottlerocket", sc.name+".golden")
-			if update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-				return
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err, "run with %s=1 to create the golden file", updateGoldenEnv)
-			assert.Equal(t, string(want), got, "run with %s=1 to update, then review the diff", updateGoldenEnv)
+			checkGolden(t, "bottlerocket", sc.name, got)
 		})
 	}
 }

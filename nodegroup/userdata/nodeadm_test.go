@@ -11,7 +11,6 @@ import (
 	"mime/multipart"
 	"net/mail"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -136,20 +135,11 @@ func nodeadmScenarios() []nodeadmScenario {
 }
 
 func TestRenderNodeadmGolden(t *testing.T) {
-	update := os.Getenv(updateGoldenEnv) == "1"
 	for _, sc := range nodeadmScenarios() {
 		t.Run(sc.name, func(t *testing.T) {
 			got, err := RenderNodeadm(sc.in)
 			require.NoError(t, err)
-			path := filepath.Join("testdata", "nodeadm", sc.name+".golden")
-			if update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-				return
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err, "run with %s=1 to create the golden file", updateGoldenEnv)
-			assert.Equal(t, string(want), got, "run with %s=1 to update, then review the diff", updateGoldenEnv)
+			checkGolden(t, "nodeadm", sc.name, got)
 		})
 	}
 }

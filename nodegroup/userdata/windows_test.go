@@ -3,8 +3,6 @@ package userdata
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -80,20 +78,11 @@ func windowsScenarios() []windowsScenario {
 }
 
 func TestRenderWindowsGolden(t *testing.T) {
-	update := os.Getenv(updateGoldenEnv) == "1"
 	for _, sc := range windowsScenarios() {
 		t.Run(sc.name, func(t *testing.T) {
 			got, err := RenderWindows(sc.in)
 			require.NoError(t, err)
-			path := filepath.Join("testdata", "windows", sc.name+".golden")
-			if update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-				return
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err, "run with %s=1 to create the golden file", updateGoldenEnv)
-			assert.Equal(t, string(want), got, "run with %s=1 to update, then review the diff", updateGoldenEnv)
+			checkGolden(t, "windows", sc.name, got)
 		})
 	}
 }
