@@ -41,12 +41,13 @@ var _ infer.Annotated = (*NodeRoleArgs)(nil)
 
 // Annotate describes NodeRole's inputs.
 func (a *NodeRoleArgs) Annotate(an infer.Annotator) {
+	var o NodeRoleOptions
 	an.Describe(&a.ClusterName, "The EKS cluster the role's nodes join. Required when `createAccessEntry` is true.")
-	an.Describe(&a.Path, "The IAM path of the role and instance profile. Default `/`. Must start and end with `/`.")
-	an.Describe(&a.PermissionsBoundary, "The ARN of a managed policy that bounds the role's permissions. Default none.")
-	an.Describe(&a.AdditionalPolicyArns, "ARNs of managed policies attached besides the three EKS worker policies. Default none.")
-	an.Describe(&a.EnableSsmAccess, "Whether `AmazonSSMManagedInstanceCore` is attached so nodes can be reached with Session Manager instead of SSH. Default false.")
-	an.Describe(&a.CreateAccessEntry, "Whether an EKS access entry registers the role with the cluster (authentication mode `API` or `API_AND_CONFIG_MAP`). Default true. Set false for `CONFIG_MAP` clusters and add the `awsAuthMapRole` output to the aws-auth ConfigMap.")
+	an.Describe(&a.Path, describeOption(&o, &o.Path))
+	an.Describe(&a.PermissionsBoundary, describeOption(&o, &o.PermissionsBoundary))
+	an.Describe(&a.AdditionalPolicyArns, describeOption(&o, &o.AdditionalPolicyArns))
+	an.Describe(&a.EnableSsmAccess, describeOption(&o, &o.EnableSsmAccess))
+	an.Describe(&a.CreateAccessEntry, describeOption(&o, &o.CreateAccessEntry))
 	an.Describe(&a.AccessEntryType, "The access entry type: `EC2_LINUX` (default) or `EC2_WINDOWS`.")
 	an.Describe(&a.Tags, "Tags for the role and instance profile.")
 }
