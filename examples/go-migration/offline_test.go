@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
-	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -16,15 +14,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-func offlineEnv(t *testing.T) *offline.Env {
-	env, err := offline.FromEnvironment(t.TempDir())
-	if errors.Is(err, offline.ErrNotConfigured) && os.Getenv(offline.EnvRequired) == "" {
-		t.Skip(err)
-	}
-	require.NoError(t, err)
-	return env
-}
 
 // Both groups share one role, one access entry and one set of security group rules.
 func TestProgramSharesRoleAndRules(t *testing.T) {
@@ -61,13 +50,13 @@ func TestProgramSharesRoleAndRules(t *testing.T) {
 }
 
 func TestOfflineLifecycle(t *testing.T) {
-	env := offlineEnv(t)
+	env := offline.ForTest(t)
 	ctx := context.Background()
 	project, cfg, err := offline.ProjectConfig("Pulumi.yaml")
 	require.NoError(t, err)
 	stack, err := env.GoStack(ctx, project, "e2e", program, cfg)
 	require.NoError(t, err)
-	results, err := offline.RunGo(ctx, stack, offline.Lifecycle("m7i.xlarge"), testWriter{t})
+	results, err := offline.RunGo(ctx, stack, offline.Lifecycle("m7i.xlarge"), offline.TestLog(t))
 	require.NoError(t, err)
 	assert.Empty(t, offline.Verify(results))
 }
@@ -75,7 +64,7 @@ func TestOfflineLifecycle(t *testing.T) {
 // Retiring blue deletes exactly blue's resources; the shared role, access entry, security
 // group and its rules, and green are left alone.
 func TestOfflineRetireBlue(t *testing.T) {
-	env := offlineEnv(t)
+	env := offline.ForTest(t)
 	ctx := context.Background()
 	project, cfg, err := offline.ProjectConfig("Pulumi.yaml")
 	require.NoError(t, err)
@@ -85,7 +74,7 @@ func TestOfflineRetireBlue(t *testing.T) {
 		{Op: "up"},
 		{Op: "config", Key: "blueEnabled", Value: "false"},
 		{Op: "preview"}, {Op: "up"}, {Op: "preview"}, {Op: "destroy"},
-	}, testWriter{t})
+	}, offline.TestLog(t))
 	require.NoError(t, err)
 
 	var deleted []string
@@ -109,11 +98,4 @@ func TestOfflineRetireBlue(t *testing.T) {
 	for op, n := range results[3].Changes {
 		assert.True(t, op == "same" || n == 0, "after retiring blue the stack is settled: %v", results[3].Changes)
 	}
-}
-
-type testWriter struct{ t *testing.T }
-
-func (w testWriter) Write(p []byte) (int, error) {
-	w.t.Log(string(p))
-	return len(p), nil
 }

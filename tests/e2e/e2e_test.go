@@ -5,7 +5,6 @@ package e2e
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -19,25 +18,15 @@ import (
 
 const repoRoot = "../.."
 
-func offlineEnv(t *testing.T) *offline.Env {
-	env, err := offline.FromEnvironment(t.TempDir())
-	if errors.Is(err, offline.ErrNotConfigured) && os.Getenv(offline.EnvRequired) == "" {
-		t.Skip(err)
-	}
-	require.NoError(t, err)
-	require.NotEmpty(t, env.Artifacts, "%s must name the folder scripts/check-sdks.sh filled", offline.EnvArtifacts)
-	return env
-}
-
 func TestTypeScriptExampleLifecycle(t *testing.T) {
-	env := offlineEnv(t)
+	env := offline.ForTest(t)
 	example := filepath.Join(env.Artifacts, "ts-basic")
 	require.FileExists(t, filepath.Join(example, "bin", "index.js"), "the compiled example")
 	project, cfg, err := offline.ProjectConfig(filepath.Join(repoRoot, "examples", "ts-basic", "Pulumi.yaml"))
 	require.NoError(t, err)
 	driver, err := filepath.Abs("driver.js")
 	require.NoError(t, err)
-	results, err := env.RunDriver(context.Background(), []string{"node", driver, example, "e2e"}, project, cfg, offline.Lifecycle("m7i.xlarge"), logWriter{t})
+	results, err := env.RunDriver(context.Background(), []string{"node", driver, example, "e2e"}, project, cfg, offline.Lifecycle("m7i.xlarge"), offline.TestLog(t))
 	require.NoError(t, err)
 	assert.Empty(t, offline.Verify(results))
 	assertThroughPlugin(t, results)
@@ -71,14 +60,14 @@ func TestPythonBottlerocketExampleLifecycle(t *testing.T) {
 
 func runPythonExample(t *testing.T, name, newType string) []offline.Result {
 	t.Helper()
-	env := offlineEnv(t)
+	env := offline.ForTest(t)
 	python := filepath.Join(env.Artifacts, "venv", "bin", "python")
 	require.FileExists(t, python, "the virtualenv with pulumi and pulumi_eksnodes")
 	example, err := filepath.Abs(filepath.Join(repoRoot, "examples", name))
 	require.NoError(t, err)
 	project, cfg, err := offline.ProjectConfig(filepath.Join(example, "Pulumi.yaml"))
 	require.NoError(t, err)
-	results, err := env.RunDriver(context.Background(), []string{python, "driver.py", example, "e2e"}, project, cfg, offline.Lifecycle(newType), logWriter{t})
+	results, err := env.RunDriver(context.Background(), []string{python, "driver.py", example, "e2e"}, project, cfg, offline.Lifecycle(newType), offline.TestLog(t))
 	require.NoError(t, err)
 	assert.Empty(t, offline.Verify(results))
 	return results
@@ -97,19 +86,12 @@ func assertThroughPlugin(t *testing.T, results []offline.Result) {
 	assert.True(t, types["aws:autoscaling/group:Group"])
 }
 
-type logWriter struct{ t *testing.T }
-
-func (w logWriter) Write(p []byte) (int, error) {
-	w.t.Log(string(p))
-	return len(p), nil
-}
-
 // TestOfflinePreview prints the TypeScript example's preview with diffs; `make preview` runs it.
 func TestOfflinePreview(t *testing.T) {
 	if os.Getenv("EKSNODES_PREVIEW") == "" {
 		t.Skip("make preview runs this")
 	}
-	env := offlineEnv(t)
+	env := offline.ForTest(t)
 	example := filepath.Join(env.Artifacts, "ts-basic")
 	project, cfg, err := offline.ProjectConfig(filepath.Join(repoRoot, "examples", "ts-basic", "Pulumi.yaml"))
 	require.NoError(t, err)
