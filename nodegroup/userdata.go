@@ -2,6 +2,8 @@ package nodegroup
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
@@ -31,7 +33,7 @@ func nodeadmFor(a NodeGroupArgs, c userdata.Cluster) userdata.Nodeadm {
 // taintList turns the taints map into the renderers' list, sorted by key.
 func taintList(taints map[string]Taint) []userdata.Taint {
 	var out []userdata.Taint
-	for _, k := range sortedKeys(taints) {
+	for _, k := range slices.Sorted(maps.Keys(taints)) {
 		out = append(out, userdata.Taint{Key: k, Value: taints[k].Value, Effect: string(taints[k].Effect)})
 	}
 	return out

@@ -2,6 +2,7 @@ package nodegroup
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 
@@ -162,7 +163,7 @@ func kubeletMaySetLabel(key string) bool {
 }
 
 func checkLabelsAndTaints(p *problems, a NodeGroupArgs) {
-	for _, k := range sortedKeys(a.Labels) {
+	for _, k := range slices.Sorted(maps.Keys(a.Labels)) {
 		for _, msg := range validation.IsQualifiedName(k) {
 			p.addf("labels key %q: %s", k, msg)
 		}
@@ -173,7 +174,7 @@ func checkLabelsAndTaints(p *problems, a NodeGroupArgs) {
 			p.addf("labels key %q: the kubelet may not set labels under kubernetes.io/ or k8s.io/ (use node.kubernetes.io/ or your own prefix)", k)
 		}
 	}
-	for _, k := range sortedKeys(a.Taints) {
+	for _, k := range slices.Sorted(maps.Keys(a.Taints)) {
 		t := a.Taints[k]
 		for _, msg := range validation.IsQualifiedName(k) {
 			p.addf("taints key %q: %s", k, msg)

@@ -3,9 +3,10 @@ package nodegroup
 import (
 	"encoding/base64"
 	"fmt"
+	"maps"
 	"net"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -154,7 +155,7 @@ func checkClusterName(p *problems, prop, name string) {
 
 // checkTags validates user tags against AWS's limits and eksnodes's reserved keys.
 func checkTags(p *problems, prop string, tags map[string]string) {
-	for _, k := range sortedKeys(tags) {
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		switch {
 		case k == "" || len(k) > 128:
 			p.addf("%s key %q must be 1-128 characters", prop, k)
@@ -170,15 +171,6 @@ func checkTags(p *problems, prop string, tags map[string]string) {
 	if len(tags) > 40 {
 		p.addf("%s has %d entries; at most 40 leave room for the tags eksnodes adds within AWS's limit of 50", prop, len(tags))
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func checkDuplicates(p *problems, prop string, items []string) {

@@ -2,6 +2,8 @@ package userdata
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -154,7 +156,7 @@ func al2CheckNUL(a AL2) error {
 	check("cluster endpoint", a.Cluster.Endpoint)
 	check("cluster certificate authority", a.Cluster.CertificateAuthority)
 	check("service CIDR", a.Cluster.ServiceCIDR)
-	for _, k := range sortedKeys(a.Labels) {
+	for _, k := range slices.Sorted(maps.Keys(a.Labels)) {
 		check("label key "+strconv.Quote(k), k)
 		check("value of label "+strconv.Quote(k), a.Labels[k])
 	}

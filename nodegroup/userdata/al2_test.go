@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -444,7 +446,7 @@ func TestRenderAL2FitsMaxBytes(t *testing.T) {
 func FuzzRenderAL2(f *testing.F) {
 	for _, sc := range al2Scenarios() {
 		var label, flag string
-		for _, k := range sortedKeys(sc.in.Labels) {
+		for _, k := range slices.Sorted(maps.Keys(sc.in.Labels)) {
 			label = sc.in.Labels[k]
 			break
 		}

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding"
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -148,7 +150,7 @@ func mergeBottlerocketSettings(path string, base, user map[string]any) (map[stri
 	for k, v := range base {
 		out[k] = cloneBottlerocketValue(v)
 	}
-	for _, k := range sortedKeys(user) {
+	for _, k := range slices.Sorted(maps.Keys(user)) {
 		uv := user[k]
 		bt, baseIsTable := base[k].(map[string]any)
 		if !baseIsTable {

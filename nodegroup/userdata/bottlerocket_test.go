@@ -2,9 +2,11 @@ package userdata
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"net"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -636,7 +638,7 @@ func TestSeparateTOMLTables(t *testing.T) {
 func FuzzRenderBottlerocket(f *testing.F) {
 	for _, sc := range bottlerocketScenarios() {
 		lk, lv := "team", "a"
-		for _, k := range sortedKeys(sc.in.Labels) {
+		for _, k := range slices.Sorted(maps.Keys(sc.in.Labels)) {
 			lk, lv = k, sc.in.Labels[k]
 			break
 		}

@@ -2,7 +2,9 @@ package userdata
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -99,7 +101,7 @@ func NodeConfigFor(n Nodeadm) NodeConfig {
 func KubeletFlags(labels map[string]string, taints []Taint, extra []string) []string {
 	var flags []string
 	if len(labels) > 0 {
-		keys := sortedKeys(labels)
+		keys := slices.Sorted(maps.Keys(labels))
 		pairs := make([]string, 0, len(keys))
 		for _, k := range keys {
 			pairs = append(pairs, k+"="+labels[k])
@@ -207,13 +209,4 @@ func checkUTF8(n Nodeadm) error {
 		}
 	}
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -1,6 +1,7 @@
 package userdata
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -27,7 +28,7 @@ func FuzzRenderNodeadm(f *testing.F) {
 	for _, sc := range nodeadmScenarios() {
 		var k, v, flag, pre string
 		taint := Taint{Key: "dedicated", Value: "payments", Effect: "NoSchedule"}
-		if keys := sortedKeys(sc.in.Labels); len(keys) > 0 {
+		if keys := slices.Sorted(maps.Keys(sc.in.Labels)); len(keys) > 0 {
 			k, v = keys[0], sc.in.Labels[keys[0]]
 		}
 		if len(sc.in.Taints) > 0 {

@@ -2,7 +2,9 @@ package userdata
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -218,7 +220,7 @@ func winCheck(w Windows, params []winParam) error {
 			add("%s %q contains %q: kubelet flags are passed as one space-separated string", what, v, r)
 		}
 	}
-	for _, k := range sortedKeys(w.Labels) {
+	for _, k := range slices.Sorted(maps.Keys(w.Labels)) {
 		kubelet("label key", k)
 		kubelet("value of label "+strconv.Quote(k), w.Labels[k])
 	}

@@ -3,7 +3,9 @@ package userdata
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -366,7 +368,7 @@ func TestCheckWindowsUserDataRejects(t *testing.T) {
 func FuzzRenderWindows(f *testing.F) {
 	for _, sc := range windowsScenarios() {
 		var k, v, flag string
-		if keys := sortedKeys(sc.in.Labels); len(keys) > 0 {
+		if keys := slices.Sorted(maps.Keys(sc.in.Labels)); len(keys) > 0 {
 			k, v = keys[0], sc.in.Labels[keys[0]]
 		}
 		if len(sc.in.KubeletFlags) > 0 {
