@@ -19,39 +19,8 @@ const (
 	ARM64  Architecture = "arm64"
 )
 
-// familyRe splits an instance family such as m7gd into series (m), generation (7) and
-// attributes (gd).
-var familyRe = regexp.MustCompile(`^([a-z]+)([0-9]+)([a-z-]*)$`)
-
-// ArchitectureOf infers the CPU architecture from an EC2 instance type. Graviton families
-// carry the processor letter g right after the generation digit (m7g, c6gn, t4g, g5g, x2gd,
-// is4gen); a1 is the first-generation Graviton. Every other family is x86_64.
-func ArchitectureOf(instanceType string) (Architecture, error) {
-	if !instanceTypeRe.MatchString(instanceType) {
-		return "", fmt.Errorf("%q is not an EC2 instance type such as m7i.large", instanceType)
-	}
-	family, _, _ := strings.Cut(instanceType, ".")
-	if strings.HasPrefix(family, "u-") || strings.HasPrefix(family, "u7") {
-		return X86_64, nil // high-memory instances
-	}
-	m := familyRe.FindStringSubmatch(family)
-	if m == nil {
-		return "", fmt.Errorf("%q is not an EC2 instance type such as m7i.large", instanceType)
-	}
-	if gen, _ := strconv.Atoi(m[2]); m[1] == "a" && gen == 1 {
-		return ARM64, nil
-	}
-	if m[1] == "mac" {
-		return "", fmt.Errorf("%q is a Mac instance, which cannot run EKS nodes", instanceType)
-	}
-	if len(m[3]) > 0 && m[3][0] == 'g' {
-		return ARM64, nil
-	}
-	return X86_64, nil
-}
-
-// AMISelector names one EKS-optimized AMI parameter.
-type AMISelector struct {
+// amiSelector names one EKS-optimized AMI parameter.
+type amiSelector struct {
 	OS      OperatingSystem
 	Variant AMIVariant
 	Version string // Kubernetes minor version, e.g. 1.33
@@ -87,8 +56,8 @@ func amiRelease(os OperatingSystem, release string) (string, error) {
 	}
 }
 
-// AMIParameter returns the public SSM parameter that holds the EKS-optimized AMI for s.
-func AMIParameter(s AMISelector) (string, error) {
+// amiParameter returns the public SSM parameter that holds the EKS-optimized AMI for s.
+func amiParameter(s amiSelector) (string, error) {
 	if !k8sVersionRe.MatchString(s.Version) {
 		return "", fmt.Errorf("%q is not a Kubernetes minor version such as 1.33", s.Version)
 	}
@@ -171,12 +140,12 @@ func checkVariant(os OperatingSystem, v AMIVariant, arch Architecture) error {
 // amiFor returns the AMI of a node group: the exact amiId, or the value of the EKS-optimized
 // AMI's public SSM parameter, read at deploy time.
 func amiFor(ctx *pulumi.Context, g *NodeGroup, a NodeGroupArgs) (ami, source pulumi.StringOutput) {
-	if a.AmiId != nil {
+	if given(a.AmiId) {
 		return a.AmiId.ToStringOutput(), pulumi.String("amiId").ToStringOutput()
 	}
 	arch := *a.Architecture // defaulted from the instance type and validated
 	path := a.Cluster.Version.ToStringOutput().ApplyT(func(v string) (string, error) {
-		return AMIParameter(AMISelector{OS: *a.OperatingSystem, Variant: *a.AmiVariant, Version: v, Arch: arch, Release: a.AmiReleaseVersion})
+		return amiParameter(amiSelector{OS: *a.OperatingSystem, Variant: *a.AmiVariant, Version: v, Arch: arch, Release: a.AmiReleaseVersion})
 	}).(pulumi.StringOutput)
 	// The function's result is secret as a whole because the parameter's value may be; a public
 	// AMI ID is not, and the preview should show it.

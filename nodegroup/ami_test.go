@@ -17,14 +17,14 @@ func TestArchitectureOf(t *testing.T) {
 		"x2gd.medium": ARM64, "is4gen.large": ARM64, "im4gn.large": ARM64, "g5g.xlarge": ARM64,
 		"hpc7g.4xlarge": ARM64, "a1.large": ARM64, "c7gn.metal": ARM64,
 	} {
-		got, err := ArchitectureOf(typ)
-		if assert.NoError(t, err, typ) {
+		got, known, why := instanceArch(typ)
+		if assert.Empty(t, why, typ) && assert.True(t, known, typ) {
 			assert.Equal(t, want, got, typ)
 		}
 	}
-	for _, bad := range []string{"", "large", "M7g.large", "m7g", "mac2.metal", "m7g..large", "7m.large"} {
-		_, err := ArchitectureOf(bad)
-		assert.Error(t, err, bad)
+	for _, bad := range []string{"", "large", "M7g.large", "m7g", "mac2.metal", "mac2-m2pro.metal", "m7g..large", "7m.large", "m.large", "m7g.", ".large", "m7g.large ", "m7g.LARGE"} {
+		_, _, why := instanceArch(bad)
+		assert.NotEmpty(t, why, bad)
 	}
 }
 
@@ -63,7 +63,7 @@ func TestAMIParameterTable(t *testing.T) {
 		{AL2, VariantNvidia, X86_64, "1.32", "/aws/service/eks/optimized-ami/1.32/amazon-linux-2-gpu/recommended/image_id"},
 	}
 	for _, tc := range cases {
-		got, err := AMIParameter(AMISelector{OS: tc.os, Variant: tc.variant, Version: tc.version, Arch: tc.arch})
+		got, err := amiParameter(amiSelector{OS: tc.os, Variant: tc.variant, Version: tc.version, Arch: tc.arch})
 		if assert.NoError(t, err, "%s %s %s", tc.os, tc.variant, tc.arch) {
 			assert.Equal(t, tc.want, got, "%s %s %s", tc.os, tc.variant, tc.arch)
 		}
@@ -77,7 +77,7 @@ func TestAMIParameterTable(t *testing.T) {
 	for _, os := range OperatingSystems {
 		for _, v := range []AMIVariant{VariantStandard, VariantNvidia, VariantNeuron, VariantFips} {
 			for _, arch := range []Architecture{X86_64, ARM64} {
-				_, err := AMIParameter(AMISelector{OS: os, Variant: v, Version: "1.32", Arch: arch})
+				_, err := amiParameter(amiSelector{OS: os, Variant: v, Version: "1.32", Arch: arch})
 				if known[[3]string{string(os), string(v), string(arch)}] {
 					assert.NoError(t, err, "%s %s %s", os, v, arch)
 				} else {
@@ -90,29 +90,29 @@ func TestAMIParameterTable(t *testing.T) {
 
 func TestAMIParameterReleasePinned(t *testing.T) {
 	for _, tc := range []struct {
-		sel  AMISelector
+		sel  amiSelector
 		want string
 	}{
-		{AMISelector{OS: AL2023, Variant: VariantStandard, Version: "1.33", Arch: X86_64, Release: "v20250704"},
+		{amiSelector{OS: AL2023, Variant: VariantStandard, Version: "1.33", Arch: X86_64, Release: "v20250704"},
 			"/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/x86_64/standard/amazon-eks-node-al2023-x86_64-standard-1.33-v20250704/image_id"},
-		{AMISelector{OS: AL2023, Variant: VariantNvidia, Version: "1.33", Arch: ARM64, Release: "1.33.0-20250704"},
+		{amiSelector{OS: AL2023, Variant: VariantNvidia, Version: "1.33", Arch: ARM64, Release: "1.33.0-20250704"},
 			"/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/arm64/nvidia/amazon-eks-node-al2023-arm64-nvidia-1.33-v20250704/image_id"},
-		{AMISelector{OS: Bottlerocket, Variant: VariantStandard, Version: "1.33", Arch: X86_64, Release: "1.42.0"},
+		{amiSelector{OS: Bottlerocket, Variant: VariantStandard, Version: "1.33", Arch: X86_64, Release: "1.42.0"},
 			"/aws/service/bottlerocket/aws-k8s-1.33/x86_64/1.42.0/image_id"},
-		{AMISelector{OS: Bottlerocket, Variant: VariantFips, Version: "1.33", Arch: ARM64, Release: "v1.42.0"},
+		{amiSelector{OS: Bottlerocket, Variant: VariantFips, Version: "1.33", Arch: ARM64, Release: "v1.42.0"},
 			"/aws/service/bottlerocket/aws-k8s-1.33-fips/arm64/1.42.0/image_id"},
-		{AMISelector{OS: AL2, Variant: VariantStandard, Version: "1.29", Arch: X86_64, Release: "20240315"},
+		{amiSelector{OS: AL2, Variant: VariantStandard, Version: "1.29", Arch: X86_64, Release: "20240315"},
 			"/aws/service/eks/optimized-ami/1.29/amazon-linux-2/amazon-eks-node-1.29-v20240315/image_id"},
-		{AMISelector{OS: AL2, Variant: VariantStandard, Version: "1.29", Arch: ARM64, Release: "v20240315"},
+		{amiSelector{OS: AL2, Variant: VariantStandard, Version: "1.29", Arch: ARM64, Release: "v20240315"},
 			"/aws/service/eks/optimized-ami/1.29/amazon-linux-2-arm64/amazon-eks-arm64-node-1.29-v20240315/image_id"},
-		{AMISelector{OS: AL2, Variant: VariantNvidia, Version: "1.29", Arch: X86_64, Release: "v20240315"},
+		{amiSelector{OS: AL2, Variant: VariantNvidia, Version: "1.29", Arch: X86_64, Release: "v20240315"},
 			"/aws/service/eks/optimized-ami/1.29/amazon-linux-2-gpu/amazon-eks-gpu-node-1.29-v20240315/image_id"},
 	} {
-		got, err := AMIParameter(tc.sel)
+		got, err := amiParameter(tc.sel)
 		require.NoError(t, err, "%+v", tc.sel)
 		assert.Equal(t, tc.want, got)
 	}
-	for _, bad := range []AMISelector{
+	for _, bad := range []amiSelector{
 		{OS: Windows2022Core, Variant: VariantStandard, Version: "1.33", Arch: X86_64, Release: "v20250704"},
 		{OS: AL2023, Variant: VariantStandard, Version: "1.33", Arch: X86_64, Release: "latest"},
 		{OS: Bottlerocket, Variant: VariantStandard, Version: "1.33", Arch: X86_64, Release: "v20250704"},
@@ -120,7 +120,7 @@ func TestAMIParameterReleasePinned(t *testing.T) {
 		{OS: AL2, Variant: VariantStandard, Version: "1.34", Arch: X86_64},
 		{OS: AL2023, Variant: VariantStandard, Version: "v1.33", Arch: X86_64},
 	} {
-		_, err := AMIParameter(bad)
+		_, err := amiParameter(bad)
 		assert.Error(t, err, "%+v", bad)
 	}
 }

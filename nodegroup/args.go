@@ -49,7 +49,7 @@ type NodeGroupArgs struct {
 	NodeRootVolumeThroughput          *int                      `pulumi:"nodeRootVolumeThroughput,optional"`
 	NodeRootVolumeDeleteOnTermination *bool                     `pulumi:"nodeRootVolumeDeleteOnTermination,optional"`
 	EnableDetailedMonitoring          *bool                     `pulumi:"enableDetailedMonitoring,optional"`
-	KeyName                           string                    `pulumi:"keyName,optional"`
+	KeyName                           pulumi.StringInput        `pulumi:"keyName,optional"`
 	NodeAssociatePublicIpAddress      *bool                     `pulumi:"nodeAssociatePublicIpAddress,optional"`
 	InstanceRefresh                   *InstanceRefresh          `pulumi:"instanceRefresh,optional"`
 	IgnoreScalingChanges              *bool                     `pulumi:"ignoreScalingChanges,optional"`
@@ -59,7 +59,7 @@ type NodeGroupArgs struct {
 	CapacityRebalance                 *bool                     `pulumi:"capacityRebalance,optional"`
 	TerminationLifecycleHook          *TerminationLifecycleHook `pulumi:"terminationLifecycleHook,optional"`
 	Hardening                         *HardeningProfile         `pulumi:"hardening,optional"`
-	Tags                              map[string]string         `pulumi:"tags,optional"`
+	Tags                              pulumi.StringMapInput     `pulumi:"tags,optional"`
 }
 
 // Taint is a Kubernetes taint registered by the kubelet when the node joins. The map key of
@@ -71,34 +71,34 @@ type Taint struct {
 
 // NodeRoleOptions shape the node role a NodeGroup creates for itself.
 type NodeRoleOptions struct {
-	Path                 string             `pulumi:"path,optional"`
-	PermissionsBoundary  pulumi.StringInput `pulumi:"permissionsBoundary,optional"`
-	AdditionalPolicyArns []string           `pulumi:"additionalPolicyArns,optional"`
-	EnableSsmAccess      bool               `pulumi:"enableSsmAccess,optional"`
-	CreateAccessEntry    *bool              `pulumi:"createAccessEntry,optional"`
+	Path                 string                  `pulumi:"path,optional"`
+	PermissionsBoundary  pulumi.StringInput      `pulumi:"permissionsBoundary,optional"`
+	AdditionalPolicyArns pulumi.StringArrayInput `pulumi:"additionalPolicyArns,optional"`
+	EnableSsmAccess      bool                    `pulumi:"enableSsmAccess,optional"`
+	CreateAccessEntry    *bool                   `pulumi:"createAccessEntry,optional"`
 }
 
 // NodeSecurityGroupOptions shape the node security group a NodeGroup creates for itself.
 type NodeSecurityGroupOptions struct {
-	RulesProfile              *RulesProfile       `pulumi:"rulesProfile,optional"`
-	ExtraClusterIngressPorts  []int               `pulumi:"extraClusterIngressPorts,optional"`
-	IngressRules              []SecurityGroupRule `pulumi:"ingressRules,optional"`
-	EgressRules               []SecurityGroupRule `pulumi:"egressRules,optional"`
-	SshSourceCidrs            []string            `pulumi:"sshSourceCidrs,optional"`
-	SshSourceSecurityGroupIds []string            `pulumi:"sshSourceSecurityGroupIds,optional"`
+	RulesProfile              *RulesProfile           `pulumi:"rulesProfile,optional"`
+	ExtraClusterIngressPorts  []int                   `pulumi:"extraClusterIngressPorts,optional"`
+	IngressRules              []SecurityGroupRule     `pulumi:"ingressRules,optional"`
+	EgressRules               []SecurityGroupRule     `pulumi:"egressRules,optional"`
+	SshSourceCidrs            []string                `pulumi:"sshSourceCidrs,optional"`
+	SshSourceSecurityGroupIds pulumi.StringArrayInput `pulumi:"sshSourceSecurityGroupIds,optional"`
 }
 
 // SecurityGroupRule is one extra ingress or egress rule of the node security group. Exactly
 // one of cidrIpv4, cidrIpv6, prefixListId and securityGroupId names the peer.
 type SecurityGroupRule struct {
-	Description     string `pulumi:"description"`
-	Protocol        string `pulumi:"protocol"`
-	FromPort        *int   `pulumi:"fromPort,optional"`
-	ToPort          *int   `pulumi:"toPort,optional"`
-	CidrIpv4        string `pulumi:"cidrIpv4,optional"`
-	CidrIpv6        string `pulumi:"cidrIpv6,optional"`
-	PrefixListId    string `pulumi:"prefixListId,optional"`
-	SecurityGroupId string `pulumi:"securityGroupId,optional"`
+	Description     string             `pulumi:"description"`
+	Protocol        string             `pulumi:"protocol"`
+	FromPort        *int               `pulumi:"fromPort,optional"`
+	ToPort          *int               `pulumi:"toPort,optional"`
+	CidrIpv4        pulumi.StringInput `pulumi:"cidrIpv4,optional"`
+	CidrIpv6        pulumi.StringInput `pulumi:"cidrIpv6,optional"`
+	PrefixListId    pulumi.StringInput `pulumi:"prefixListId,optional"`
+	SecurityGroupId pulumi.StringInput `pulumi:"securityGroupId,optional"`
 }
 
 // MetadataOptions control the instance metadata service (IMDS).

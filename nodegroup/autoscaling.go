@@ -21,9 +21,9 @@ func autoScalingGroupArgs(name string, a NodeGroupArgs, clusterName pulumi.Strin
 		HealthCheckType:        pulumi.String("EC2"),
 		HealthCheckGracePeriod: pulumi.Int(*a.HealthCheckGracePeriod),
 		InstanceRefresh:        instanceRefreshArgs(a.InstanceRefresh),
-		Tags: clusterName.ApplyT(func(c string) []autoscaling.GroupTag {
+		Tags: pulumi.All(clusterName, userTags(a.Tags)).ApplyT(func(v []any) []autoscaling.GroupTag {
 			var out []autoscaling.GroupTag
-			for _, t := range asgTags(c, name, a) {
+			for _, t := range asgTags(v[0].(string), name, v[1].(map[string]string), a) {
 				out = append(out, autoscaling.GroupTag{Key: t.Key, Value: t.Value, PropagateAtLaunch: t.PropagateAtLaunch})
 			}
 			return out

@@ -3,6 +3,8 @@ package nodegroup
 import (
 	"testing"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -93,7 +95,7 @@ func TestAutoScalingGroupClusterAutoscalerTags(t *testing.T) {
 	args.ClusterAutoscalerTags = true
 	args.Labels = map[string]string{"workload": "batch"}
 	args.Taints = map[string]Taint{"dedicated": {Value: "batch", Effect: NoSchedule}, "spot": {Effect: PreferNoSchedule}}
-	args.Tags = map[string]string{"team": "data"}
+	args.Tags = pulumi.ToStringMap(map[string]string{"team": "data"})
 	m, _, err := runNodeGroup(t, args)
 	require.NoError(t, err)
 	asg := m.get(t, tASG, "ng")

@@ -55,13 +55,18 @@ func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
 	if a.AmiVariant == nil {
 		a.AmiVariant = Ref(VariantStandard)
 	}
-	if a.Architecture == nil && a.AmiId == nil {
-		if arch, err := ArchitectureOf(a.InstanceType); err == nil {
+	if a.Architecture == nil && !given(a.AmiId) {
+		if arch, known, why := instanceArch(a.InstanceType); known && why == "" {
 			a.Architecture = &arch
 		}
 	}
 
-	minSize := valueOr(a.MinSize, DefaultMinSize)
+	minSize := DefaultMinSize
+	if a.MinSize != nil {
+		minSize = *a.MinSize
+	} else if a.MaxSize != nil {
+		minSize = min(minSize, max(*a.MaxSize, 0)) // a group parked at maxSize 0 has minSize 0
+	}
 	maxSize := DefaultMaxSize
 	if a.MaxSize != nil {
 		maxSize = *a.MaxSize
@@ -102,7 +107,7 @@ func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
 	if a.HealthCheckGracePeriod == nil {
 		a.HealthCheckGracePeriod = ptr(DefaultHealthCheckGracePeriod)
 	}
-	if a.InstanceProfileArn == nil {
+	if !given(a.InstanceProfileArn) {
 		opts := NodeRoleOptions{}
 		if a.NodeRoleOptions != nil {
 			opts = *a.NodeRoleOptions
@@ -112,7 +117,7 @@ func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
 		}
 		a.NodeRoleOptions = &opts
 	}
-	if a.NodeSecurityGroupId == nil {
+	if !given(a.NodeSecurityGroupId) {
 		opts := NodeSecurityGroupOptions{}
 		if a.NodeSecurityGroupOptions != nil {
 			opts = *a.NodeSecurityGroupOptions
@@ -151,7 +156,10 @@ func instanceRefreshDefaults(r *InstanceRefresh) *InstanceRefresh {
 		out.MinHealthyPercentage = ptr(DefaultMinHealthyPercentage)
 	}
 	if out.MaxHealthyPercentage == nil {
-		out.MaxHealthyPercentage = ptr(max(DefaultMaxHealthyPercentage, *out.MinHealthyPercentage))
+		// At least the minimum and at most 100 above it, so the default never conflicts with a
+		// minimum the user set.
+		lo := *out.MinHealthyPercentage
+		out.MaxHealthyPercentage = ptr(min(max(DefaultMaxHealthyPercentage, lo), lo+100))
 	}
 	if out.SkipMatching == nil {
 		out.SkipMatching = ptr(true)

@@ -10,13 +10,13 @@ func (a *NodeGroupArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.Cluster, "The cluster the nodes join. Required.")
 	an.Describe(&a.SubnetIds, "The subnets the Auto Scaling group launches nodes in. Required, at least one. Use private subnets: nodes get no public IP unless `nodeAssociatePublicIpAddress` is true.")
 	an.Describe(&a.OperatingSystem, "The node operating system. Default `AL2023` (Amazon Linux 2023, bootstrapped by nodeadm).")
-	an.Describe(&a.InstanceType, "The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from it and selects the AMI.")
+	an.Describe(&a.InstanceType, "The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from the instance family and selects the AMI; a well-formed type of a family eksnodes does not know yet is accepted when `architecture` is set. Mac instances are refused.")
 	an.Describe(&a.AmiId, "An exact AMI ID for the nodes: they change only when you change it. Requires `architecture`; conflicts with `amiVariant` and `amiReleaseVersion`. Default: the EKS-optimized AMI for `operatingSystem`, `amiVariant`, `cluster.version` and the instance type's architecture, read from AWS's public SSM parameter at deploy time (pinned to `amiReleaseVersion` when set, else the recommended one). The AMI must suit `operatingSystem`, whose user data it receives.")
 	an.Describe(&a.AmiVariant, "The EKS-optimized AMI variant: `standard` (default), `nvidia` (AL2023, Bottlerocket, AL2), `neuron` (AL2023 x86_64) or `fips` (Bottlerocket).")
 	an.Describe(&a.AmiReleaseVersion, "Pins the EKS-optimized AMI to one release, so nodes roll only when you change it: for AL2023 and AL2 the amazon-eks-ami release date (`v20250704`, or a node group release version such as `1.33.0-20250704`), for Bottlerocket the Bottlerocket version (`1.42.0`). Windows AMIs have no release parameters: pin them with `amiId`. Default: the recommended AMI at each deploy.")
-	an.Describe(&a.Architecture, "The CPU architecture of `amiId`: `x86_64` or `arm64`. Required with `amiId`, and must match the instance type. Otherwise inferred from the instance type.")
-	an.Describe(&a.MinSize, "The minimum number of nodes. Default 1. Must be between 0 and `maxSize`.")
-	an.Describe(&a.MaxSize, "The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. Must be at least 1.")
+	an.Describe(&a.Architecture, "The CPU architecture of the nodes: `x86_64` or `arm64`. Required with `amiId`, and with an instance type whose family eksnodes does not know; must match the instance type when its family is known. Otherwise inferred from the instance type.")
+	an.Describe(&a.MinSize, "The minimum number of nodes. Default 1 (0 when `maxSize` is 0). Must be between 0 and `maxSize`.")
+	an.Describe(&a.MaxSize, "The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. 0 parks the group with no nodes.")
 	an.Describe(&a.DesiredCapacity, "The number of nodes to run. Default 2, kept between `minSize` and `maxSize`. Ignored after creation when `ignoreScalingChanges` is true.")
 	an.Describe(&a.Labels, "Kubernetes labels the kubelet registers the node with. Keys and values must be valid Kubernetes labels; the kubelet may not set labels under `kubernetes.io/` or `k8s.io/` except `node.kubernetes.io/` and `kubelet.kubernetes.io/` and the well-known labels. Conflicts with `userDataOverride`.")
 	an.Describe(&a.Taints, "Kubernetes taints the kubelet registers the node with, keyed by taint key. Conflicts with `userDataOverride`.")
@@ -24,8 +24,8 @@ func (a *NodeGroupArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.KubeletConfig, "A KubeletConfiguration fragment merged by nodeadm over its defaults (NodeConfig `spec.kubelet.config`), e.g. `{maxPods: 58}`. Conflicts with `userDataOverride`.")
 	an.Describe(&a.PreBootstrapUserData, "A shell script placed before the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. nodeadm configures the node before cloud-init runs scripts and the kubelet starts after them, so slow work here delays the node's join. Conflicts with `userDataOverride`.")
 	an.Describe(&a.PostBootstrapUserData, "A shell script placed after the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. Conflicts with `userDataOverride`.")
-	an.Describe(&a.BottlerocketSettings, "Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {\"max-pods\": 58}, \"host-containers\": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.")
-	an.Describe(&a.UserDataOverride, "The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData` and `postBootstrapUserData`.")
+	an.Describe(&a.BottlerocketSettings, "Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {\"max-pods\": 58}, \"host-containers\": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win, except the settings eksnodes renders from typed inputs (`kubernetes.cluster-name`, `api-server`, `cluster-certificate`, `node-labels`, `node-taints`), which are refused: set `cluster`, `labels` and `taints` instead. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.")
+	an.Describe(&a.UserDataOverride, "The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData`, `postBootstrapUserData` and `bottlerocketSettings`, and with `hardening: baseline` on AL2023 and Bottlerocket, whose steps live in the rendered user data.")
 	an.Describe(&a.InstanceProfileArn, "The ARN of an existing instance profile for the nodes. Default: a NodeRole is created with its instance profile and access entry. Must be given together with `roleArn`; conflicts with `nodeRoleOptions`.")
 	an.Describe(&a.RoleArn, "The ARN of the existing node role inside `instanceProfileArn`, reported in the outputs. Must be given together with `instanceProfileArn`. Register it with the cluster yourself, e.g. with a NodeRole.")
 	an.Describe(&a.NodeRoleOptions, "Options for the node role the group creates. Conflicts with `instanceProfileArn`.")
@@ -41,7 +41,7 @@ func (a *NodeGroupArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.NodeRootVolumeThroughput, "Throughput of the root volume in MiB/s. Only for `gp3` (125-2000). Default: 125.")
 	an.Describe(&a.NodeRootVolumeDeleteOnTermination, "Whether the root volume is deleted when the node terminates. Default true.")
 	an.Describe(&a.EnableDetailedMonitoring, "Whether EC2 detailed (1-minute) monitoring is enabled. Default false.")
-	an.Describe(&a.KeyName, "The name of an EC2 key pair for SSH. Default: none; prefer Session Manager (`nodeRoleOptions.enableSsmAccess`). SSH also needs `nodeSecurityGroupOptions.sshSourceCidrs` or `sshSourceSecurityGroupIds`.")
+	an.Describe(&a.KeyName, "The name of an EC2 key pair for SSH (a value or another resource's output). Default: none; prefer Session Manager (`nodeRoleOptions.enableSsmAccess`). SSH also needs `nodeSecurityGroupOptions.sshSourceCidrs` or `sshSourceSecurityGroupIds`.")
 	an.Describe(&a.NodeAssociatePublicIpAddress, "Whether nodes get a public IP address. Default false: nodes belong in private subnets.")
 	an.Describe(&a.InstanceRefresh, "How the Auto Scaling group replaces nodes when the launch template changes. Default: a rolling refresh that launches replacements before terminating old nodes (100% minimum, 110% maximum healthy).")
 	an.Describe(&a.IgnoreScalingChanges, "Whether later changes of the group's desired capacity are ignored, so eksnodes does not fight the cluster autoscaler. Default: the value of `clusterAutoscalerTags`.")
@@ -51,7 +51,7 @@ func (a *NodeGroupArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.CapacityRebalance, "Whether the group launches a replacement when EC2 signals that a Spot node is at elevated risk of interruption, before it is reclaimed. Default false; recommended with Spot.")
 	an.Describe(&a.TerminationLifecycleHook, "A termination lifecycle hook that holds terminating nodes (scale-in, instance refresh, Spot rebalance) so a drainer such as aws-node-termination-handler in queue mode can cordon and drain them first. Default none.")
 	an.Describe(&a.Hardening, "The hardening profile. `none` (default): the secure defaults, each of which you may relax. `baseline`: refuses relaxing them (IMDSv2 with hop limit 1, encrypted volumes, no public IP, no SSH key or port) and attaches `AmazonSSMManagedInstanceCore` so Session Manager is the way in; on AL2023 it enables automatic security updates (dnf-automatic) and file-integrity monitoring (AIDE) from a service that starts after the kubelet, so the node's join is never delayed; on Bottlerocket it turns the admin container off and sets kernel lockdown to integrity (the root file system is already immutable and verified, SELinux enforcing); on Windows and AL2 it locks the defaults only. With a custom `amiId` (for example a CIS-hardened image) the package-based steps are skipped: the image is expected to carry them.")
-	an.Describe(&a.Tags, "Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here.")
+	an.Describe(&a.Tags, "Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Values may be outputs. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here; when the group creates its node role, keys and values must also suit IAM and EKS (letters, digits, spaces and `_ . : / = + - @`).")
 }
 
 // Annotate describes a mixed-instances policy.
@@ -94,7 +94,7 @@ func (o *NodeRoleOptions) Annotate(a infer.Annotator) {
 	a.Describe(o, "Options for a node IAM role.")
 	a.Describe(&o.Path, "The IAM path of the role and instance profile. Default `/`. Must start and end with `/`.")
 	a.Describe(&o.PermissionsBoundary, "The ARN of a managed policy that bounds the role's permissions. Default none.")
-	a.Describe(&o.AdditionalPolicyArns, "ARNs of managed policies attached besides the three EKS worker policies. Default none.")
+	a.Describe(&o.AdditionalPolicyArns, "ARNs of managed policies attached besides the three EKS worker policies; each may be another resource's output (the list itself is given as a list, since its length decides the attachments). A worker policy, or two ARNs with the same policy name, are refused. Default none.")
 	a.Describe(&o.EnableSsmAccess, "Whether `AmazonSSMManagedInstanceCore` is attached so nodes can be reached with Session Manager instead of SSH. Default false.")
 	a.Describe(&o.CreateAccessEntry, "Whether an EKS access entry registers the role with the cluster (authentication mode `API` or `API_AND_CONFIG_MAP`). Default true. Set false for `CONFIG_MAP` clusters and add the `awsAuthMapRole` output to the aws-auth ConfigMap.")
 }
@@ -104,23 +104,23 @@ func (o *NodeSecurityGroupOptions) Annotate(a infer.Annotator) {
 	a.Describe(o, "Options for a node security group.")
 	a.Describe(&o.RulesProfile, "The base rule set. `default`: all traffic between nodes, TCP 443 and 1025-65535 from the cluster security group. `strict`: TCP 443 and 10250 from the cluster security group and TCP/UDP 53 between nodes. Default `default`.")
 	a.Describe(&o.ExtraClusterIngressPorts, "More TCP ports opened from the cluster security group, typically admission webhook ports (4443, 6443, 8443, 9443). Ports the profile already opens are refused.")
-	a.Describe(&o.IngressRules, "More ingress rules on the node security group.")
-	a.Describe(&o.EgressRules, "The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2.")
-	a.Describe(&o.SshSourceCidrs, "IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. `0.0.0.0/0` is refused.")
-	a.Describe(&o.SshSourceSecurityGroupIds, "Security groups allowed to reach the nodes on TCP 22. Default none.")
+	a.Describe(&o.IngressRules, "More ingress rules on the node security group. SSH (TCP 22), RDP (TCP/UDP 3389) and all traffic are refused from CIDRs wider than a /8 (IPv4) or /16 (IPv6) outside private ranges, whatever their spelling; other ports may be open to the internet (NodePorts behind a load balancer).")
+	a.Describe(&o.EgressRules, "The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.")
+	a.Describe(&o.SshSourceCidrs, "IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. CIDRs wider than a /8 outside private ranges (`0.0.0.0/0`, `0.0.0.0/1`, ...) are refused.")
+	a.Describe(&o.SshSourceSecurityGroupIds, "Security groups allowed to reach the nodes on TCP 22; each may be another resource's output. Default none.")
 }
 
 // Annotate describes a security group rule.
 func (r *SecurityGroupRule) Annotate(a infer.Annotator) {
 	a.Describe(r, "A security group rule. Exactly one of `cidrIpv4`, `cidrIpv6`, `prefixListId` and `securityGroupId` names the peer.")
 	a.Describe(&r.Description, "What the rule is for. Required, unique within its list, at most 255 characters of `a-zA-Z0-9. _-:/()#,@[]+=&;{}!$*`.")
-	a.Describe(&r.Protocol, "`tcp`, `udp`, `icmp`, `icmpv6` or `-1` (all traffic). Required.")
+	a.Describe(&r.Protocol, "`tcp`, `udp`, `icmp`, `icmpv6` or `-1` (all traffic), in any case, or their protocol numbers `6`, `17`, `1`, `58`; `all` means `-1`. Required.")
 	a.Describe(&r.FromPort, "The first port (or ICMP type). Required for `tcp` and `udp`; not allowed for `-1`.")
 	a.Describe(&r.ToPort, "The last port (or ICMP code). Default `fromPort`.")
-	a.Describe(&r.CidrIpv4, "The peer IPv4 CIDR.")
-	a.Describe(&r.CidrIpv6, "The peer IPv6 CIDR.")
-	a.Describe(&r.PrefixListId, "The peer managed prefix list ID.")
-	a.Describe(&r.SecurityGroupId, "The peer security group ID.")
+	a.Describe(&r.CidrIpv4, "The peer IPv4 CIDR, in canonical form (its network address). May be another resource's output.")
+	a.Describe(&r.CidrIpv6, "The peer IPv6 CIDR, in canonical form. May be another resource's output.")
+	a.Describe(&r.PrefixListId, "The peer managed prefix list ID. May be another resource's output.")
+	a.Describe(&r.SecurityGroupId, "The peer security group ID. May be another resource's output.")
 }
 
 // Annotate describes the metadata options.

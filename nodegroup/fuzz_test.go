@@ -73,7 +73,7 @@ func FuzzValidate(f *testing.F) {
 	addFuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, osName, instanceType, labelKey, labelValue, taintEffect, kubeletArgs, script, volumeType string, minSize, maxSize, desired, hopLimit int) {
 		args := fuzzArgs(osName, instanceType, labelKey, labelValue, taintEffect, kubeletArgs, script, volumeType, minSize, maxSize, desired, hopLimit)
-		for _, p := range append(checkGiven(args), validateNodeGroup(withDefaults(args))...) {
+		for _, p := range validateNodeGroup(args, withDefaults(args)) {
 			if !namesAProperty(p) {
 				t.Fatalf("problem names no property: %q", p)
 			}

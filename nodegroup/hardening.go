@@ -3,7 +3,6 @@ package nodegroup
 import (
 	"fmt"
 	"reflect"
-	"strings"
 )
 
 // bottlerocketBaseline are the Bottlerocket settings of the baseline hardening profile: no
@@ -19,7 +18,7 @@ func bottlerocketBaseline() map[string]any {
 // packagesHardened reports whether the baseline profile's package-based steps run: on the
 // EKS-optimized AL2023 AMI only (a custom AMI is expected to carry its own).
 func packagesHardened(a NodeGroupArgs) bool {
-	return *a.Hardening == HardeningBaseline && *a.OperatingSystem == AL2023 && a.AmiId == nil
+	return *a.Hardening == HardeningBaseline && *a.OperatingSystem == AL2023 && !given(a.AmiId)
 }
 
 // bottlerocketSettings returns the user's Bottlerocket settings, with the baseline profile's
@@ -52,12 +51,7 @@ func mergeSettings(base, over map[string]any) map[string]any {
 
 // checkHardening refuses, under the baseline profile, every input that would relax it.
 func checkHardening(p *problems, a NodeGroupArgs) {
-	switch *a.Hardening {
-	case HardeningNone:
-		return
-	case HardeningBaseline:
-	default:
-		p.addf("hardening (%q) must be none or baseline", *a.Hardening)
+	if !checkEnum(p, "hardening", *a.Hardening, []HardeningProfile{HardeningNone, HardeningBaseline}) || *a.Hardening == HardeningNone {
 		return
 	}
 	refuse := func(relaxed bool, prop, why string) {
@@ -70,30 +64,22 @@ func checkHardening(p *problems, a NodeGroupArgs) {
 	refuse(*m.HttpPutResponseHopLimit != 1, "metadataOptions.httpPutResponseHopLimit", "the hop limit stays 1 so pods cannot reach the node's credentials")
 	refuse(!*a.NodeRootVolumeEncrypted, "nodeRootVolumeEncrypted", "volumes are encrypted")
 	refuse(*a.NodeAssociatePublicIpAddress, "nodeAssociatePublicIpAddress", "nodes get no public IP")
-	refuse(a.KeyName != "", "keyName", "there is no SSH access; use Session Manager")
+	refuse(given(a.KeyName), "keyName", "there is no SSH access; use Session Manager")
 	if o := a.NodeSecurityGroupOptions; o != nil {
-		refuse(len(o.SshSourceCidrs)+len(o.SshSourceSecurityGroupIds) > 0, "nodeSecurityGroupOptions.sshSourceCidrs", "there is no SSH access; use Session Manager")
+		refuse(len(o.SshSourceCidrs) > 0, "nodeSecurityGroupOptions.sshSourceCidrs", "there is no SSH access; use Session Manager")
+		refuse(given(o.SshSourceSecurityGroupIds), "nodeSecurityGroupOptions.sshSourceSecurityGroupIds", "there is no SSH access; use Session Manager")
+	}
+	if a.UserDataOverride != "" && (packagesHardened(a) || *a.OperatingSystem == Bottlerocket) {
+		refuse(true, "userDataOverride", "the override replaces the user data that carries the profile's steps; drop the override, or carry the steps in it and use hardening none")
 	}
 	if *a.OperatingSystem == Bottlerocket {
-		for path, want := range map[string]any{"host-containers.admin.enabled": false, "kernel.lockdown": "integrity"} {
-			if got, ok := lookupSetting(a.BottlerocketSettings, path); ok && !reflect.DeepEqual(got, want) {
-				refuse(true, "bottlerocketSettings."+path, fmt.Sprintf("the profile sets it to %v", want))
+		for _, s := range []struct {
+			path string
+			want any
+		}{{"host-containers.admin.enabled", false}, {"kernel.lockdown", "integrity"}} {
+			if got, ok := lookupSetting(a.BottlerocketSettings, s.path); ok && !reflect.DeepEqual(got, s.want) {
+				refuse(true, "bottlerocketSettings."+s.path, fmt.Sprintf("the profile sets it to %v", s.want))
 			}
 		}
 	}
-}
-
-// lookupSetting finds a dotted path in nested settings tables.
-func lookupSetting(settings map[string]any, path string) (any, bool) {
-	var cur any = settings
-	for _, key := range strings.Split(path, ".") {
-		table, ok := cur.(map[string]any)
-		if !ok {
-			return nil, false
-		}
-		if cur, ok = table[key]; !ok {
-			return nil, false
-		}
-	}
-	return cur, true
 }

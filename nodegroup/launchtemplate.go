@@ -44,8 +44,8 @@ func launchTemplateArgs(name string, a NodeGroupArgs, clusterName pulumi.StringO
 	if a.MixedInstancesPolicy == nil {
 		args.InstanceType = pulumi.String(a.InstanceType) // with a mixed policy, its overrides decide
 	}
-	if a.KeyName != "" {
-		args.KeyName = pulumi.String(a.KeyName)
+	if given(a.KeyName) {
+		args.KeyName = a.KeyName
 	}
 	return args
 }

@@ -8,6 +8,8 @@
 package nodegroup
 
 import (
+	"slices"
+
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/autoscaling"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
@@ -64,10 +66,12 @@ func (g *NodeGroup) Annotate(a infer.Annotator) {
 // NewNodeGroup validates args and creates the node group's resources as children of the
 // component. Every invalid input is reported at once, before any resource is registered.
 func NewNodeGroup(ctx *pulumi.Context, name string, args *NodeGroupArgs, opts ...pulumi.ResourceOption) (*NodeGroup, error) {
+	args = previewNodeGroupArgs(ctx, args)
 	a := withDefaults(args)
-	if err := append(checkGiven(args), validateNodeGroup(a)...).err(NodeGroupToken, name); err != nil {
+	if err := validateNodeGroup(args, a).err(NodeGroupToken, name); err != nil {
 		return nil, err
 	}
+	a = guardNodeGroup(NodeGroupToken, name, a)
 	g := &NodeGroup{}
 	if err := ctx.RegisterComponentResource(NodeGroupToken, name, g, opts...); err != nil {
 		return nil, err
@@ -89,11 +93,64 @@ func NewNodeGroup(ctx *pulumi.Context, name string, args *NodeGroupArgs, opts ..
 	})
 }
 
+// previewNodeGroupArgs returns a copy of args whose nil list and map elements stand for
+// values not known yet, during a preview (see previewElements).
+func previewNodeGroupArgs(ctx *pulumi.Context, args *NodeGroupArgs) *NodeGroupArgs {
+	if args == nil || !ctx.DryRun() {
+		return args
+	}
+	a := *args
+	a.SubnetIds = previewElements(ctx, a.SubnetIds)
+	a.ExtraNodeSecurityGroupIds = previewElements(ctx, a.ExtraNodeSecurityGroupIds)
+	a.Tags = previewEntries(ctx, a.Tags)
+	if o := a.NodeRoleOptions; o != nil {
+		c := *o
+		c.AdditionalPolicyArns = previewElements(ctx, c.AdditionalPolicyArns)
+		a.NodeRoleOptions = &c
+	}
+	if o := a.NodeSecurityGroupOptions; o != nil {
+		c := *o
+		c.SshSourceSecurityGroupIds = previewElements(ctx, c.SshSourceSecurityGroupIds)
+		a.NodeSecurityGroupOptions = &c
+	}
+	return &a
+}
+
+// guardNodeGroup returns a copy of a whose output values are checked, by the rules validation
+// applies to plain values, when they arrive.
+func guardNodeGroup(token, name string, a NodeGroupArgs) NodeGroupArgs {
+	if o := a.NodeRoleOptions; o != nil {
+		c := *o
+		c.AdditionalPolicyArns = guardArrayElements(token, name, "nodeRoleOptions.additionalPolicyArns", c.AdditionalPolicyArns, checkPolicyArn)
+		a.NodeRoleOptions = &c
+	}
+	if o := a.NodeSecurityGroupOptions; o != nil {
+		c := *o
+		c.IngressRules, c.EgressRules = slices.Clone(c.IngressRules), slices.Clone(c.EgressRules)
+		c.SshSourceSecurityGroupIds = guardArrayElements(token, name, "nodeSecurityGroupOptions.sshSourceSecurityGroupIds", c.SshSourceSecurityGroupIds, checkSGID)
+		a.NodeSecurityGroupOptions = &c
+	}
+	if h := a.TerminationLifecycleHook; h != nil {
+		c := *h
+		a.TerminationLifecycleHook = &c
+	}
+	guardFields(token, name, nodeGroupFields(&a))
+	a.SubnetIds = guardArray(token, name, "subnetIds", a.SubnetIds, checkSubnetID, func(p *problems, prop string, ids []string) {
+		if len(ids) == 0 {
+			p.addf("%s must list at least one subnet", prop)
+		}
+		checkDuplicates(p, prop, ids)
+	})
+	a.ExtraNodeSecurityGroupIds = guardArray(token, name, "extraNodeSecurityGroupIds", a.ExtraNodeSecurityGroupIds, checkSGID, checkSecurityGroupCount)
+	a.Tags = guardTags(token, name, "tags", a.Tags, !given(a.InstanceProfileArn))
+	return a
+}
+
 func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) error {
 	parent := pulumi.Parent(g)
 	var dependsOn []pulumi.Resource
 
-	if a.InstanceProfileArn == nil {
+	if !given(a.InstanceProfileArn) {
 		role, err := NewNodeRole(ctx, name+"-role", roleArgsFor(a), parent)
 		if err != nil {
 			return err
@@ -107,7 +164,7 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 		g.InstanceProfileArn = a.InstanceProfileArn.ToStringOutput()
 	}
 
-	if a.NodeSecurityGroupId == nil {
+	if !given(a.NodeSecurityGroupId) {
 		sg, err := NewNodeSecurityGroup(ctx, name+"-sg", securityGroupArgsFor(a), parent)
 		if err != nil {
 			return err
@@ -122,7 +179,7 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 	g.AmiId, g.AmiSource = amiFor(ctx, g, a)
 	g.UserData = pulumi.All(a.Cluster.Name, a.Cluster.Endpoint, a.Cluster.CertificateAuthority, a.Cluster.ServiceCidr).
 		ApplyT(func(v []any) (string, error) {
-			return renderDeployTimeUserData(a, userdata.Cluster{
+			return renderDeployTimeUserData(name, a, userdata.Cluster{
 				Name: v[0].(string), Endpoint: v[1].(string), CertificateAuthority: v[2].(string), ServiceCIDR: v[3].(string),
 			})
 		}).(pulumi.StringOutput)

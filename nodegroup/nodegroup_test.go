@@ -90,8 +90,8 @@ func TestNodeGroupChildren(t *testing.T) {
 			a.NodeRoleOptions = &NodeRoleOptions{CreateAccessEntry: ptr(false)}
 		}, without(defaultChildren, tAccessEntry+" ng-role")},
 		{"session manager and extra policies", func(a *NodeGroupArgs) {
-			a.NodeRoleOptions = &NodeRoleOptions{EnableSsmAccess: true, AdditionalPolicyArns: []string{
-				"arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy", "arn:aws:iam::111122223333:policy/team/nodes-extra"}}
+			a.NodeRoleOptions = &NodeRoleOptions{EnableSsmAccess: true, AdditionalPolicyArns: pulumi.ToStringArray([]string{
+				"arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy", "arn:aws:iam::111122223333:policy/team/nodes-extra"})}
 		}, append(append([]string{}, defaultChildren...),
 			tAttachment+" ng-role-AmazonSSMManagedInstanceCore",
 			tAttachment+" ng-role-policy-CloudWatchAgentServerPolicy",
@@ -99,7 +99,7 @@ func TestNodeGroupChildren(t *testing.T) {
 		{"strict profile with webhook port and ssh", func(a *NodeGroupArgs) {
 			a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{
 				RulesProfile: Ref(RulesStrict), ExtraClusterIngressPorts: []int{9443},
-				SshSourceCidrs: []string{"10.0.0.0/8"}, SshSourceSecurityGroupIds: []string{"sg-0bbbbbbbbbbbbbbbb"},
+				SshSourceCidrs: []string{"10.0.0.0/8"}, SshSourceSecurityGroupIds: pulumi.ToStringArray([]string{"sg-0bbbbbbbbbbbbbbbb"}),
 			}
 		}, append(without(defaultChildren, tIngress+" ng-sg-ingress-cluster-ephemeral", tIngress+" ng-sg-ingress-self-all"),
 			tIngress+" ng-sg-ingress-cluster-kubelet", tIngress+" ng-sg-ingress-self-dns-tcp",
@@ -107,10 +107,10 @@ func TestNodeGroupChildren(t *testing.T) {
 			tIngress+" ng-sg-ingress-ssh-10-0-0-0-8", tIngress+" ng-sg-ingress-ssh-sg-0bbbbbbbbbbbbbbbb")},
 		{"custom egress and ingress rules", func(a *NodeGroupArgs) {
 			a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{
-				IngressRules: []SecurityGroupRule{{Description: "Prometheus scrape", Protocol: "tcp", FromPort: ptr(9100), CidrIpv4: "10.1.0.0/16"}},
+				IngressRules: []SecurityGroupRule{{Description: "Prometheus scrape", Protocol: "tcp", FromPort: ptr(9100), CidrIpv4: pulumi.String("10.1.0.0/16")}},
 				EgressRules: []SecurityGroupRule{
-					{Description: "HTTPS anywhere", Protocol: "tcp", FromPort: ptr(443), CidrIpv4: "0.0.0.0/0"},
-					{Description: "DNS in VPC", Protocol: "udp", FromPort: ptr(53), CidrIpv4: "10.0.0.0/16"},
+					{Description: "HTTPS anywhere", Protocol: "tcp", FromPort: ptr(443), CidrIpv4: pulumi.String("0.0.0.0/0")},
+					{Description: "DNS in VPC", Protocol: "udp", FromPort: ptr(53), CidrIpv4: pulumi.String("10.0.0.0/16")},
 				},
 			}
 		}, append(without(defaultChildren, tEgress+" ng-sg-egress-all"),
@@ -240,10 +240,10 @@ func TestLaunchTemplateOptions(t *testing.T) {
 	args.NodeRootVolumeKmsKeyId = pulumi.String("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
 	args.NodeRootVolumeDeleteOnTermination = ptr(false)
 	args.EnableDetailedMonitoring = ptr(true)
-	args.KeyName = "ops"
+	args.KeyName = pulumi.String("ops")
 	args.NodeAssociatePublicIpAddress = ptr(true)
 	args.ExtraNodeSecurityGroupIds = pulumi.ToStringArray([]string{"sg-0ccccccccccccccc1"})
-	args.Tags = map[string]string{"team": "platform", "Name": "workers"}
+	args.Tags = pulumi.ToStringMap(map[string]string{"team": "platform", "Name": "workers"})
 	m, out, err := runNodeGroup(t, args)
 	require.NoError(t, err)
 	lt := m.get(t, tLT, "ng")

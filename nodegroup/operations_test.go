@@ -158,7 +158,7 @@ func TestHardeningBaseline(t *testing.T) {
 // Every child that AWS can tag carries the user's tags.
 func TestUserTagsOnEveryTaggableChild(t *testing.T) {
 	args := demoArgs()
-	args.Tags = map[string]string{"team": "platform", "cost-center": "42"}
+	args.Tags = pulumi.ToStringMap(map[string]string{"team": "platform", "cost-center": "42"})
 	args.TerminationLifecycleHook = &TerminationLifecycleHook{}
 	m, _, err := runNodeGroup(t, args)
 	require.NoError(t, err)

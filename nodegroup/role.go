@@ -15,8 +15,8 @@ import (
 // NodeRoleToken is the schema token of NodeRole.
 const NodeRoleToken = "eksnodes:index:NodeRole"
 
-// WorkerPolicies are the AWS managed policies every node role carries, in attachment order.
-var WorkerPolicies = []string{
+// workerPolicies are the AWS managed policies every node role carries, in attachment order.
+var workerPolicies = []string{
 	"AmazonEKSWorkerNodePolicy",
 	"AmazonEKS_CNI_Policy",
 	"AmazonEC2ContainerRegistryReadOnly",
@@ -27,14 +27,14 @@ const SSMPolicy = "AmazonSSMManagedInstanceCore"
 
 // NodeRoleArgs are the inputs of a NodeRole.
 type NodeRoleArgs struct {
-	ClusterName          pulumi.StringInput `pulumi:"clusterName,optional"`
-	Path                 string             `pulumi:"path,optional"`
-	PermissionsBoundary  pulumi.StringInput `pulumi:"permissionsBoundary,optional"`
-	AdditionalPolicyArns []string           `pulumi:"additionalPolicyArns,optional"`
-	EnableSsmAccess      bool               `pulumi:"enableSsmAccess,optional"`
-	CreateAccessEntry    *bool              `pulumi:"createAccessEntry,optional"`
-	AccessEntryType      *AccessEntryType   `pulumi:"accessEntryType,optional"`
-	Tags                 map[string]string  `pulumi:"tags,optional"`
+	ClusterName          pulumi.StringInput      `pulumi:"clusterName,optional"`
+	Path                 string                  `pulumi:"path,optional"`
+	PermissionsBoundary  pulumi.StringInput      `pulumi:"permissionsBoundary,optional"`
+	AdditionalPolicyArns pulumi.StringArrayInput `pulumi:"additionalPolicyArns,optional"`
+	EnableSsmAccess      bool                    `pulumi:"enableSsmAccess,optional"`
+	CreateAccessEntry    *bool                   `pulumi:"createAccessEntry,optional"`
+	AccessEntryType      *AccessEntryType        `pulumi:"accessEntryType,optional"`
+	Tags                 pulumi.StringMapInput   `pulumi:"tags,optional"`
 }
 
 var _ infer.Annotated = (*NodeRoleArgs)(nil)
@@ -86,9 +86,12 @@ func (r *NodeRole) Annotate(a infer.Annotator) {
 // turned off, the cluster access entry.
 func NewNodeRole(ctx *pulumi.Context, name string, args *NodeRoleArgs, opts ...pulumi.ResourceOption) (*NodeRole, error) {
 	a := nodeRoleDefaults(args)
+	a.AdditionalPolicyArns = previewElements(ctx, a.AdditionalPolicyArns)
+	a.Tags = previewEntries(ctx, a.Tags)
 	if err := validateNodeRole(a).err(NodeRoleToken, name); err != nil {
 		return nil, err
 	}
+	a = guardNodeRole(NodeRoleToken, name, a)
 	comp := &NodeRole{}
 	if err := ctx.RegisterComponentResource(NodeRoleToken, name, comp, opts...); err != nil {
 		return nil, err
@@ -125,9 +128,9 @@ func (r *NodeRole) register(ctx *pulumi.Context, name string, a NodeRoleArgs) er
 
 	partition := aws.GetPartitionOutput(ctx, aws.GetPartitionOutputArgs{}, pulumi.Parent(r)).Partition()
 	for _, p := range nodeRolePolicies(a) {
-		arn := pulumi.String(p.arn).ToStringOutput()
-		if p.managed {
-			arn = managedPolicyArn(partition, p.arn)
+		var arn pulumi.StringInput = p.arn
+		if p.managed != "" {
+			arn = managedPolicyArn(partition, p.managed)
 		}
 		att, err := iam.NewRolePolicyAttachment(ctx, name+"-"+p.suffix, &iam.RolePolicyAttachmentArgs{
 			Role:      role.Name,
@@ -184,26 +187,41 @@ func (r *NodeRole) children() []pulumi.Resource {
 }
 
 type rolePolicy struct {
-	suffix  string // child resource name suffix
-	arn     string // policy name for AWS managed policies, else the full ARN
-	managed bool
+	suffix  string             // child resource name suffix
+	managed string             // the name of an AWS managed policy, whose ARN depends on the partition
+	arn     pulumi.StringInput // else the policy's ARN
 }
 
 // nodeRolePolicies lists the policy attachments of a role: the worker policies, the SSM policy
-// when enabled, then the additional ARNs in the order given.
+// when enabled, then the additional ARNs in the order given. An additional policy known now is
+// named after its policy name (stable when the list is reordered); one that is an output is
+// named by its place in the list.
 func nodeRolePolicies(a NodeRoleArgs) []rolePolicy {
 	var out []rolePolicy
-	names := append([]string(nil), WorkerPolicies...)
+	names := append([]string(nil), workerPolicies...)
 	if a.EnableSsmAccess {
 		names = append(names, SSMPolicy)
 	}
 	for _, n := range names {
-		out = append(out, rolePolicy{suffix: n, arn: n, managed: true})
+		out = append(out, rolePolicy{suffix: n, managed: n})
 	}
-	for _, arn := range a.AdditionalPolicyArns {
-		out = append(out, rolePolicy{suffix: "policy-" + policyNameFromArn(arn), arn: arn})
+	extra, _ := arrayElements(a.AdditionalPolicyArns)
+	for i, in := range extra {
+		suffix := fmt.Sprintf("policy-%d", i)
+		if s, ok := plainString(in); ok {
+			suffix = "policy-" + policyNameFromArn(s)
+		}
+		out = append(out, rolePolicy{suffix: suffix, arn: in})
 	}
 	return out
+}
+
+// guardNodeRole returns a copy of a whose output values are checked when they arrive.
+func guardNodeRole(token, name string, a NodeRoleArgs) NodeRoleArgs {
+	guardFields(token, name, nodeRoleFields(&a))
+	a.AdditionalPolicyArns = guardArrayElements(token, name, "additionalPolicyArns", a.AdditionalPolicyArns, checkPolicyArn)
+	a.Tags = guardTags(token, name, "tags", a.Tags, true)
+	return a
 }
 
 func managedPolicyArn(partition pulumi.StringOutput, policy string) pulumi.StringOutput {

@@ -83,10 +83,10 @@ func TestNodeRoleOptions(t *testing.T) {
 		ClusterName:          pulumi.String("demo"),
 		Path:                 "/platform/eks/",
 		PermissionsBoundary:  pulumi.String("arn:aws:iam::111122223333:policy/boundary"),
-		AdditionalPolicyArns: []string{"arn:aws:iam::111122223333:policy/extra"},
+		AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws:iam::111122223333:policy/extra"}),
 		EnableSsmAccess:      true,
 		CreateAccessEntry:    ptr(false),
-		Tags:                 map[string]string{"team": "platform"},
+		Tags:                 pulumi.ToStringMap(map[string]string{"team": "platform"}),
 	})
 	require.NoError(t, err)
 	assert.ElementsMatch(t, []string{

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
 // Ports of the rule profiles.
@@ -12,6 +14,7 @@ const (
 	portKubelet      = 10250
 	portDNS          = 53
 	portSSH          = 22
+	portRDP          = 3389
 	portEphemeralMin = 1025
 	portEphemeralMax = 65535
 )
@@ -35,7 +38,7 @@ type rulePlan struct {
 	FromPort    *int
 	ToPort      *int
 	Peer        peerKind
-	PeerValue   string // CIDR, prefix list or security group ID for the peer kinds that take one
+	PeerInput   pulumi.StringInput // CIDR, prefix list or security group ID for the peer kinds that take one
 }
 
 func profileRule(suffix, desc, proto string, from, to int, peer peerKind) rulePlan {
@@ -65,17 +68,24 @@ func planSecurityGroupRules(a NodeSecurityGroupArgs) (ingress, egress []rulePlan
 	}
 	for _, c := range a.SshSourceCidrs {
 		ingress = append(ingress, profileRule("ingress-ssh-"+slug(c), "SSH from "+c, "tcp", portSSH, portSSH, peerCidrIpv4))
-		ingress[len(ingress)-1].PeerValue = c
+		ingress[len(ingress)-1].PeerInput = pulumi.String(c)
 	}
-	for _, g := range a.SshSourceSecurityGroupIds {
-		ingress = append(ingress, profileRule("ingress-ssh-"+slug(g), "SSH from "+g, "tcp", portSSH, portSSH, peerSecurityGroup))
-		ingress[len(ingress)-1].PeerValue = g
+	sshGroups, _ := arrayElements(a.SshSourceSecurityGroupIds)
+	for i, g := range sshGroups {
+		// A security group known now names its rule; one that is an output is named by its
+		// place in the list.
+		suffix, desc := fmt.Sprintf("ingress-ssh-group-%d", i), fmt.Sprintf("SSH from security group %d of sshSourceSecurityGroupIds", i)
+		if id, ok := plainString(g); ok {
+			suffix, desc = "ingress-ssh-"+slug(id), "SSH from "+id
+		}
+		ingress = append(ingress, profileRule(suffix, desc, "tcp", portSSH, portSSH, peerSecurityGroup))
+		ingress[len(ingress)-1].PeerInput = g
 	}
 	for _, r := range a.IngressRules {
 		ingress = append(ingress, userRule("ingress-rule-", r))
 	}
-	if len(a.EgressRules) == 0 {
-		egress = []rulePlan{{Suffix: "egress-all", Description: "Node to anywhere, all traffic", Protocol: "-1", Peer: peerCidrIpv4, PeerValue: "0.0.0.0/0"}}
+	if a.EgressRules == nil {
+		egress = []rulePlan{{Suffix: "egress-all", Description: "Node to anywhere, all traffic", Protocol: "-1", Peer: peerCidrIpv4, PeerInput: pulumi.String("0.0.0.0/0")}}
 	}
 	for _, r := range a.EgressRules {
 		egress = append(egress, userRule("egress-rule-", r))
@@ -97,25 +107,16 @@ func userRule(prefix string, r SecurityGroupRule) rulePlan {
 		}
 	}
 	switch {
-	case r.CidrIpv4 != "":
-		p.Peer, p.PeerValue = peerCidrIpv4, r.CidrIpv4
-	case r.CidrIpv6 != "":
-		p.Peer, p.PeerValue = peerCidrIpv6, r.CidrIpv6
-	case r.PrefixListId != "":
-		p.Peer, p.PeerValue = peerPrefixList, r.PrefixListId
+	case given(r.CidrIpv4):
+		p.Peer, p.PeerInput = peerCidrIpv4, r.CidrIpv4
+	case given(r.CidrIpv6):
+		p.Peer, p.PeerInput = peerCidrIpv6, r.CidrIpv6
+	case given(r.PrefixListId):
+		p.Peer, p.PeerInput = peerPrefixList, r.PrefixListId
 	default:
-		p.Peer, p.PeerValue = peerSecurityGroup, r.SecurityGroupId
+		p.Peer, p.PeerInput = peerSecurityGroup, r.SecurityGroupId
 	}
 	return p
-}
-
-// normalizeProtocol maps the spellings AWS accepts for "all traffic" to -1.
-func normalizeProtocol(p string) string {
-	switch strings.ToLower(p) {
-	case "all", "-1":
-		return "-1"
-	}
-	return strings.ToLower(p)
 }
 
 var (

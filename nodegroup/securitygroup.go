@@ -1,6 +1,8 @@
 package nodegroup
 
 import (
+	"slices"
+
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/vpc"
 	"github.com/pulumi/pulumi-go-provider/infer"
@@ -12,16 +14,16 @@ const NodeSecurityGroupToken = "eksnodes:index:NodeSecurityGroup"
 
 // NodeSecurityGroupArgs are the inputs of a NodeSecurityGroup.
 type NodeSecurityGroupArgs struct {
-	ClusterName               pulumi.StringInput  `pulumi:"clusterName"`
-	VpcId                     pulumi.StringInput  `pulumi:"vpcId"`
-	ClusterSecurityGroupId    pulumi.StringInput  `pulumi:"clusterSecurityGroupId"`
-	RulesProfile              *RulesProfile       `pulumi:"rulesProfile,optional"`
-	ExtraClusterIngressPorts  []int               `pulumi:"extraClusterIngressPorts,optional"`
-	IngressRules              []SecurityGroupRule `pulumi:"ingressRules,optional"`
-	EgressRules               []SecurityGroupRule `pulumi:"egressRules,optional"`
-	SshSourceCidrs            []string            `pulumi:"sshSourceCidrs,optional"`
-	SshSourceSecurityGroupIds []string            `pulumi:"sshSourceSecurityGroupIds,optional"`
-	Tags                      map[string]string   `pulumi:"tags,optional"`
+	ClusterName               pulumi.StringInput      `pulumi:"clusterName"`
+	VpcId                     pulumi.StringInput      `pulumi:"vpcId"`
+	ClusterSecurityGroupId    pulumi.StringInput      `pulumi:"clusterSecurityGroupId"`
+	RulesProfile              *RulesProfile           `pulumi:"rulesProfile,optional"`
+	ExtraClusterIngressPorts  []int                   `pulumi:"extraClusterIngressPorts,optional"`
+	IngressRules              []SecurityGroupRule     `pulumi:"ingressRules,optional"`
+	EgressRules               []SecurityGroupRule     `pulumi:"egressRules,optional"`
+	SshSourceCidrs            []string                `pulumi:"sshSourceCidrs,optional"`
+	SshSourceSecurityGroupIds pulumi.StringArrayInput `pulumi:"sshSourceSecurityGroupIds,optional"`
+	Tags                      pulumi.StringMapInput   `pulumi:"tags,optional"`
 }
 
 var _ infer.Annotated = (*NodeSecurityGroupArgs)(nil)
@@ -66,9 +68,12 @@ func (s *NodeSecurityGroup) Annotate(a infer.Annotator) {
 // NewNodeSecurityGroup creates the node security group and its rules.
 func NewNodeSecurityGroup(ctx *pulumi.Context, name string, args *NodeSecurityGroupArgs, opts ...pulumi.ResourceOption) (*NodeSecurityGroup, error) {
 	a := nodeSecurityGroupDefaults(args)
+	a.SshSourceSecurityGroupIds = previewElements(ctx, a.SshSourceSecurityGroupIds)
+	a.Tags = previewEntries(ctx, a.Tags)
 	if err := validateNodeSecurityGroup(a).err(NodeSecurityGroupToken, name); err != nil {
 		return nil, err
 	}
+	a = guardNodeSecurityGroup(NodeSecurityGroupToken, name, a)
 	comp := &NodeSecurityGroup{}
 	if err := ctx.RegisterComponentResource(NodeSecurityGroupToken, name, comp, opts...); err != nil {
 		return nil, err
@@ -143,6 +148,16 @@ func (s *NodeSecurityGroup) register(ctx *pulumi.Context, name string, a NodeSec
 	return err
 }
 
+// guardNodeSecurityGroup returns a copy of a whose output values are checked when they arrive.
+func guardNodeSecurityGroup(token, name string, a NodeSecurityGroupArgs) NodeSecurityGroupArgs {
+	a.IngressRules = slices.Clone(a.IngressRules)
+	a.EgressRules = slices.Clone(a.EgressRules)
+	guardFields(token, name, nodeSecurityGroupFields(&a))
+	a.SshSourceSecurityGroupIds = guardArrayElements(token, name, "sshSourceSecurityGroupIds", a.SshSourceSecurityGroupIds, checkSGID)
+	a.Tags = guardTags(token, name, "tags", a.Tags, false)
+	return a
+}
+
 // children returns the security group and its rules.
 func (s *NodeSecurityGroup) children() []pulumi.Resource {
 	out := []pulumi.Resource{s.SecurityGroup, s.ClusterIngressRule}
@@ -163,12 +178,12 @@ func (r rulePlan) peer(self pulumi.IDOutput, cluster pulumi.StringInput) (cidr4,
 	case peerCluster:
 		return nil, nil, nil, cluster.ToStringOutput()
 	case peerCidrIpv4:
-		return pulumi.String(r.PeerValue), nil, nil, nil
+		return r.PeerInput.ToStringOutput(), nil, nil, nil
 	case peerCidrIpv6:
-		return nil, pulumi.String(r.PeerValue), nil, nil
+		return nil, r.PeerInput.ToStringOutput(), nil, nil
 	case peerPrefixList:
-		return nil, nil, pulumi.String(r.PeerValue), nil
+		return nil, nil, r.PeerInput.ToStringOutput(), nil
 	default:
-		return nil, nil, nil, pulumi.String(r.PeerValue)
+		return nil, nil, nil, r.PeerInput.ToStringOutput()
 	}
 }

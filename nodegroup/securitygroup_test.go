@@ -82,13 +82,13 @@ func TestNodeSecurityGroupStrictProfile(t *testing.T) {
 		a.RulesProfile = Ref(RulesStrict)
 		a.ExtraClusterIngressPorts = []int{8443, 9443}
 		a.SshSourceCidrs = []string{"10.20.0.0/16"}
-		a.SshSourceSecurityGroupIds = []string{"sg-0bbbbbbbbbbbbbbbb"}
-		a.IngressRules = []SecurityGroupRule{{Description: "Prefix list HTTPS", Protocol: "tcp", FromPort: ptr(443), PrefixListId: "pl-0123456789abcdef0"}}
+		a.SshSourceSecurityGroupIds = pulumi.ToStringArray([]string{"sg-0bbbbbbbbbbbbbbbb"})
+		a.IngressRules = []SecurityGroupRule{{Description: "Prefix list HTTPS", Protocol: "tcp", FromPort: ptr(443), PrefixListId: pulumi.String("pl-0123456789abcdef0")}}
 		a.EgressRules = []SecurityGroupRule{
-			{Description: "HTTPS", Protocol: "tcp", FromPort: ptr(443), CidrIpv4: "0.0.0.0/0"},
-			{Description: "IPv6 all", Protocol: "all", CidrIpv6: "::/0"},
+			{Description: "HTTPS", Protocol: "tcp", FromPort: ptr(443), CidrIpv4: pulumi.String("0.0.0.0/0")},
+			{Description: "IPv6 all", Protocol: "all", CidrIpv6: pulumi.String("::/0")},
 		}
-		a.Tags = map[string]string{"team": "net"}
+		a.Tags = pulumi.ToStringMap(map[string]string{"team": "net"})
 	}))
 	require.NoError(t, err)
 	assert.ElementsMatch(t, []rule{

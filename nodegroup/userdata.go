@@ -61,20 +61,17 @@ func renderUserData(a NodeGroupArgs, c userdata.Cluster) (string, error) {
 	return "", fmt.Errorf("operatingSystem %q has no user data renderer", *a.OperatingSystem)
 }
 
-// renderDeployTimeUserData renders the user data once the cluster facts are known, checking
-// again the facts that were outputs before deploy time and the size limit.
-func renderDeployTimeUserData(a NodeGroupArgs, c userdata.Cluster) (string, error) {
+// renderDeployTimeUserData renders the user data once the cluster facts are known (outputs
+// are checked by their guards before they get here) and checks the result by the rules
+// validation applies before deploy time.
+func renderDeployTimeUserData(name string, a NodeGroupArgs, c userdata.Cluster) (string, error) {
 	var p problems
-	checkClusterFacts(&p, "cluster.", &c.Name, &c.Endpoint, &c.CertificateAuthority, &c.ServiceCIDR)
-	if len(p) > 0 {
-		return "", fmt.Errorf("invalid cluster facts:\n  - %s", strings.Join(p, "\n  - "))
-	}
 	text, err := renderUserData(a, c)
-	if err != nil {
-		return "", err
+	switch {
+	case err != nil:
+		attributeRenderError(&p, a, c, err)
+	case len(text) > userdata.MaxBytes:
+		p.addf("%s: the rendered user data is %d bytes; EC2 allows %d", largestUserDataInput(a), len(text), userdata.MaxBytes)
 	}
-	if len(text) > userdata.MaxBytes {
-		return "", fmt.Errorf("the rendered user data is %d bytes; EC2 allows %d", len(text), userdata.MaxBytes)
-	}
-	return text, nil
+	return text, p.err(NodeGroupToken, name)
 }

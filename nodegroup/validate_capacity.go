@@ -2,43 +2,31 @@ package nodegroup
 
 import (
 	"fmt"
-	"slices"
+	"regexp"
 	"strconv"
-	"strings"
 )
 
-// checkGiven validates what depends on which inputs the user set, before defaults fill them.
-func checkGiven(args *NodeGroupArgs) problems {
-	var p problems
-	if args != nil && args.MixedInstancesPolicy != nil && args.InstanceType != "" {
+// checkCapacity validates the mixed-instances policy and the termination lifecycle hook.
+func checkCapacity(p *problems, raw *NodeGroupArgs, a NodeGroupArgs) {
+	if raw.MixedInstancesPolicy != nil && raw.InstanceType != "" {
 		p.addf("instanceType conflicts with mixedInstancesPolicy: list the types in mixedInstancesPolicy.instanceTypes")
 	}
-	return p
-}
-
-// checkCapacity validates the mixed-instances policy and the termination lifecycle hook.
-func checkCapacity(p *problems, a NodeGroupArgs) {
 	if m := a.MixedInstancesPolicy; m != nil {
-		checkMixed(p, a, m)
+		checkMixed(p, raw, a, m)
 	}
 	if h := a.TerminationLifecycleHook; h != nil {
-		if t := *h.HeartbeatTimeout; t < 30 || t > 7200 {
-			p.addf("terminationLifecycleHook.heartbeatTimeout (%d) must be between 30 and 7200 seconds", t)
-		}
+		checkRange(p, "terminationLifecycleHook.heartbeatTimeout", *h.HeartbeatTimeout, 30, 7200, "seconds")
 		checkOneOf(p, "terminationLifecycleHook.defaultResult", h.DefaultResult, "CONTINUE", "ABANDON")
-		if isNilInput(h.NotificationTargetArn) != isNilInput(h.RoleArn) {
+		if given(h.NotificationTargetArn) != given(h.RoleArn) {
 			p.addf("terminationLifecycleHook.notificationTargetArn and terminationLifecycleHook.roleArn must be given together")
-		}
-		if s, ok := knownString(h.RoleArn); ok && !roleArnRe.MatchString(s) {
-			p.addf("terminationLifecycleHook.roleArn (%q) must be an IAM role ARN", s)
-		}
-		if s, ok := knownString(h.NotificationTargetArn); ok && !strings.HasPrefix(s, "arn:") {
-			p.addf("terminationLifecycleHook.notificationTargetArn (%q) must be an SQS queue or SNS topic ARN", s)
 		}
 	}
 }
 
-func checkMixed(p *problems, a NodeGroupArgs, m *MixedInstancesPolicy) {
+// spotPriceRe is a price in USD as AWS takes it: digits with an optional decimal fraction.
+var spotPriceRe = regexp.MustCompile(`^[0-9]{1,6}(\.[0-9]{1,8})?$`)
+
+func checkMixed(p *problems, raw *NodeGroupArgs, a NodeGroupArgs, m *MixedInstancesPolicy) {
 	const prop = "mixedInstancesPolicy"
 	if n := len(m.InstanceTypes); n < 1 || n > 40 {
 		p.addf("%s.instanceTypes must list 1 to 40 instance types, not %d", prop, n)
@@ -46,56 +34,169 @@ func checkMixed(p *problems, a NodeGroupArgs, m *MixedInstancesPolicy) {
 	seen := map[string]bool{}
 	weighted := 0
 	var first Architecture
+	firstType := ""
 	for i, o := range m.InstanceTypes {
-		ip := fmt.Sprintf("%s.instanceTypes[%d]", prop, i)
-		arch, err := ArchitectureOf(o.InstanceType)
+		ip := fmt.Sprintf("%s.instanceTypes[%d].instanceType", prop, i)
+		arch, known, why := instanceArch(o.InstanceType)
 		switch {
-		case err != nil:
-			p.addf("%s.instanceType: %v", ip, err)
+		case why != "":
+			p.addf("%s (%q) %s", ip, o.InstanceType, why)
+		case !known && raw.Architecture == nil:
+			p.addf("%s (%s): eksnodes does not know the %s family's CPU architecture; set architecture to x86_64 or arm64", ip, o.InstanceType, instanceFamily(o.InstanceType))
+		case !known:
+		case raw.Architecture != nil && arch != *raw.Architecture:
+			p.addf("%s %s is %s but architecture is %s: a group runs one architecture (one AMI)", ip, o.InstanceType, arch, *raw.Architecture)
 		case first == "":
-			first = arch
+			first, firstType = arch, o.InstanceType
 		case arch != first:
-			p.addf("%s.instanceType %s is %s but %s is %s: a group runs one architecture (one AMI)",
-				ip, o.InstanceType, arch, m.InstanceTypes[0].InstanceType, first)
+			p.addf("%s %s is %s but %s is %s: a group runs one architecture (one AMI)", ip, o.InstanceType, arch, firstType, first)
 		}
 		if seen[o.InstanceType] {
-			p.addf("%s.instanceType %s is listed more than once", ip, o.InstanceType)
+			p.addf("%s %s is listed more than once", ip, o.InstanceType)
 		}
 		seen[o.InstanceType] = true
 		if w := o.WeightedCapacity; w != nil {
 			weighted++
-			if *w < 1 || *w > 999 {
-				p.addf("%s.weightedCapacity (%d) must be between 1 and 999", ip, *w)
-			}
+			checkRange(p, fmt.Sprintf("%s.instanceTypes[%d].weightedCapacity", prop, i), *w, 1, 999, "")
 		}
 	}
 	if weighted > 0 && weighted != len(m.InstanceTypes) {
 		p.addf("%s.instanceTypes: give every type a weightedCapacity or none (%d of %d have one)", prop, weighted, len(m.InstanceTypes))
 	}
-	if b := *m.OnDemandBaseCapacity; b < 0 {
-		p.addf("%s.onDemandBaseCapacity (%d) must be >= 0", prop, b)
+	if b := *m.OnDemandBaseCapacity; b < 0 || b > maxInt32 {
+		checkRange(p, prop+".onDemandBaseCapacity", b, 0, maxInt32, "")
 	} else if weighted == 0 && b > *a.MaxSize {
 		p.addf("%s.onDemandBaseCapacity (%d) exceeds maxSize (%d)", prop, b, *a.MaxSize)
 	}
-	if pct := *m.OnDemandPercentageAboveBaseCapacity; pct < 0 || pct > 100 {
-		p.addf("%s.onDemandPercentageAboveBaseCapacity (%d) must be between 0 and 100", prop, pct)
-	}
-	if !slices.Contains(onDemandStrategies, m.OnDemandAllocationStrategy) {
-		p.addf("%s.onDemandAllocationStrategy (%q) must be one of %s", prop, m.OnDemandAllocationStrategy, strings.Join(onDemandStrategies, ", "))
-	}
-	if !slices.Contains(spotStrategies, m.SpotAllocationStrategy) {
-		p.addf("%s.spotAllocationStrategy (%q) must be one of %s", prop, m.SpotAllocationStrategy, strings.Join(spotStrategies, ", "))
-	}
+	checkRange(p, prop+".onDemandPercentageAboveBaseCapacity", *m.OnDemandPercentageAboveBaseCapacity, 0, 100, "")
+	checkOneOf(p, prop+".onDemandAllocationStrategy", m.OnDemandAllocationStrategy, onDemandStrategies...)
+	checkOneOf(p, prop+".spotAllocationStrategy", m.SpotAllocationStrategy, spotStrategies...)
 	if n := m.SpotInstancePools; n != nil {
 		if m.SpotAllocationStrategy != "lowest-price" {
 			p.addf("%s.spotInstancePools applies only to spotAllocationStrategy lowest-price", prop)
-		} else if *n < 1 || *n > 20 {
-			p.addf("%s.spotInstancePools (%d) must be between 1 and 20", prop, *n)
+		} else {
+			checkRange(p, prop+".spotInstancePools", *n, 1, 20, "")
 		}
 	}
-	if m.SpotMaxPrice != "" {
-		if price, err := strconv.ParseFloat(m.SpotMaxPrice, 64); err != nil || price <= 0 {
-			p.addf("%s.spotMaxPrice (%q) must be a price in USD per hour such as 0.05", prop, m.SpotMaxPrice)
+	if s := m.SpotMaxPrice; s != "" {
+		price, err := strconv.ParseFloat(s, 64)
+		if !spotPriceRe.MatchString(s) || err != nil || price <= 0 {
+			p.addf("%s.spotMaxPrice (%q) must be a price in USD per hour such as 0.05", prop, s)
+		}
+	}
+}
+
+// iopsLimits are AWS's provisioned IOPS limits per volume type: the range, and the most IOPS
+// per GiB of volume size.
+var iopsLimits = map[string]struct{ lo, hi, perGiB int }{
+	"gp3": {3000, 80000, 500}, "io1": {100, 64000, 50}, "io2": {100, 256000, 1000},
+}
+
+// volumeSizeLimits are the sizes in GiB AWS allows per volume type.
+var volumeSizeLimits = map[string][2]int{
+	"gp3": {1, 65536}, "gp2": {1, 16384}, "io1": {4, 16384}, "io2": {4, 65536}, "standard": {1, 1024},
+}
+
+func checkLaunchTemplate(p *problems, raw *NodeGroupArgs, a NodeGroupArgs) {
+	m := a.MetadataOptions
+	checkEnum(p, "metadataOptions.httpTokens", *m.HttpTokens, []HttpTokens{HttpTokensRequired, HttpTokensOptional})
+	checkRange(p, "metadataOptions.httpPutResponseHopLimit", *m.HttpPutResponseHopLimit, 1, 64, "")
+
+	size, typ := *a.NodeRootVolumeSize, a.NodeRootVolumeType
+	typeOK := false
+	switch typ {
+	case "gp3", "gp2", "io1", "io2", "standard":
+		typeOK = true
+	case "st1", "sc1":
+		p.addf("nodeRootVolumeType (%q) cannot be a boot volume; use gp3", typ)
+	default:
+		p.addf("nodeRootVolumeType (%q) must be one of: gp3, gp2, io1, io2, standard", typ)
+	}
+	sizeOK := false
+	if lim, ok := volumeSizeLimits[typ]; ok {
+		if size < lim[0] || size > lim[1] {
+			p.addf("nodeRootVolumeSize (%d) must be between %d and %d GiB for %s", size, lim[0], lim[1], typ)
+		} else if min := rootVolumeFor(*a.OperatingSystem).minSize; !given(a.AmiId) && size < min {
+			if raw.NodeRootVolumeSize != nil {
+				p.addf("nodeRootVolumeSize (%d) must be at least %d GiB, the size of the EKS-optimized %s AMI's snapshot", size, min, *a.OperatingSystem)
+			}
+		} else {
+			sizeOK = true
+		}
+	}
+	iops := 0
+	if v := a.NodeRootVolumeIops; v != nil {
+		iops = *v
+		lim, ok := iopsLimits[typ]
+		switch {
+		case !typeOK:
+		case !ok:
+			p.addf("nodeRootVolumeIops applies only to gp3, io1 and io2 volumes, not %s", typ)
+		case iops < lim.lo || iops > lim.hi:
+			p.addf("nodeRootVolumeIops (%d) must be between %d and %d for %s", iops, lim.lo, lim.hi, typ)
+		case sizeOK && iops > size*lim.perGiB:
+			p.addf("nodeRootVolumeIops (%d) exceeds %d IOPS per GiB for %s: a %d GiB volume allows at most %d (raise nodeRootVolumeSize)", iops, lim.perGiB, typ, size, size*lim.perGiB)
+		}
+	} else if typ == "io1" || typ == "io2" {
+		p.addf("nodeRootVolumeIops is required for %s volumes", typ)
+	}
+	if tp := a.NodeRootVolumeThroughput; tp != nil {
+		switch {
+		case !typeOK:
+		case typ != "gp3":
+			p.addf("nodeRootVolumeThroughput applies only to gp3 volumes, not %s", typ)
+		case *tp < 125 || *tp > 2000:
+			p.addf("nodeRootVolumeThroughput (%d) must be between 125 and 2000 MiB/s", *tp)
+		default:
+			effective := 3000 // gp3's baseline IOPS when none are provisioned
+			if iops > 0 {
+				effective = iops
+			}
+			if *tp*4 > effective {
+				p.addf("nodeRootVolumeThroughput (%d MiB/s) exceeds 0.25 MiB/s per IOPS: %d IOPS allow at most %d MiB/s (raise nodeRootVolumeIops)", *tp, effective, effective/4)
+			}
+		}
+	}
+	if given(a.NodeRootVolumeKmsKeyId) && !*a.NodeRootVolumeEncrypted {
+		p.addf("nodeRootVolumeKmsKeyId requires nodeRootVolumeEncrypted to be true")
+	}
+	checkRange(p, "healthCheckGracePeriod", *a.HealthCheckGracePeriod, 0, maxInt32, "seconds")
+}
+
+func checkInstanceRefresh(p *problems, r *InstanceRefresh) {
+	lo, hi := *r.MinHealthyPercentage, *r.MaxHealthyPercentage
+	checkRange(p, "instanceRefresh.minHealthyPercentage", lo, 0, 100, "")
+	checkRange(p, "instanceRefresh.maxHealthyPercentage", hi, 100, 200, "")
+	if hi-lo > 100 && lo >= 0 && hi <= 200 {
+		p.addf("instanceRefresh.maxHealthyPercentage (%d) may be at most 100 above minHealthyPercentage (%d)", hi, lo)
+	}
+	checkIntPtr(p, "instanceRefresh.instanceWarmup", r.InstanceWarmup, 0, maxInt32, "seconds")
+	prev := 0
+	for i, c := range r.CheckpointPercentages {
+		if c <= prev || c > 100 {
+			p.addf("instanceRefresh.checkpointPercentages[%d] (%d) must be above the previous checkpoint and at most 100", i, c)
+		}
+		prev = c
+	}
+	if n := len(r.CheckpointPercentages); n > 0 && r.CheckpointPercentages[n-1] != 100 {
+		p.addf("instanceRefresh.checkpointPercentages must end with 100")
+	}
+	if d := r.CheckpointDelay; d != nil {
+		if len(r.CheckpointPercentages) == 0 {
+			p.addf("instanceRefresh.checkpointDelay requires checkpointPercentages")
+		}
+		checkRange(p, "instanceRefresh.checkpointDelay", *d, 0, 172800, "seconds")
+	}
+	checkOneOf(p, "instanceRefresh.scaleInProtectedInstances", r.ScaleInProtectedInstances, "Refresh", "Ignore", "Wait")
+	checkOneOf(p, "instanceRefresh.standbyInstances", r.StandbyInstances, "Terminate", "Ignore", "Wait")
+	if !*r.Enabled {
+		for _, s := range []struct {
+			prop string
+			set  bool
+		}{{"autoRollback", r.AutoRollback}, {"checkpointPercentages", len(r.CheckpointPercentages) > 0}} {
+			if s.set {
+				p.addf("instanceRefresh.%s has no effect with instanceRefresh.enabled false", s.prop)
+			}
 		}
 	}
 }

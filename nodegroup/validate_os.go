@@ -1,66 +1,110 @@
 package nodegroup
 
 import (
-	"slices"
+	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 )
 
-// checkOperatingSystem validates the operating system, the AMI policy and the options that
-// apply to some operating systems only.
-func checkOperatingSystem(p *problems, a NodeGroupArgs) {
-	os := *a.OperatingSystem
-	if !slices.Contains(OperatingSystems, os) {
-		names := make([]string, len(OperatingSystems))
-		for i, o := range OperatingSystems {
-			names[i] = string(o)
+func validOS(os OperatingSystem) bool {
+	for _, o := range OperatingSystems {
+		if o == os {
+			return true
 		}
-		p.addf("operatingSystem (%q) must be one of: %s", os, strings.Join(names, ", "))
+	}
+	return false
+}
+
+var (
+	amiVariants   = []AMIVariant{VariantStandard, VariantNvidia, VariantNeuron, VariantFips}
+	architectures = []Architecture{X86_64, ARM64}
+)
+
+// checkOperatingSystem validates the operating system, the instance type, the AMI policy and
+// the options that apply to some operating systems only.
+func checkOperatingSystem(p *problems, raw *NodeGroupArgs, a NodeGroupArgs) {
+	os := *a.OperatingSystem
+	osOK := checkEnum(p, "operatingSystem", os, OperatingSystems)
+	variantOK := checkEnum(p, "amiVariant", *a.AmiVariant, amiVariants)
+	archOK := a.Architecture == nil || checkEnum(p, "architecture", *a.Architecture, architectures)
+
+	// The instance type: a default one is named as such, never as if the user had set it.
+	typeProp := "instanceType"
+	if raw.InstanceType == "" {
+		typeProp = "the default instance type"
+		if raw.MixedInstancesPolicy != nil {
+			typeProp = "mixedInstancesPolicy.instanceTypes[0].instanceType"
+		}
+	}
+	if raw.InstanceType != "" || raw.MixedInstancesPolicy == nil {
+		checkBlank(p, "instanceType", raw.InstanceType)
+	}
+	typeArch, known, why := instanceArch(a.InstanceType)
+	switch {
+	case why != "" && raw.MixedInstancesPolicy == nil:
+		p.addf("instanceType (%q) %s", a.InstanceType, why)
+	case why != "":
+		// reported for the mixed-instances policy's entry
+	case !known && a.Architecture == nil && raw.MixedInstancesPolicy == nil:
+		p.addf("architecture is required with instanceType %s: eksnodes does not know the %s family's CPU architecture; set architecture to x86_64 or arm64", a.InstanceType, instanceFamily(a.InstanceType))
+	case known && archOK && a.Architecture != nil && *a.Architecture != typeArch:
+		p.addf("architecture (%s) does not match %s %s (%s)", *a.Architecture, typeProp, a.InstanceType, typeArch)
+	}
+	if a.Architecture == nil && given(a.AmiId) {
+		p.addf("architecture is required with amiId (x86_64 or arm64): eksnodes cannot tell a custom AMI's architecture")
+	}
+	if !osOK || !variantOK || !archOK {
 		return
 	}
 
-	typeArch, typeErr := ArchitectureOf(a.InstanceType)
-	if typeErr != nil {
-		p.addf("instanceType: %v", typeErr)
+	arch := typeArch
+	if a.Architecture != nil {
+		arch = *a.Architecture
 	}
-	switch {
-	case a.Architecture == nil:
-		if !isNilInput(a.AmiId) {
-			p.addf("architecture is required with amiId (x86_64 or arm64): eksnodes cannot tell a custom AMI's architecture")
+	if os.IsWindows() && arch == ARM64 {
+		if raw.Architecture != nil && (raw.InstanceType == "" || !known) {
+			p.addf("architecture (arm64): Windows nodes need x86_64")
+		} else {
+			p.addf("%s (%s) is arm64; Windows nodes need x86_64", typeProp, a.InstanceType)
 		}
-	case *a.Architecture != X86_64 && *a.Architecture != ARM64:
-		p.addf("architecture (%q) must be x86_64 or arm64", *a.Architecture)
-	case typeErr == nil && *a.Architecture != typeArch:
-		p.addf("architecture (%s) does not match instanceType %s (%s)", *a.Architecture, a.InstanceType, typeArch)
 	}
 
-	if !isNilInput(a.AmiId) {
-		if *a.AmiVariant != VariantStandard {
-			p.addf("amiVariant conflicts with amiId: the variant selects an EKS-optimized AMI, amiId names one")
+	if given(a.AmiId) {
+		if raw.AmiVariant != nil && *a.AmiVariant != VariantStandard {
+			p.addf("amiVariant (%s) conflicts with amiId: the variant selects an EKS-optimized AMI, amiId names one", *a.AmiVariant)
 		}
 		if a.AmiReleaseVersion != "" {
 			p.addf("amiReleaseVersion conflicts with amiId: pin either a release of the EKS-optimized AMI or an exact AMI")
 		}
-	} else if a.Architecture != nil {
-		if err := checkVariant(os, *a.AmiVariant, *a.Architecture); err != nil {
+	} else if arch != "" && !(os.IsWindows() && arch == ARM64) {
+		if err := checkVariant(os, *a.AmiVariant, arch); err != nil {
 			p.addf("amiVariant (%s): %v", *a.AmiVariant, err)
 		}
-		if a.AmiReleaseVersion != "" {
+		if !checkBlank(p, "amiReleaseVersion", a.AmiReleaseVersion) && a.AmiReleaseVersion != "" {
 			if _, err := amiRelease(os, a.AmiReleaseVersion); err != nil {
-				p.addf("amiReleaseVersion: %v", err)
+				p.addf("amiReleaseVersion (%q): %v", a.AmiReleaseVersion, err)
 			}
 		}
-		if v, ok := knownString(a.Cluster.Version); ok && k8sVersionRe.MatchString(v) && os == AL2 {
-			if _, err := AMIParameter(AMISelector{OS: os, Variant: *a.AmiVariant, Version: v, Arch: *a.Architecture}); err != nil {
-				p.addf("operatingSystem AL2: %v", err)
-			}
-		}
-	}
-	if os.IsWindows() && typeErr == nil && typeArch != X86_64 {
-		p.addf("instanceType %s is arm64; Windows nodes need x86_64", a.InstanceType)
 	}
 
 	for _, o := range notApplicable(a) {
 		p.addf("%s does not apply to operatingSystem %s: %s", o.prop, os, o.why)
+	}
+}
+
+// checkVersionForOS checks a known cluster.version against what the operating system's AMIs
+// are published for, and against a release-pinned AMI's own Kubernetes version.
+func checkVersionForOS(p *problems, prop, v string, a NodeGroupArgs) {
+	os := *a.OperatingSystem
+	minor, _ := strconv.Atoi(strings.TrimPrefix(v, "1."))
+	if os == AL2 && minor > al2LastKubernetesVersion {
+		p.addf("%s (%s): AWS publishes no EKS-optimized AL2 AMIs for Kubernetes 1.33 and later (AL2 ended with 1.%d); use AL2023 or Bottlerocket", prop, v, al2LastKubernetesVersion)
+	}
+	if m := eksAMIReleaseRe.FindStringSubmatch(a.AmiReleaseVersion); m != nil && strings.HasSuffix(m[1], "-") && (os == AL2023 || os == AL2) {
+		if pinned := strings.Join(strings.SplitN(m[1], ".", 3)[:2], "."); pinned != v {
+			p.addf("amiReleaseVersion (%q) is a release for Kubernetes %s, but %s is %s: give the release date alone (v%s) or the release of %s", a.AmiReleaseVersion, pinned, prop, v, m[2], v)
+		}
 	}
 }
 
@@ -91,4 +135,30 @@ func notApplicable(a NodeGroupArgs) []inapplicable {
 		add(len(a.BottlerocketSettings) > 0, "bottlerocketSettings", "it is for Bottlerocket only")
 	}
 	return out
+}
+
+// instanceTypeRe is the shape of an EC2 instance type: a family (letters, digits and hyphens,
+// with a generation digit) and a size.
+var instanceTypeRe = regexp.MustCompile(`^[a-z][a-z0-9-]*[0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$`)
+
+// instanceFamily returns the family part of an instance type (p6-b200 in p6-b200.48xlarge).
+func instanceFamily(instanceType string) string {
+	family, _, _ := strings.Cut(instanceType, ".")
+	return family
+}
+
+// instanceArch returns the CPU architecture of an instance type: known says whether the family
+// is one eksnodes knows; why says why the name cannot be a node's instance type at all.
+func instanceArch(instanceType string) (arch Architecture, known bool, why string) {
+	if !instanceTypeRe.MatchString(instanceType) {
+		return "", false, "is not an EC2 instance type such as m7i.large (a family with a generation digit, a dot, a size)"
+	}
+	f, ok := instanceFamilies[instanceFamily(instanceType)]
+	switch {
+	case !ok:
+		return "", false, ""
+	case f.accel == accelMac:
+		return f.arch, true, fmt.Sprintf("is a Mac instance (%s family), which cannot run EKS nodes", instanceFamily(instanceType))
+	}
+	return f.arch, true, ""
 }

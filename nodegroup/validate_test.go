@@ -41,21 +41,21 @@ var badNodeGroupInputs = []struct {
 		a.SubnetIds = pulumi.ToStringArray([]string{"subnet-0123456789abcdef0", "subnet-0123456789abcdef0"})
 	}, `subnetIds lists "subnet-0123456789abcdef0" more than once`},
 	{"unknown OS", func(a *NodeGroupArgs) { a.OperatingSystem = Ref[OperatingSystem]("Ubuntu") }, `operatingSystem ("Ubuntu") must be one of: AL2023, Bottlerocket, Windows2019Core`},
-	{"AL2 on 1.33", func(a *NodeGroupArgs) { a.OperatingSystem = Ref(AL2) }, "operatingSystem AL2: AWS publishes no EKS-optimized AL2 AMIs for Kubernetes 1.33"},
-	{"Windows on Graviton", func(a *NodeGroupArgs) { a.OperatingSystem, a.InstanceType = Ref(Windows2022Core), "m7g.large" }, "instanceType m7g.large is arm64; Windows nodes need x86_64"},
+	{"AL2 on 1.33", func(a *NodeGroupArgs) { a.OperatingSystem = Ref(AL2) }, "cluster.version (1.33): AWS publishes no EKS-optimized AL2 AMIs for Kubernetes 1.33 and later"},
+	{"Windows on Graviton", func(a *NodeGroupArgs) { a.OperatingSystem, a.InstanceType = Ref(Windows2022Core), "m7g.large" }, "instanceType (m7g.large) is arm64; Windows nodes need x86_64"},
 	{"Neuron on arm64", func(a *NodeGroupArgs) { a.AmiVariant, a.InstanceType = Ref(VariantNeuron), "m7g.large" }, "amiVariant (neuron): the AL2023 neuron AMI exists for x86_64 only"},
 	{"FIPS on AL2023", func(a *NodeGroupArgs) { a.AmiVariant = Ref(VariantFips) }, "amiVariant (fips): there is no fips variant of the AL2023 AMI"},
 	{"NVIDIA on Windows", func(a *NodeGroupArgs) { a.OperatingSystem, a.AmiVariant = Ref(Windows2019Core), Ref(VariantNvidia) }, "there is no nvidia variant of the Windows2019Core AMI"},
-	{"release pin on Windows", func(a *NodeGroupArgs) { a.OperatingSystem, a.AmiReleaseVersion = Ref(Windows2025Core), "v20250704" }, "amiReleaseVersion: windows AMIs have no release-pinned parameters; pin them with amiId"},
-	{"bad AL2023 release", func(a *NodeGroupArgs) { a.AmiReleaseVersion = "2025-07-04" }, `amiReleaseVersion: "2025-07-04" is not an EKS AMI release`},
-	{"bad Bottlerocket release", func(a *NodeGroupArgs) { a.OperatingSystem, a.AmiReleaseVersion = Ref(Bottlerocket), "latest" }, `amiReleaseVersion: "latest" is not a Bottlerocket version`},
+	{"release pin on Windows", func(a *NodeGroupArgs) { a.OperatingSystem, a.AmiReleaseVersion = Ref(Windows2025Core), "v20250704" }, `amiReleaseVersion ("v20250704"): windows AMIs have no release-pinned parameters`},
+	{"bad AL2023 release", func(a *NodeGroupArgs) { a.AmiReleaseVersion = "2025-07-04" }, `amiReleaseVersion ("2025-07-04"): "2025-07-04" is not an EKS AMI release`},
+	{"bad Bottlerocket release", func(a *NodeGroupArgs) { a.OperatingSystem, a.AmiReleaseVersion = Ref(Bottlerocket), "latest" }, `amiReleaseVersion ("latest"): "latest" is not a Bottlerocket version`},
 	{"amiId without architecture", func(a *NodeGroupArgs) { a.AmiId = pulumi.String("ami-0123456789abcdef0") }, "architecture is required with amiId"},
 	{"architecture mismatch", func(a *NodeGroupArgs) {
 		a.AmiId, a.Architecture = pulumi.String("ami-0123456789abcdef0"), Ref(ARM64)
-	}, "architecture (arm64) does not match instanceType t3.medium (x86_64)"},
+	}, "architecture (arm64) does not match the default instance type t3.medium (x86_64)"},
 	{"variant with amiId", func(a *NodeGroupArgs) {
 		a.AmiId, a.Architecture, a.AmiVariant = pulumi.String("ami-0123456789abcdef0"), Ref(X86_64), Ref(VariantNvidia)
-	}, "amiVariant conflicts with amiId"},
+	}, "amiVariant (nvidia) conflicts with amiId"},
 	{"release with amiId", func(a *NodeGroupArgs) {
 		a.AmiId, a.Architecture, a.AmiReleaseVersion = pulumi.String("ami-0123456789abcdef0"), Ref(X86_64), "v20250704"
 	}, "amiReleaseVersion conflicts with amiId"},
@@ -73,31 +73,31 @@ var badNodeGroupInputs = []struct {
 	{"Bottlerocket settings on AL2023", func(a *NodeGroupArgs) { a.BottlerocketSettings = map[string]any{"kernel": map[string]any{}} }, "bottlerocketSettings does not apply to operatingSystem AL2023: it is for Bottlerocket only"},
 	{"Bottlerocket settings replacing a table", func(a *NodeGroupArgs) {
 		a.OperatingSystem, a.BottlerocketSettings = Ref(Bottlerocket), map[string]any{"kubernetes": "x"}
-	}, "bottlerocketSettings: setting settings.kubernetes is a table"},
+	}, "bottlerocketSettings cannot be rendered into the Bottlerocket user data: setting settings.kubernetes is a table"},
 	{"Windows root volume too small", func(a *NodeGroupArgs) { a.OperatingSystem, a.NodeRootVolumeSize = Ref(Windows2022Core), ptr(30) }, "nodeRootVolumeSize (30) must be at least 50 GiB, the size of the EKS-optimized Windows2022Core AMI's snapshot"},
 	{"bad architecture", func(a *NodeGroupArgs) {
 		a.AmiId, a.Architecture = pulumi.String("ami-0123456789abcdef0"), Ref[Architecture]("riscv64")
-	}, `architecture ("riscv64") must be x86_64 or arm64`},
-	{"bad instance type", func(a *NodeGroupArgs) { a.InstanceType = "large" }, `instanceType: "large" is not an EC2 instance type`},
-	{"mac instance type", func(a *NodeGroupArgs) { a.InstanceType = "mac2.metal" }, `instanceType: "mac2.metal" is a Mac instance`},
+	}, `architecture ("riscv64") must be one of: x86_64, arm64`},
+	{"bad instance type", func(a *NodeGroupArgs) { a.InstanceType = "large" }, `instanceType ("large") is not an EC2 instance type`},
+	{"mac instance type", func(a *NodeGroupArgs) { a.InstanceType = "mac2.metal" }, `instanceType ("mac2.metal") is a Mac instance (mac2 family), which cannot run EKS nodes`},
 	{"bad AMI", func(a *NodeGroupArgs) { a.AmiId = pulumi.String("ami-123") }, `amiId ("ami-123") must be an AMI ID`},
 	{"max below min", func(a *NodeGroupArgs) { a.MinSize, a.MaxSize, a.DesiredCapacity = ptr(2), ptr(1), ptr(1) }, "maxSize (1) must be >= minSize (2)"},
-	{"max zero", func(a *NodeGroupArgs) { a.MinSize, a.MaxSize, a.DesiredCapacity = ptr(0), ptr(0), ptr(0) }, "maxSize (0) must be >= 1"},
-	{"negative min", func(a *NodeGroupArgs) { a.MinSize = ptr(-1) }, "minSize (-1) must be >= 0"},
+	{"max above 32 bits", func(a *NodeGroupArgs) { a.MaxSize = ptr(1 << 31) }, "maxSize (2147483648) must be at least 0"},
+	{"negative min", func(a *NodeGroupArgs) { a.MinSize = ptr(-1) }, "minSize (-1) must be at least 0"},
 	{"desired above max", func(a *NodeGroupArgs) { a.MaxSize, a.DesiredCapacity = ptr(3), ptr(4) }, "desiredCapacity (4) must be between minSize (1) and maxSize (3)"},
 	{"desired below min", func(a *NodeGroupArgs) { a.MinSize, a.DesiredCapacity = ptr(2), ptr(1) }, "desiredCapacity (1) must be between minSize (2) and maxSize (2)"},
-	{"bad label key", func(a *NodeGroupArgs) { a.Labels = map[string]string{"bad key": "x"} }, `labels key "bad key": name part must consist of alphanumeric characters`},
-	{"bad label value", func(a *NodeGroupArgs) { a.Labels = map[string]string{"team": "a b"} }, `labels["team"] value "a b": a valid label must be`},
-	{"long label value", func(a *NodeGroupArgs) { a.Labels = map[string]string{"team": strings.Repeat("a", 64)} }, `labels["team"] value`},
-	{"kubelet-owned label", func(a *NodeGroupArgs) { a.Labels = map[string]string{"node-role.kubernetes.io/worker": ""} }, `labels key "node-role.kubernetes.io/worker": the kubelet may not set labels under kubernetes.io/`},
-	{"k8s.io label", func(a *NodeGroupArgs) { a.Labels = map[string]string{"k8s.io/team": "a"} }, `labels key "k8s.io/team": the kubelet may not set labels`},
-	{"bad taint key", func(a *NodeGroupArgs) { a.Taints = map[string]Taint{"a/b/c": {Effect: NoSchedule}} }, `taints key "a/b/c"`},
-	{"bad taint value", func(a *NodeGroupArgs) { a.Taints = map[string]Taint{"gpu": {Value: "yes please", Effect: NoSchedule}} }, `taints["gpu"].value "yes please"`},
-	{"bad taint effect", func(a *NodeGroupArgs) { a.Taints = map[string]Taint{"gpu": {Effect: "NoRun"}} }, `taints["gpu"].effect ("NoRun") must be NoSchedule, PreferNoSchedule or NoExecute`},
+	{"bad label key", func(a *NodeGroupArgs) { a.Labels = map[string]string{"bad key": "x"} }, `labels["bad key"]: the key name part must consist of alphanumeric characters`},
+	{"bad label value", func(a *NodeGroupArgs) { a.Labels = map[string]string{"team": "a b"} }, `labels["team"]: the value "a b" a valid label must be`},
+	{"long label value", func(a *NodeGroupArgs) { a.Labels = map[string]string{"team": strings.Repeat("a", 64)} }, `labels["team"]: the value "aaaa`},
+	{"kubelet-owned label", func(a *NodeGroupArgs) { a.Labels = map[string]string{"node-role.kubernetes.io/worker": ""} }, `labels["node-role.kubernetes.io/worker"]: the kubelet may not set labels under kubernetes.io/`},
+	{"k8s.io label", func(a *NodeGroupArgs) { a.Labels = map[string]string{"k8s.io/team": "a"} }, `labels["k8s.io/team"]: the kubelet may not set labels`},
+	{"bad taint key", func(a *NodeGroupArgs) { a.Taints = map[string]Taint{"a/b/c": {Effect: NoSchedule}} }, `taints["a/b/c"]: the key a qualified name`},
+	{"bad taint value", func(a *NodeGroupArgs) { a.Taints = map[string]Taint{"gpu": {Value: "yes please", Effect: NoSchedule}} }, `taints["gpu"].value ("yes please") a valid label`},
+	{"bad taint effect", func(a *NodeGroupArgs) { a.Taints = map[string]Taint{"gpu": {Effect: "NoRun"}} }, `taints["gpu"].effect ("NoRun") must be one of: NoSchedule, PreferNoSchedule, NoExecute`},
 	{"missing taint effect", func(a *NodeGroupArgs) { a.Taints = map[string]Taint{"gpu": {Value: "true"}} }, `taints["gpu"].effect ("") must be`},
-	{"kubelet arg without dashes", func(a *NodeGroupArgs) { a.KubeletExtraArgs = "max-pods=10" }, `kubeletExtraArgs: "max-pods=10" must be a flag starting with --`},
-	{"node labels through kubelet args", func(a *NodeGroupArgs) { a.KubeletExtraArgs = "--node-labels=a=b" }, "kubeletExtraArgs: set node labels with labels, not --node-labels"},
-	{"taints through kubelet args", func(a *NodeGroupArgs) { a.KubeletExtraArgs = "--register-with-taints=a=b:NoSchedule" }, "kubeletExtraArgs: set taints with taints"},
+	{"kubelet arg without dashes", func(a *NodeGroupArgs) { a.KubeletExtraArgs = "max-pods=10" }, `kubeletExtraArgs: "max-pods=10" must be a kubelet flag such as --max-pods=58`},
+	{"node labels through kubelet args", func(a *NodeGroupArgs) { a.KubeletExtraArgs = "--node-labels=a=b" }, "kubeletExtraArgs: set node-labels with labels, not --node-labels=a=b"},
+	{"taints through kubelet args", func(a *NodeGroupArgs) { a.KubeletExtraArgs = "--register-with-taints=a=b:NoSchedule" }, "kubeletExtraArgs: set register-with-taints with taints, not --register-with-taints=a=b:NoSchedule"},
 	{"override with labels", func(a *NodeGroupArgs) {
 		a.UserDataOverride = "#!/bin/bash\necho hi"
 		a.Labels = map[string]string{"a": "b"}
@@ -108,7 +108,7 @@ var badNodeGroupInputs = []struct {
 	}, "userDataOverride conflicts with preBootstrapUserData"},
 	{"override too large", func(a *NodeGroupArgs) { a.UserDataOverride = strings.Repeat("x", 16385) }, "userDataOverride is 16385 bytes; EC2 allows 16384"},
 	{"user data too large", func(a *NodeGroupArgs) { a.PreBootstrapUserData = strings.Repeat("echo 0123456789\n", 1000) }, "the rendered user data is"},
-	{"script with MIME boundary", func(a *NodeGroupArgs) { a.PostBootstrapUserData = "--EKSNODES-USERDATA-BOUNDARY--\n" }, "user data rendered from labels, taints, kubelet options, scripts or bottlerocketSettings: user data part 2 contains the MIME boundary line"},
+	{"script with MIME boundary", func(a *NodeGroupArgs) { a.PostBootstrapUserData = "--EKSNODES-USERDATA-BOUNDARY--\n" }, "postBootstrapUserData cannot be rendered into the AL2023 user data: user data part 2 contains the MIME boundary line"},
 	{"profile without role", func(a *NodeGroupArgs) {
 		a.InstanceProfileArn = pulumi.String("arn:aws:iam::111122223333:instance-profile/nodes")
 	}, "instanceProfileArn and roleArn must be given together"},
@@ -120,7 +120,7 @@ var badNodeGroupInputs = []struct {
 	{"bad profile ARN", func(a *NodeGroupArgs) {
 		a.InstanceProfileArn = pulumi.String("arn:aws:iam::111122223333:role/nodes")
 		a.RoleArn = pulumi.String("arn:aws:iam::111122223333:role/nodes")
-	}, `instanceProfileArn ("arn:aws:iam::111122223333:role/nodes") must be an instance profile ARN`},
+	}, `instanceProfileArn ("arn:aws:iam::111122223333:role/nodes") must be an IAM instance profile ARN`},
 	{"bad role ARN", func(a *NodeGroupArgs) {
 		a.InstanceProfileArn = pulumi.String("arn:aws:iam::111122223333:instance-profile/nodes")
 		a.RoleArn = pulumi.String("nodes")
@@ -130,16 +130,16 @@ var badNodeGroupInputs = []struct {
 		a.NodeRoleOptions = &NodeRoleOptions{PermissionsBoundary: pulumi.String("boundary")}
 	}, `nodeRoleOptions.permissionsBoundary ("boundary") must be an IAM policy ARN`},
 	{"bad extra policy", func(a *NodeGroupArgs) {
-		a.NodeRoleOptions = &NodeRoleOptions{AdditionalPolicyArns: []string{"AdministratorAccess"}}
+		a.NodeRoleOptions = &NodeRoleOptions{AdditionalPolicyArns: pulumi.ToStringArray([]string{"AdministratorAccess"})}
 	}, `nodeRoleOptions.additionalPolicyArns[0] ("AdministratorAccess") must be an IAM policy ARN`},
 	{"worker policy twice", func(a *NodeGroupArgs) {
-		a.NodeRoleOptions = &NodeRoleOptions{AdditionalPolicyArns: []string{"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"}}
+		a.NodeRoleOptions = &NodeRoleOptions{AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"})}
 	}, "nodeRoleOptions.additionalPolicyArns[0] (\"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy\") is attached already"},
 	{"ssm policy twice", func(a *NodeGroupArgs) {
-		a.NodeRoleOptions = &NodeRoleOptions{EnableSsmAccess: true, AdditionalPolicyArns: []string{"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"}}
+		a.NodeRoleOptions = &NodeRoleOptions{EnableSsmAccess: true, AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"})}
 	}, "is attached already by enableSsmAccess"},
 	{"policies with one name", func(a *NodeGroupArgs) {
-		a.NodeRoleOptions = &NodeRoleOptions{AdditionalPolicyArns: []string{"arn:aws:iam::111122223333:policy/a/x", "arn:aws:iam::111122223333:policy/b/x"}}
+		a.NodeRoleOptions = &NodeRoleOptions{AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws:iam::111122223333:policy/a/x", "arn:aws:iam::111122223333:policy/b/x"})}
 	}, "has the same policy name as"},
 	{"SG id with SG options", func(a *NodeGroupArgs) {
 		a.NodeSecurityGroupId = pulumi.String("sg-0123456789abcdef1")
@@ -149,7 +149,7 @@ var badNodeGroupInputs = []struct {
 	{"bad extra SG", func(a *NodeGroupArgs) { a.ExtraNodeSecurityGroupIds = pulumi.ToStringArray([]string{"sg-1"}) }, `extraNodeSecurityGroupIds[0] ("sg-1") must be a security group ID`},
 	{"unknown rules profile", func(a *NodeGroupArgs) {
 		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{RulesProfile: Ref[RulesProfile]("open")}
-	}, `nodeSecurityGroupOptions.rulesProfile ("open") must be default or strict`},
+	}, `nodeSecurityGroupOptions.rulesProfile ("open") must be one of: default, strict`},
 	{"port already open", func(a *NodeGroupArgs) {
 		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{ExtraClusterIngressPorts: []int{9443}}
 	}, "nodeSecurityGroupOptions.extraClusterIngressPorts[0] (9443) is already open from the cluster security group in the default profile"},
@@ -158,68 +158,68 @@ var badNodeGroupInputs = []struct {
 	}, "nodeSecurityGroupOptions.extraClusterIngressPorts[0] (70000) must be a port between 1 and 65535"},
 	{"ssh from anywhere", func(a *NodeGroupArgs) {
 		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{SshSourceCidrs: []string{"0.0.0.0/0"}}
-	}, "nodeSecurityGroupOptions.sshSourceCidrs[0]: SSH from anywhere (0.0.0.0/0) is refused"},
+	}, `nodeSecurityGroupOptions.sshSourceCidrs[0] ("0.0.0.0/0"): SSH from the internet is refused`},
 	{"ssh bad CIDR", func(a *NodeGroupArgs) {
 		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{SshSourceCidrs: []string{"10.0.0.0/33"}}
 	}, `nodeSecurityGroupOptions.sshSourceCidrs[0] ("10.0.0.0/33") must be an IPv4 CIDR`},
 	{"ssh bad SG", func(a *NodeGroupArgs) {
-		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{SshSourceSecurityGroupIds: []string{"bastion"}}
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{SshSourceSecurityGroupIds: pulumi.ToStringArray([]string{"bastion"})}
 	}, `nodeSecurityGroupOptions.sshSourceSecurityGroupIds[0] ("bastion") must be a security group ID`},
 	{"rule without description", func(a *NodeGroupArgs) {
-		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Protocol: "tcp", FromPort: ptr(80), CidrIpv4: "10.0.0.0/8"}}}
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Protocol: "tcp", FromPort: ptr(80), CidrIpv4: pulumi.String("10.0.0.0/8")}}}
 	}, "nodeSecurityGroupOptions.ingressRules[0].description is required"},
 	{"rule description charset", func(a *NodeGroupArgs) {
-		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "héllo", Protocol: "tcp", FromPort: ptr(80), CidrIpv4: "10.0.0.0/8"}}}
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "héllo", Protocol: "tcp", FromPort: ptr(80), CidrIpv4: pulumi.String("10.0.0.0/8")}}}
 	}, `nodeSecurityGroupOptions.ingressRules[0].description ("héllo") may only use`},
 	{"rule descriptions clash", func(a *NodeGroupArgs) {
 		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{EgressRules: []SecurityGroupRule{
-			{Description: "Web", Protocol: "tcp", FromPort: ptr(80), CidrIpv4: "0.0.0.0/0"},
-			{Description: "web", Protocol: "tcp", FromPort: ptr(443), CidrIpv4: "0.0.0.0/0"}}}
+			{Description: "Web", Protocol: "tcp", FromPort: ptr(80), CidrIpv4: pulumi.String("0.0.0.0/0")},
+			{Description: "web", Protocol: "tcp", FromPort: ptr(443), CidrIpv4: pulumi.String("0.0.0.0/0")}}}
 	}, "nodeSecurityGroupOptions.egressRules[1].description (\"web\") must differ from nodeSecurityGroupOptions.egressRules[0].description"},
 	{"rule bad protocol", func(a *NodeGroupArgs) {
-		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "http", FromPort: ptr(80), CidrIpv4: "10.0.0.0/8"}}}
-	}, `nodeSecurityGroupOptions.ingressRules[0].protocol ("http") must be tcp, udp, icmp, icmpv6 or -1`},
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "http", FromPort: ptr(80), CidrIpv4: pulumi.String("10.0.0.0/8")}}}
+	}, `nodeSecurityGroupOptions.ingressRules[0].protocol ("http") must be one of: tcp, udp, icmp, icmpv6, -1`},
 	{"rule tcp without port", func(a *NodeGroupArgs) {
-		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "tcp", CidrIpv4: "10.0.0.0/8"}}}
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "tcp", CidrIpv4: pulumi.String("10.0.0.0/8")}}}
 	}, "nodeSecurityGroupOptions.ingressRules[0].fromPort is required for protocol tcp"},
 	{"rule reversed ports", func(a *NodeGroupArgs) {
-		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "tcp", FromPort: ptr(90), ToPort: ptr(80), CidrIpv4: "10.0.0.0/8"}}}
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "tcp", FromPort: ptr(90), ToPort: ptr(80), CidrIpv4: pulumi.String("10.0.0.0/8")}}}
 	}, "nodeSecurityGroupOptions.ingressRules[0].toPort (80) must be >= fromPort (90)"},
 	{"rule all traffic with ports", func(a *NodeGroupArgs) {
-		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "-1", FromPort: ptr(0), CidrIpv4: "10.0.0.0/8"}}}
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "-1", FromPort: ptr(0), CidrIpv4: pulumi.String("10.0.0.0/8")}}}
 	}, "nodeSecurityGroupOptions.ingressRules[0]: fromPort and toPort are not allowed with protocol -1"},
 	{"rule without peer", func(a *NodeGroupArgs) {
 		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "tcp", FromPort: ptr(80)}}}
 	}, "nodeSecurityGroupOptions.ingressRules[0] must set exactly one of cidrIpv4, cidrIpv6, prefixListId and securityGroupId (it sets 0)"},
 	{"rule with two peers", func(a *NodeGroupArgs) {
-		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "tcp", FromPort: ptr(80), CidrIpv4: "10.0.0.0/8", SecurityGroupId: "sg-0123456789abcdef0"}}}
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{{Description: "x", Protocol: "tcp", FromPort: ptr(80), CidrIpv4: pulumi.String("10.0.0.0/8"), SecurityGroupId: pulumi.String("sg-0123456789abcdef0")}}}
 	}, "(it sets 2)"},
 	{"rule bad IPv6", func(a *NodeGroupArgs) {
-		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{EgressRules: []SecurityGroupRule{{Description: "x", Protocol: "-1", CidrIpv6: "10.0.0.0/8"}}}
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{EgressRules: []SecurityGroupRule{{Description: "x", Protocol: "-1", CidrIpv6: pulumi.String("10.0.0.0/8")}}}
 	}, `nodeSecurityGroupOptions.egressRules[0].cidrIpv6 ("10.0.0.0/8") must be an IPv6 CIDR`},
 	{"rule bad prefix list", func(a *NodeGroupArgs) {
-		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{EgressRules: []SecurityGroupRule{{Description: "x", Protocol: "-1", PrefixListId: "s3"}}}
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{EgressRules: []SecurityGroupRule{{Description: "x", Protocol: "-1", PrefixListId: pulumi.String("s3")}}}
 	}, `nodeSecurityGroupOptions.egressRules[0].prefixListId ("s3") must be a prefix list ID`},
-	{"http tokens", func(a *NodeGroupArgs) { a.MetadataOptions = &MetadataOptions{HttpTokens: Ref[HttpTokens]("v1")} }, `metadataOptions.httpTokens ("v1") must be required or optional`},
+	{"http tokens", func(a *NodeGroupArgs) { a.MetadataOptions = &MetadataOptions{HttpTokens: Ref[HttpTokens]("v1")} }, `metadataOptions.httpTokens ("v1") must be one of: required, optional`},
 	{"hop limit zero", func(a *NodeGroupArgs) { a.MetadataOptions = &MetadataOptions{HttpPutResponseHopLimit: ptr(0)} }, "metadataOptions.httpPutResponseHopLimit (0) must be between 1 and 64"},
 	{"hop limit too high", func(a *NodeGroupArgs) { a.MetadataOptions = &MetadataOptions{HttpPutResponseHopLimit: ptr(65)} }, "metadataOptions.httpPutResponseHopLimit (65) must be between 1 and 64"},
 	{"volume too small for the AMI", func(a *NodeGroupArgs) { a.NodeRootVolumeSize = ptr(8) }, "nodeRootVolumeSize (8) must be at least 20 GiB"},
-	{"volume too large", func(a *NodeGroupArgs) { a.NodeRootVolumeSize = ptr(20000) }, "nodeRootVolumeSize (20000) must be between 1 and 16384 GiB"},
+	{"volume too large", func(a *NodeGroupArgs) { a.NodeRootVolumeSize = ptr(70000) }, "nodeRootVolumeSize (70000) must be between 1 and 65536 GiB for gp3"},
 	{"HDD root volume", func(a *NodeGroupArgs) { a.NodeRootVolumeType = "st1" }, `nodeRootVolumeType ("st1") cannot be a boot volume`},
-	{"unknown volume type", func(a *NodeGroupArgs) { a.NodeRootVolumeType = "gp4" }, `nodeRootVolumeType ("gp4") must be gp3, gp2, io1, io2 or standard`},
-	{"iops on gp2", func(a *NodeGroupArgs) { a.NodeRootVolumeType, a.NodeRootVolumeIops = "gp2", ptr(3000) }, "nodeRootVolumeIops is only for gp3, io1 and io2 volumes, not gp2"},
+	{"unknown volume type", func(a *NodeGroupArgs) { a.NodeRootVolumeType = "gp4" }, `nodeRootVolumeType ("gp4") must be one of: gp3, gp2, io1, io2, standard`},
+	{"iops on gp2", func(a *NodeGroupArgs) { a.NodeRootVolumeType, a.NodeRootVolumeIops = "gp2", ptr(3000) }, "nodeRootVolumeIops applies only to gp3, io1 and io2 volumes, not gp2"},
 	{"gp3 iops too low", func(a *NodeGroupArgs) { a.NodeRootVolumeIops = ptr(1000) }, "nodeRootVolumeIops (1000) must be between 3000 and 80000 for gp3"},
 	{"io2 without iops", func(a *NodeGroupArgs) { a.NodeRootVolumeType = "io2" }, "nodeRootVolumeIops is required for io2 volumes"},
 	{"throughput on io1", func(a *NodeGroupArgs) {
 		a.NodeRootVolumeType, a.NodeRootVolumeIops, a.NodeRootVolumeThroughput = "io1", ptr(1000), ptr(500)
-	}, "nodeRootVolumeThroughput is only for gp3 volumes, not io1"},
+	}, "nodeRootVolumeThroughput applies only to gp3 volumes, not io1"},
 	{"gp3 throughput too high", func(a *NodeGroupArgs) { a.NodeRootVolumeThroughput = ptr(5000) }, "nodeRootVolumeThroughput (5000) must be between 125 and 2000 MiB/s"},
 	{"KMS key without encryption", func(a *NodeGroupArgs) {
 		a.NodeRootVolumeEncrypted = ptr(false)
 		a.NodeRootVolumeKmsKeyId = pulumi.String("arn:aws:kms:us-east-1:111122223333:key/abc")
 	}, "nodeRootVolumeKmsKeyId requires nodeRootVolumeEncrypted to be true"},
 	{"bad KMS key", func(a *NodeGroupArgs) { a.NodeRootVolumeKmsKeyId = pulumi.String("alias/nodes") }, `nodeRootVolumeKmsKeyId ("alias/nodes") must be a KMS key or alias ARN`},
-	{"negative grace period", func(a *NodeGroupArgs) { a.HealthCheckGracePeriod = ptr(-5) }, "healthCheckGracePeriod (-5) must be >= 0"},
+	{"negative grace period", func(a *NodeGroupArgs) { a.HealthCheckGracePeriod = ptr(-5) }, "healthCheckGracePeriod (-5) must be at least 0 seconds"},
 	{"refresh min above 100", func(a *NodeGroupArgs) { a.InstanceRefresh = &InstanceRefresh{MinHealthyPercentage: ptr(101)} }, "instanceRefresh.minHealthyPercentage (101) must be between 0 and 100"},
 	{"refresh max below 100", func(a *NodeGroupArgs) { a.InstanceRefresh = &InstanceRefresh{MaxHealthyPercentage: ptr(90)} }, "instanceRefresh.maxHealthyPercentage (90) must be between 100 and 200"},
 	{"refresh window too wide", func(a *NodeGroupArgs) {
@@ -230,7 +230,7 @@ var badNodeGroupInputs = []struct {
 	}, "instanceRefresh.checkpointPercentages[1] (20) must be above the previous checkpoint"},
 	{"checkpoints not ending at 100", func(a *NodeGroupArgs) { a.InstanceRefresh = &InstanceRefresh{CheckpointPercentages: []int{50}} }, "instanceRefresh.checkpointPercentages must end with 100"},
 	{"checkpoint delay alone", func(a *NodeGroupArgs) { a.InstanceRefresh = &InstanceRefresh{CheckpointDelay: ptr(60)} }, "instanceRefresh.checkpointDelay requires checkpointPercentages"},
-	{"bad scale-in protected", func(a *NodeGroupArgs) { a.InstanceRefresh = &InstanceRefresh{ScaleInProtectedInstances: "Skip"} }, `instanceRefresh.scaleInProtectedInstances ("Skip") must be one of Refresh, Ignore, Wait`},
+	{"bad scale-in protected", func(a *NodeGroupArgs) { a.InstanceRefresh = &InstanceRefresh{ScaleInProtectedInstances: "Skip"} }, `instanceRefresh.scaleInProtectedInstances ("Skip") must be one of: Refresh, Ignore, Wait`},
 	{"instance type with mixed policy", func(a *NodeGroupArgs) {
 		a.InstanceType = "m7i.large"
 		a.MixedInstancesPolicy = &MixedInstancesPolicy{InstanceTypes: []InstanceTypeOverride{{InstanceType: "m7i.large"}}}
@@ -250,7 +250,7 @@ var badNodeGroupInputs = []struct {
 	}, "mixedInstancesPolicy.onDemandPercentageAboveBaseCapacity (120) must be between 0 and 100"},
 	{"unknown spot strategy", func(a *NodeGroupArgs) {
 		a.MixedInstancesPolicy = &MixedInstancesPolicy{InstanceTypes: []InstanceTypeOverride{{InstanceType: "c7i.large"}}, SpotAllocationStrategy: "cheapest"}
-	}, `mixedInstancesPolicy.spotAllocationStrategy ("cheapest") must be one of price-capacity-optimized`},
+	}, `mixedInstancesPolicy.spotAllocationStrategy ("cheapest") must be one of: price-capacity-optimized`},
 	{"spot pools without lowest-price", func(a *NodeGroupArgs) {
 		a.MixedInstancesPolicy = &MixedInstancesPolicy{InstanceTypes: []InstanceTypeOverride{{InstanceType: "c7i.large"}}, SpotInstancePools: ptr(3)}
 	}, "mixedInstancesPolicy.spotInstancePools applies only to spotAllocationStrategy lowest-price"},
@@ -260,18 +260,18 @@ var badNodeGroupInputs = []struct {
 	{"heartbeat too short", func(a *NodeGroupArgs) {
 		a.TerminationLifecycleHook = &TerminationLifecycleHook{HeartbeatTimeout: ptr(10)}
 	}, "terminationLifecycleHook.heartbeatTimeout (10) must be between 30 and 7200 seconds"},
-	{"bad hook result", func(a *NodeGroupArgs) { a.TerminationLifecycleHook = &TerminationLifecycleHook{DefaultResult: "RETRY"} }, `terminationLifecycleHook.defaultResult ("RETRY") must be one of CONTINUE, ABANDON`},
+	{"bad hook result", func(a *NodeGroupArgs) { a.TerminationLifecycleHook = &TerminationLifecycleHook{DefaultResult: "RETRY"} }, `terminationLifecycleHook.defaultResult ("RETRY") must be one of: CONTINUE, ABANDON`},
 	{"hook target without role", func(a *NodeGroupArgs) {
 		a.TerminationLifecycleHook = &TerminationLifecycleHook{NotificationTargetArn: pulumi.String("arn:aws:sqs:us-east-1:111122223333:drain")}
 	}, "terminationLifecycleHook.notificationTargetArn and terminationLifecycleHook.roleArn must be given together"},
-	{"unknown hardening profile", func(a *NodeGroupArgs) { a.Hardening = Ref[HardeningProfile]("cis") }, `hardening ("cis") must be none or baseline`},
+	{"unknown hardening profile", func(a *NodeGroupArgs) { a.Hardening = Ref[HardeningProfile]("cis") }, `hardening ("cis") must be one of: none, baseline`},
 	{"baseline with IMDSv1", func(a *NodeGroupArgs) {
 		a.Hardening, a.MetadataOptions = Ref(HardeningBaseline), &MetadataOptions{HttpTokens: Ref(HttpTokensOptional)}
 	}, "metadataOptions.httpTokens conflicts with hardening baseline: IMDSv2 tokens are required"},
 	{"baseline with hop limit 2", func(a *NodeGroupArgs) {
 		a.Hardening, a.MetadataOptions = Ref(HardeningBaseline), &MetadataOptions{HttpPutResponseHopLimit: ptr(2)}
 	}, "metadataOptions.httpPutResponseHopLimit conflicts with hardening baseline"},
-	{"baseline with SSH key", func(a *NodeGroupArgs) { a.Hardening, a.KeyName = Ref(HardeningBaseline), "ops" }, "keyName conflicts with hardening baseline: there is no SSH access; use Session Manager"},
+	{"baseline with SSH key", func(a *NodeGroupArgs) { a.Hardening, a.KeyName = Ref(HardeningBaseline), pulumi.String("ops") }, "keyName conflicts with hardening baseline: there is no SSH access; use Session Manager"},
 	{"baseline with SSH port", func(a *NodeGroupArgs) {
 		a.Hardening = Ref(HardeningBaseline)
 		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{SshSourceCidrs: []string{"10.0.0.0/8"}}
@@ -284,14 +284,17 @@ var badNodeGroupInputs = []struct {
 		a.OperatingSystem, a.Hardening = Ref(Bottlerocket), Ref(HardeningBaseline)
 		a.BottlerocketSettings = map[string]any{"host-containers": map[string]any{"admin": map[string]any{"enabled": true}}}
 	}, "bottlerocketSettings.host-containers.admin.enabled conflicts with hardening baseline"},
-	{"reserved tag", func(a *NodeGroupArgs) { a.Tags = map[string]string{"kubernetes.io/cluster/demo": "shared"} }, `tags key "kubernetes.io/cluster/demo" is managed by eksnodes`},
-	{"aws tag", func(a *NodeGroupArgs) { a.Tags = map[string]string{"aws:team": "x"} }, `tags key "aws:team": the aws: prefix is reserved by AWS`},
+	{"reserved tag", func(a *NodeGroupArgs) {
+		a.Tags = pulumi.ToStringMap(map[string]string{"kubernetes.io/cluster/demo": "shared"})
+	}, `tags["kubernetes.io/cluster/demo"]: the key "kubernetes.io/cluster/demo" is managed by eksnodes`},
+	{"aws tag", func(a *NodeGroupArgs) { a.Tags = pulumi.ToStringMap(map[string]string{"aws:team": "x"}) }, `tags["aws:team"]: the key "aws:team" uses the aws: prefix`},
 	{"too many tags", func(a *NodeGroupArgs) {
-		a.Tags = map[string]string{}
-		for i := 0; i < 41; i++ {
-			a.Tags[strings.Repeat("k", i+1)] = "v"
+		tags := pulumi.StringMap{}
+		for i := 0; i < 49; i++ {
+			tags[strings.Repeat("k", i+1)] = pulumi.String("v")
 		}
-	}, "tags has 41 entries"},
+		a.Tags = tags
+	}, "tags: 51 tags would be set (Name and the cluster tag); AWS allows 50 per resource"},
 }
 
 func TestValidationCatalogue(t *testing.T) {
@@ -328,15 +331,15 @@ func TestValidationReportsEveryProblemAtOnce(t *testing.T) {
 	require.Error(t, err)
 	msg := err.Error()
 	for _, want := range []string{
-		`eksnodes:index:NodeGroup "ng": 5 invalid inputs:`,
-		"\n  - cluster.endpoint is required",
-		"\n  - maxSize (2) must be >= minSize (3)",
-		"\n  - desiredCapacity (2) must be between minSize (3) and maxSize (2)",
-		`labels key "bad key"`,
-		"metadataOptions.httpPutResponseHopLimit (99)",
+		`eksnodes:index:NodeGroup "ng": 4 invalid inputs:`,
+		"\n  - cluster.endpoint is required\n  - maxSize (2) must be >= minSize (3)\n  - labels[\"bad key\"]: the key",
+		"\n  - metadataOptions.httpPutResponseHopLimit (99) must be between 1 and 64",
 	} {
 		assert.Contains(t, msg, want)
 	}
+	// One problem is reported once: a desired capacity cannot be checked against a range
+	// that is itself refused.
+	assert.NotContains(t, msg, "desiredCapacity")
 }
 
 func TestValidationOfOtherComponents(t *testing.T) {
@@ -352,7 +355,7 @@ func TestValidationOfOtherComponents(t *testing.T) {
 	for _, want := range []string{
 		`eksnodes:index:NodeRole "nodes": 3 invalid inputs:`,
 		"clusterName is required when createAccessEntry is true",
-		`accessEntryType ("EC2_MAC") must be EC2_LINUX or EC2_WINDOWS`,
+		`accessEntryType ("EC2_MAC") must be one of: EC2_LINUX, EC2_WINDOWS`,
 		`path ("x") must start and end with /`,
 	} {
 		assert.Contains(t, err.Error(), want)

@@ -331,8 +331,7 @@ func TestConstructRejectsInvalidInputs(t *testing.T) {
 			want: []string{
 				`eksnodes:index:NodeGroup "ng"`,
 				"maxSize (1) must be >= minSize (2)",
-				"desiredCapacity (1) must be between minSize (2) and maxSize (1)",
-				`labels key "bad key!"`,
+				`labels["bad key!"]: the key`,
 			},
 		},
 		{
@@ -365,7 +364,7 @@ func TestConstructRejectsInvalidInputs(t *testing.T) {
 				`subnetIds[0] ("subnet-xyz")`,
 				"instanceProfileArn and roleArn must be given together",
 				`taints["dedicated"].effect ("Sometimes")`,
-				"nodeSecurityGroupOptions.sshSourceCidrs[0]: SSH from anywhere (0.0.0.0/0) is refused",
+				`nodeSecurityGroupOptions.sshSourceCidrs[0] ("0.0.0.0/0"): SSH from the internet is refused`,
 				"nodeSecurityGroupOptions.ingressRules[0].description is required",
 				"instanceRefresh.checkpointPercentages must end with 100",
 			},
@@ -377,7 +376,7 @@ func TestConstructRejectsInvalidInputs(t *testing.T) {
 			want: []string{
 				`eksnodes:index:NodeRole "nr"`,
 				"clusterName is required when createAccessEntry is true",
-				`accessEntryType ("EC2_MAC") must be EC2_LINUX or EC2_WINDOWS`,
+				`accessEntryType ("EC2_MAC") must be one of: EC2_LINUX, EC2_WINDOWS`,
 				`path ("eks") must start and end with /`,
 			},
 		},

@@ -402,12 +402,19 @@ func newServer(t *testing.T, mocks *integration.MockResourceMonitor) integration
 // construct runs the component through the provider's Construct against a fresh fake AWS.
 func construct(t *testing.T, token, name string, inputs property.Map) (run, error) {
 	t.Helper()
+	return constructRun(t, token, name, inputs, false)
+}
+
+// constructRun is construct during a preview (dryRun) or a deployment.
+func constructRun(t *testing.T, token, name string, inputs property.Map, dryRun bool) (run, error) {
+	t.Helper()
 	aws := &fakeAWS{}
 	server := newServer(t, aws.pluginMonitor())
 	resp, err := server.Construct(p.ConstructRequest{
 		Urn:    componentURN(token, name),
 		Parent: stackURN(),
 		Inputs: inputs,
+		DryRun: dryRun,
 	})
 	var r run
 	r.Children, r.Invokes = aws.snapshot()

@@ -109,6 +109,22 @@ func (p *props) ints(key string, v []int) {
 	p.set(key, property.New(out))
 }
 
+// inputMap sets a pulumi.StringMapInput field. Scenarios give plain values only.
+func (p *props) inputMap(key string, in pulumi.StringMapInput) {
+	if in == nil {
+		return
+	}
+	m, ok := in.(pulumi.StringMap)
+	require.Truef(p.t, ok, "%s: the scenarios give plain pulumi.StringMap values, not %T", key, in)
+	out := map[string]property.Value{}
+	for k, e := range m {
+		s, ok := e.(pulumi.String)
+		require.Truef(p.t, ok, "%s[%q]: not a plain pulumi.String but %T", key, k, e)
+		out[k] = property.New(string(s))
+	}
+	p.set(key, property.New(out))
+}
+
 func (p *props) strMap(key string, v map[string]string) {
 	if v == nil {
 		return
@@ -215,7 +231,7 @@ func nodeGroupInputs(t *testing.T, a *nodegroup.NodeGroupArgs) property.Map {
 		op := newProps(t)
 		op.str("path", o.Path)
 		op.input("permissionsBoundary", o.PermissionsBoundary)
-		op.strs("additionalPolicyArns", o.AdditionalPolicyArns)
+		op.inputs("additionalPolicyArns", o.AdditionalPolicyArns)
 		op.flag("enableSsmAccess", o.EnableSsmAccess)
 		op.boolPtr("createAccessEntry", o.CreateAccessEntry)
 		p.object("nodeRoleOptions", op)
@@ -236,7 +252,7 @@ func nodeGroupInputs(t *testing.T, a *nodegroup.NodeGroupArgs) property.Map {
 			op.set("egressRules", rulesValue(t, o.EgressRules))
 		}
 		op.strs("sshSourceCidrs", o.SshSourceCidrs)
-		op.strs("sshSourceSecurityGroupIds", o.SshSourceSecurityGroupIds)
+		op.inputs("sshSourceSecurityGroupIds", o.SshSourceSecurityGroupIds)
 		p.object("nodeSecurityGroupOptions", op)
 	}
 
@@ -257,7 +273,7 @@ func nodeGroupInputs(t *testing.T, a *nodegroup.NodeGroupArgs) property.Map {
 	p.intPtr("nodeRootVolumeThroughput", a.NodeRootVolumeThroughput)
 	p.boolPtr("nodeRootVolumeDeleteOnTermination", a.NodeRootVolumeDeleteOnTermination)
 	p.boolPtr("enableDetailedMonitoring", a.EnableDetailedMonitoring)
-	p.str("keyName", a.KeyName)
+	p.input("keyName", a.KeyName)
 	p.boolPtr("nodeAssociatePublicIpAddress", a.NodeAssociatePublicIpAddress)
 	if r := a.InstanceRefresh; r != nil {
 		rp := newProps(t)
@@ -306,7 +322,7 @@ func nodeGroupInputs(t *testing.T, a *nodegroup.NodeGroupArgs) property.Map {
 	if a.Hardening != nil {
 		p.str("hardening", string(*a.Hardening))
 	}
-	p.strMap("tags", a.Tags)
+	p.inputMap("tags", a.Tags)
 	return p.Map()
 }
 
@@ -319,10 +335,10 @@ func rulesValue(t *testing.T, rules []nodegroup.SecurityGroupRule) property.Valu
 		rp.str("protocol", r.Protocol)
 		rp.intPtr("fromPort", r.FromPort)
 		rp.intPtr("toPort", r.ToPort)
-		rp.str("cidrIpv4", r.CidrIpv4)
-		rp.str("cidrIpv6", r.CidrIpv6)
-		rp.str("prefixListId", r.PrefixListId)
-		rp.str("securityGroupId", r.SecurityGroupId)
+		rp.input("cidrIpv4", r.CidrIpv4)
+		rp.input("cidrIpv6", r.CidrIpv6)
+		rp.input("prefixListId", r.PrefixListId)
+		rp.input("securityGroupId", r.SecurityGroupId)
 		out = append(out, rp.value())
 	}
 	return property.New(out)
@@ -334,13 +350,13 @@ func nodeRoleInputs(t *testing.T, a *nodegroup.NodeRoleArgs) property.Map {
 	p.input("clusterName", a.ClusterName)
 	p.str("path", a.Path)
 	p.input("permissionsBoundary", a.PermissionsBoundary)
-	p.strs("additionalPolicyArns", a.AdditionalPolicyArns)
+	p.inputs("additionalPolicyArns", a.AdditionalPolicyArns)
 	p.flag("enableSsmAccess", a.EnableSsmAccess)
 	p.boolPtr("createAccessEntry", a.CreateAccessEntry)
 	if a.AccessEntryType != nil {
 		p.str("accessEntryType", string(*a.AccessEntryType))
 	}
-	p.strMap("tags", a.Tags)
+	p.inputMap("tags", a.Tags)
 	return p.Map()
 }
 
@@ -361,8 +377,8 @@ func nodeSecurityGroupInputs(t *testing.T, a *nodegroup.NodeSecurityGroupArgs) p
 		p.set("egressRules", rulesValue(t, a.EgressRules))
 	}
 	p.strs("sshSourceCidrs", a.SshSourceCidrs)
-	p.strs("sshSourceSecurityGroupIds", a.SshSourceSecurityGroupIds)
-	p.strMap("tags", a.Tags)
+	p.inputs("sshSourceSecurityGroupIds", a.SshSourceSecurityGroupIds)
+	p.inputMap("tags", a.Tags)
 	return p.Map()
 }
 

@@ -197,25 +197,25 @@ func parityScenarios() []scenario {
 			return &nodegroup.NodeGroupArgs{
 				Cluster:   demoCluster(),
 				SubnetIds: demoSubnets(),
-				KeyName:   "ops-key",
+				KeyName:   pulumi.String("ops-key"),
 				NodeSecurityGroupOptions: &nodegroup.NodeSecurityGroupOptions{
 					RulesProfile:              ref(nodegroup.RulesStrict),
 					ExtraClusterIngressPorts:  []int{9443, 8443},
 					SshSourceCidrs:            []string{"10.20.0.0/16", "192.168.1.0/24"},
-					SshSourceSecurityGroupIds: []string{"sg-0ddddddddddddddd4"},
+					SshSourceSecurityGroupIds: pulumi.ToStringArray([]string{"sg-0ddddddddddddddd4"}),
 					IngressRules: []nodegroup.SecurityGroupRule{
-						{Description: "Istio sidecar injector from nodes", Protocol: "tcp", FromPort: ref(15017), SecurityGroupId: "sg-0eeeeeeeeeeeeeee5"},
-						{Description: "All from the VPC", Protocol: "all", CidrIpv4: "10.0.0.0/16"},
-						{Description: "ICMPv6 from the VPC", Protocol: "ICMPv6", FromPort: ref(-1), ToPort: ref(-1), CidrIpv6: "2600:1f18:abcd::/56"},
+						{Description: "Istio sidecar injector from nodes", Protocol: "tcp", FromPort: ref(15017), SecurityGroupId: pulumi.String("sg-0eeeeeeeeeeeeeee5")},
+						{Description: "All from the VPC", Protocol: "all", CidrIpv4: pulumi.String("10.0.0.0/16")},
+						{Description: "ICMPv6 from the VPC", Protocol: "ICMPv6", FromPort: ref(-1), ToPort: ref(-1), CidrIpv6: pulumi.String("2600:1f18:abcd::/56")},
 					},
 					EgressRules: []nodegroup.SecurityGroupRule{
-						{Description: "HTTPS anywhere", Protocol: "tcp", FromPort: ref(443), ToPort: ref(443), CidrIpv4: "0.0.0.0/0"},
-						{Description: "DNS to the VPC resolver", Protocol: "udp", FromPort: ref(53), CidrIpv4: "10.0.0.2/32"},
-						{Description: "S3 gateway endpoint", Protocol: "tcp", FromPort: ref(443), PrefixListId: "pl-63a5400a"},
-						{Description: "Ephemeral to the VPC", Protocol: "tcp", FromPort: ref(1024), ToPort: ref(65535), CidrIpv4: "10.0.0.0/16"},
+						{Description: "HTTPS anywhere", Protocol: "tcp", FromPort: ref(443), ToPort: ref(443), CidrIpv4: pulumi.String("0.0.0.0/0")},
+						{Description: "DNS to the VPC resolver", Protocol: "udp", FromPort: ref(53), CidrIpv4: pulumi.String("10.0.0.2/32")},
+						{Description: "S3 gateway endpoint", Protocol: "tcp", FromPort: ref(443), PrefixListId: pulumi.String("pl-63a5400a")},
+						{Description: "Ephemeral to the VPC", Protocol: "tcp", FromPort: ref(1024), ToPort: ref(65535), CidrIpv4: pulumi.String("10.0.0.0/16")},
 					},
 				},
-				Tags: map[string]string{"env": "prod", "cost-center": "1234"},
+				Tags: pulumi.ToStringMap(map[string]string{"env": "prod", "cost-center": "1234"}),
 			}
 		}, func(t *testing.T, r run) {
 			keys := r.keys()
@@ -252,7 +252,7 @@ func parityScenarios() []scenario {
 					ScaleInProtectedInstances: "Wait",
 					StandbyInstances:          "Terminate",
 				},
-				Tags: map[string]string{"team": "data"},
+				Tags: pulumi.ToStringMap(map[string]string{"team": "data"}),
 			}
 		}, func(t *testing.T, r run) {
 			asg := r.get(t, typeASG, "ng")
@@ -300,11 +300,11 @@ func parityScenarios() []scenario {
 				NodeRoleOptions: &nodegroup.NodeRoleOptions{
 					Path:                 "/eks/nodes/",
 					PermissionsBoundary:  pulumi.String("arn:aws:iam::111122223333:policy/eks-boundary"),
-					AdditionalPolicyArns: []string{"arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy", "arn:aws:iam::111122223333:policy/team/node-extras"},
+					AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy", "arn:aws:iam::111122223333:policy/team/node-extras"}),
 					EnableSsmAccess:      true,
 					CreateAccessEntry:    ref(false),
 				},
-				Tags: map[string]string{"env": "staging"},
+				Tags: pulumi.ToStringMap(map[string]string{"env": "staging"}),
 			}
 		}, func(t *testing.T, r run) {
 			keys := r.keys()
@@ -340,10 +340,10 @@ func parityScenarios() []scenario {
 					ClusterName:          pulumi.String("demo"),
 					Path:                 "/eks/",
 					PermissionsBoundary:  pulumi.String("arn:aws:iam::111122223333:policy/eks-boundary"),
-					AdditionalPolicyArns: []string{"arn:aws:iam::111122223333:policy/windows-extras"},
+					AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws:iam::111122223333:policy/windows-extras"}),
 					EnableSsmAccess:      true,
 					AccessEntryType:      ref(nodegroup.AccessEntryEC2Windows),
-					Tags:                 map[string]string{"os": "windows"},
+					Tags:                 pulumi.ToStringMap(map[string]string{"os": "windows"}),
 				}
 			},
 			check: func(t *testing.T, r run) {
@@ -378,10 +378,10 @@ func parityScenarios() []scenario {
 					ClusterSecurityGroupId:   pulumi.String("sg-0123456789abcdef0"),
 					ExtraClusterIngressPorts: []int{1024},
 					IngressRules: []nodegroup.SecurityGroupRule{
-						{Description: "Load balancer health checks", Protocol: "tcp", FromPort: ref(30000), ToPort: ref(32767), SecurityGroupId: "sg-0fffffffffffffff6"},
+						{Description: "Load balancer health checks", Protocol: "tcp", FromPort: ref(30000), ToPort: ref(32767), SecurityGroupId: pulumi.String("sg-0fffffffffffffff6")},
 					},
 					SshSourceCidrs: []string{"10.99.0.0/24"},
-					Tags:           map[string]string{"env": "prod"},
+					Tags:           pulumi.ToStringMap(map[string]string{"env": "prod"}),
 				}
 			},
 			check: func(t *testing.T, r run) {

@@ -34,7 +34,7 @@ func TestGoAndPluginRejectTheSameInputs(t *testing.T) {
 			},
 			want: []string{
 				"maxSize (1) must be >= minSize (2)",
-				`taints["dedicated"].effect ("Sometimes") must be NoSchedule, PreferNoSchedule or NoExecute`,
+				`taints["dedicated"].effect ("Sometimes") must be one of: NoSchedule, PreferNoSchedule, NoExecute`,
 			},
 		},
 		{
@@ -69,21 +69,21 @@ func TestGoAndPluginRejectTheSameInputs(t *testing.T) {
 					Cluster:   demoCluster(),
 					SubnetIds: demoSubnets(),
 					NodeRoleOptions: &nodegroup.NodeRoleOptions{
-						AdditionalPolicyArns: []string{"arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"},
+						AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"}),
 					},
 					NodeSecurityGroupOptions: &nodegroup.NodeSecurityGroupOptions{
 						RulesProfile:             ref(nodegroup.RulesProfile("open")),
 						ExtraClusterIngressPorts: []int{443},
 						SshSourceCidrs:           []string{"0.0.0.0/0"},
-						EgressRules:              []nodegroup.SecurityGroupRule{{Description: "x", Protocol: "-1", FromPort: ref(1), CidrIpv4: "10.0.0.1/8"}},
+						EgressRules:              []nodegroup.SecurityGroupRule{{Description: "x", Protocol: "-1", FromPort: ref(1), CidrIpv4: pulumi.String("10.0.0.1/8")}},
 					},
 					InstanceRefresh: &nodegroup.InstanceRefresh{MinHealthyPercentage: ref(10), MaxHealthyPercentage: ref(150)},
 				}
 			},
 			want: []string{
 				`nodeRoleOptions.additionalPolicyArns[0] ("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy") is attached already`,
-				`nodeSecurityGroupOptions.rulesProfile ("open") must be default or strict`,
-				"nodeSecurityGroupOptions.sshSourceCidrs[0]: SSH from anywhere (0.0.0.0/0) is refused",
+				`nodeSecurityGroupOptions.rulesProfile ("open") must be one of: default, strict`,
+				`nodeSecurityGroupOptions.sshSourceCidrs[0] ("0.0.0.0/0"): SSH from the internet is refused`,
 				`nodeSecurityGroupOptions.egressRules[0].cidrIpv4 ("10.0.0.1/8") must name its network address: 10.0.0.0/8`,
 				"instanceRefresh.maxHealthyPercentage (150) may be at most 100 above minHealthyPercentage (10)",
 			},
@@ -96,14 +96,14 @@ func TestGoAndPluginRejectTheSameInputs(t *testing.T) {
 					Path:                "eks",
 					PermissionsBoundary: pulumi.String("boundary"),
 					AccessEntryType:     ref(nodegroup.AccessEntryType("FARGATE_LINUX")),
-					Tags:                map[string]string{"aws:owner": "me"},
+					Tags:                pulumi.ToStringMap(map[string]string{"aws:owner": "me"}),
 				}
 			},
 			want: []string{
 				"clusterName is required when createAccessEntry is true",
-				`accessEntryType ("FARGATE_LINUX") must be EC2_LINUX or EC2_WINDOWS`,
+				`accessEntryType ("FARGATE_LINUX") must be one of: EC2_LINUX, EC2_WINDOWS`,
 				`permissionsBoundary ("boundary") must be an IAM policy ARN`,
-				`tags key "aws:owner": the aws: prefix is reserved by AWS`,
+				`tags["aws:owner"]: the key "aws:owner" uses the aws: prefix`,
 			},
 		},
 		{
@@ -114,16 +114,16 @@ func TestGoAndPluginRejectTheSameInputs(t *testing.T) {
 					ClusterName:               pulumi.String("demo"),
 					VpcId:                     pulumi.String("vpc-1"),
 					ClusterSecurityGroupId:    pulumi.String("sg-0123456789abcdef0"),
-					SshSourceSecurityGroupIds: []string{"sg-0123456789abcdef0", "sg-0123456789abcdef0"},
-					IngressRules:              []nodegroup.SecurityGroupRule{{Description: "both", Protocol: "tcp", FromPort: ref(80), CidrIpv4: "10.0.0.0/8", CidrIpv6: "::/0"}},
-					Tags:                      map[string]string{"kubernetes.io/cluster/demo": "shared"},
+					SshSourceSecurityGroupIds: pulumi.ToStringArray([]string{"sg-0123456789abcdef0", "sg-0123456789abcdef0"}),
+					IngressRules:              []nodegroup.SecurityGroupRule{{Description: "both", Protocol: "tcp", FromPort: ref(80), CidrIpv4: pulumi.String("10.0.0.0/8"), CidrIpv6: pulumi.String("::/0")}},
+					Tags:                      pulumi.ToStringMap(map[string]string{"kubernetes.io/cluster/demo": "shared"}),
 				}
 			},
 			want: []string{
 				`vpcId ("vpc-1") must be a VPC ID such as vpc-0123456789abcdef0`,
 				`sshSourceSecurityGroupIds lists "sg-0123456789abcdef0" more than once`,
 				"ingressRules[0] must set exactly one of cidrIpv4, cidrIpv6, prefixListId and securityGroupId (it sets 2)",
-				`tags key "kubernetes.io/cluster/demo" is managed by eksnodes`,
+				`tags["kubernetes.io/cluster/demo"]: the key "kubernetes.io/cluster/demo" is managed by eksnodes`,
 			},
 		},
 	}

@@ -44,7 +44,7 @@ func program(ctx *pulumi.Context) error {
 			"dedicated": {Value: "platform", Effect: nodegroup.NoSchedule},
 		},
 		NodeRoleOptions: &nodegroup.NodeRoleOptions{EnableSsmAccess: true},
-		Tags:            map[string]string{"environment": "demo"},
+		Tags:            pulumi.ToStringMap(map[string]string{"environment": "demo"}),
 	})
 	if err != nil {
 		return err

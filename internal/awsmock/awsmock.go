@@ -33,10 +33,32 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 	m.order = append(m.order, key)
 	m.mu.Unlock()
 	state := args.Inputs.Copy()
-	if args.TypeToken == "aws:ec2/launchTemplate:LaunchTemplate" {
+	id := args.Name + "-id"
+	hex := fmt.Sprintf("%017x", fnv64(args.Name))[:17]
+	switch args.TypeToken {
+	case "aws:ec2/launchTemplate:LaunchTemplate":
 		state["latestVersion"] = resource.NewProperty(1.0)
+		id = "lt-" + hex
+	case "aws:ec2/securityGroup:SecurityGroup":
+		id = "sg-" + hex
+	case "aws:iam/role:Role":
+		state["name"] = resource.NewProperty(args.Name)
+		state["arn"] = resource.NewProperty("arn:aws:iam::111122223333:role/" + args.Name)
+	case "aws:iam/instanceProfile:InstanceProfile":
+		state["name"] = resource.NewProperty(args.Name)
+		state["arn"] = resource.NewProperty("arn:aws:iam::111122223333:instance-profile/" + args.Name)
 	}
-	return args.Name + "-id", state, nil
+	return id, state, nil
+}
+
+// fnv64 hashes a name into realistic-looking resource IDs (AWS's are 17 hex digits).
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // Call answers aws.getPartition and ssm.getParameter; anything else is an error.

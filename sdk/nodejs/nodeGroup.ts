@@ -169,11 +169,11 @@ export interface NodeGroupArgs {
      */
     amiVariant?: enums.AMIVariant;
     /**
-     * The CPU architecture of `amiId`: `x86_64` or `arm64`. Required with `amiId`, and must match the instance type. Otherwise inferred from the instance type.
+     * The CPU architecture of the nodes: `x86_64` or `arm64`. Required with `amiId`, and with an instance type whose family eksnodes does not know; must match the instance type when its family is known. Otherwise inferred from the instance type.
      */
     architecture?: enums.Architecture;
     /**
-     * Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
+     * Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win, except the settings eksnodes renders from typed inputs (`kubernetes.cluster-name`, `api-server`, `cluster-certificate`, `node-labels`, `node-taints`), which are refused: set `cluster`, `labels` and `taints` instead. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
      */
     bottlerocketSettings?: {[key: string]: any};
     /**
@@ -221,13 +221,13 @@ export interface NodeGroupArgs {
      */
     instanceRefresh?: inputs.InstanceRefreshArgs;
     /**
-     * The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from it and selects the AMI.
+     * The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from the instance family and selects the AMI; a well-formed type of a family eksnodes does not know yet is accepted when `architecture` is set. Mac instances are refused.
      */
     instanceType?: string;
     /**
-     * The name of an EC2 key pair for SSH. Default: none; prefer Session Manager (`nodeRoleOptions.enableSsmAccess`). SSH also needs `nodeSecurityGroupOptions.sshSourceCidrs` or `sshSourceSecurityGroupIds`.
+     * The name of an EC2 key pair for SSH (a value or another resource's output). Default: none; prefer Session Manager (`nodeRoleOptions.enableSsmAccess`). SSH also needs `nodeSecurityGroupOptions.sshSourceCidrs` or `sshSourceSecurityGroupIds`.
      */
-    keyName?: string;
+    keyName?: pulumi.Input<string | undefined>;
     /**
      * A KubeletConfiguration fragment merged by nodeadm over its defaults (NodeConfig `spec.kubelet.config`), e.g. `{maxPods: 58}`. Conflicts with `userDataOverride`.
      */
@@ -241,7 +241,7 @@ export interface NodeGroupArgs {
      */
     labels?: {[key: string]: string};
     /**
-     * The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. Must be at least 1.
+     * The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. 0 parks the group with no nodes.
      */
     maxSize?: number;
     /**
@@ -249,7 +249,7 @@ export interface NodeGroupArgs {
      */
     metadataOptions?: inputs.MetadataOptionsArgs;
     /**
-     * The minimum number of nodes. Default 1. Must be between 0 and `maxSize`.
+     * The minimum number of nodes. Default 1 (0 when `maxSize` is 0). Must be between 0 and `maxSize`.
      */
     minSize?: number;
     /**
@@ -321,9 +321,9 @@ export interface NodeGroupArgs {
      */
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here.
+     * Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Values may be outputs. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here; when the group creates its node role, keys and values must also suit IAM and EKS (letters, digits, spaces and `_ . : / = + - @`).
      */
-    tags?: {[key: string]: string};
+    tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
      * Kubernetes taints the kubelet registers the node with, keyed by taint key. Conflicts with `userDataOverride`.
      */
@@ -333,7 +333,7 @@ export interface NodeGroupArgs {
      */
     terminationLifecycleHook?: inputs.TerminationLifecycleHookArgs;
     /**
-     * The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData` and `postBootstrapUserData`.
+     * The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData`, `postBootstrapUserData` and `bottlerocketSettings`, and with `hardening: baseline` on AL2023 and Bottlerocket, whose steps live in the rendered user data.
      */
     userDataOverride?: string;
 }

@@ -91,9 +91,9 @@ export interface NodeRoleArgs {
      */
     accessEntryType?: enums.AccessEntryType;
     /**
-     * ARNs of managed policies attached besides the three EKS worker policies. Default none.
+     * ARNs of managed policies attached besides the three EKS worker policies; each may be another resource's output (the list itself is given as a list, since its length decides the attachments). A worker policy, or two ARNs with the same policy name, are refused. Default none.
      */
-    additionalPolicyArns?: string[];
+    additionalPolicyArns?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
      * The EKS cluster the role's nodes join. Required when `createAccessEntry` is true.
      */
@@ -117,5 +117,5 @@ export interface NodeRoleArgs {
     /**
      * Tags for the role and instance profile.
      */
-    tags?: {[key: string]: string};
+    tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
 }

@@ -82,7 +82,7 @@ export interface NodeSecurityGroupArgs {
      */
     clusterSecurityGroupId: pulumi.Input<string>;
     /**
-     * The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2.
+     * The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.
      */
     egressRules?: inputs.SecurityGroupRuleArgs[];
     /**
@@ -90,7 +90,7 @@ export interface NodeSecurityGroupArgs {
      */
     extraClusterIngressPorts?: number[];
     /**
-     * More ingress rules on the node security group.
+     * More ingress rules on the node security group. SSH (TCP 22), RDP (TCP/UDP 3389) and all traffic are refused from CIDRs wider than a /8 (IPv4) or /16 (IPv6) outside private ranges, whatever their spelling; other ports may be open to the internet (NodePorts behind a load balancer).
      */
     ingressRules?: inputs.SecurityGroupRuleArgs[];
     /**
@@ -98,17 +98,17 @@ export interface NodeSecurityGroupArgs {
      */
     rulesProfile?: enums.RulesProfile;
     /**
-     * IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. `0.0.0.0/0` is refused.
+     * IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. CIDRs wider than a /8 outside private ranges (`0.0.0.0/0`, `0.0.0.0/1`, ...) are refused.
      */
     sshSourceCidrs?: string[];
     /**
-     * Security groups allowed to reach the nodes on TCP 22. Default none.
+     * Security groups allowed to reach the nodes on TCP 22; each may be another resource's output. Default none.
      */
-    sshSourceSecurityGroupIds?: string[];
+    sshSourceSecurityGroupIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
      * Tags for the security group and its rules.
      */
-    tags?: {[key: string]: string};
+    tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
      * The VPC of the cluster. Required.
      */

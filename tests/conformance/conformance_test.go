@@ -119,12 +119,12 @@ func TestCustomizedNodeGroupIsValidForTheFake(t *testing.T) {
 		Cluster:      cluster(),
 		SubnetIds:    pulumi.ToStringArray([]string{"subnet-0123456789abcdef0"}),
 		InstanceType: "m7g.large",
-		KeyName:      "ops",
-		Tags:         map[string]string{"team": "platform"},
+		KeyName:      pulumi.String("ops"),
+		Tags:         pulumi.ToStringMap(map[string]string{"team": "platform"}),
 		NodeRoleOptions: &nodegroup.NodeRoleOptions{
 			Path:                 "/eks/",
 			EnableSsmAccess:      true,
-			AdditionalPolicyArns: []string{"arn:aws:iam::123456789012:policy/extra"},
+			AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws:iam::123456789012:policy/extra"}),
 		},
 		NodeSecurityGroupOptions: &nodegroup.NodeSecurityGroupOptions{
 			SshSourceCidrs: []string{"10.0.0.0/8"},

@@ -157,9 +157,9 @@ export interface MixedInstancesPolicyArgs {
  */
 export interface NodeRoleOptionsArgs {
     /**
-     * ARNs of managed policies attached besides the three EKS worker policies. Default none.
+     * ARNs of managed policies attached besides the three EKS worker policies; each may be another resource's output (the list itself is given as a list, since its length decides the attachments). A worker policy, or two ARNs with the same policy name, are refused. Default none.
      */
-    additionalPolicyArns?: string[];
+    additionalPolicyArns?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
      * Whether an EKS access entry registers the role with the cluster (authentication mode `API` or `API_AND_CONFIG_MAP`). Default true. Set false for `CONFIG_MAP` clusters and add the `awsAuthMapRole` output to the aws-auth ConfigMap.
      */
@@ -183,7 +183,7 @@ export interface NodeRoleOptionsArgs {
  */
 export interface NodeSecurityGroupOptionsArgs {
     /**
-     * The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2.
+     * The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.
      */
     egressRules?: inputs.SecurityGroupRuleArgs[];
     /**
@@ -191,7 +191,7 @@ export interface NodeSecurityGroupOptionsArgs {
      */
     extraClusterIngressPorts?: number[];
     /**
-     * More ingress rules on the node security group.
+     * More ingress rules on the node security group. SSH (TCP 22), RDP (TCP/UDP 3389) and all traffic are refused from CIDRs wider than a /8 (IPv4) or /16 (IPv6) outside private ranges, whatever their spelling; other ports may be open to the internet (NodePorts behind a load balancer).
      */
     ingressRules?: inputs.SecurityGroupRuleArgs[];
     /**
@@ -199,13 +199,13 @@ export interface NodeSecurityGroupOptionsArgs {
      */
     rulesProfile?: enums.RulesProfile;
     /**
-     * IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. `0.0.0.0/0` is refused.
+     * IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. CIDRs wider than a /8 outside private ranges (`0.0.0.0/0`, `0.0.0.0/1`, ...) are refused.
      */
     sshSourceCidrs?: string[];
     /**
-     * Security groups allowed to reach the nodes on TCP 22. Default none.
+     * Security groups allowed to reach the nodes on TCP 22; each may be another resource's output. Default none.
      */
-    sshSourceSecurityGroupIds?: string[];
+    sshSourceSecurityGroupIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
 }
 
 /**
@@ -213,13 +213,13 @@ export interface NodeSecurityGroupOptionsArgs {
  */
 export interface SecurityGroupRuleArgs {
     /**
-     * The peer IPv4 CIDR.
+     * The peer IPv4 CIDR, in canonical form (its network address). May be another resource's output.
      */
-    cidrIpv4?: string;
+    cidrIpv4?: pulumi.Input<string | undefined>;
     /**
-     * The peer IPv6 CIDR.
+     * The peer IPv6 CIDR, in canonical form. May be another resource's output.
      */
-    cidrIpv6?: string;
+    cidrIpv6?: pulumi.Input<string | undefined>;
     /**
      * What the rule is for. Required, unique within its list, at most 255 characters of `a-zA-Z0-9. _-:/()#,@[]+=&;{}!$*`.
      */
@@ -229,17 +229,17 @@ export interface SecurityGroupRuleArgs {
      */
     fromPort?: number;
     /**
-     * The peer managed prefix list ID.
+     * The peer managed prefix list ID. May be another resource's output.
      */
-    prefixListId?: string;
+    prefixListId?: pulumi.Input<string | undefined>;
     /**
-     * `tcp`, `udp`, `icmp`, `icmpv6` or `-1` (all traffic). Required.
+     * `tcp`, `udp`, `icmp`, `icmpv6` or `-1` (all traffic), in any case, or their protocol numbers `6`, `17`, `1`, `58`; `all` means `-1`. Required.
      */
     protocol: string;
     /**
-     * The peer security group ID.
+     * The peer security group ID. May be another resource's output.
      */
-    securityGroupId?: string;
+    securityGroupId?: pulumi.Input<string | undefined>;
     /**
      * The last port (or ICMP code). Default `fromPort`.
      */

@@ -686,9 +686,9 @@ class NodeRoleOptionsArgsDict(TypedDict):
     """
     Options for a node IAM role.
     """
-    additional_policy_arns: NotRequired[Sequence[_builtins.str]]
+    additional_policy_arns: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
-    ARNs of managed policies attached besides the three EKS worker policies. Default none.
+    ARNs of managed policies attached besides the three EKS worker policies; each may be another resource's output (the list itself is given as a list, since its length decides the attachments). A worker policy, or two ARNs with the same policy name, are refused. Default none.
     """
     create_access_entry: NotRequired[_builtins.bool]
     """
@@ -710,7 +710,7 @@ class NodeRoleOptionsArgsDict(TypedDict):
 @pulumi.input_type
 class NodeRoleOptionsArgs:
     def __init__(__self__, *,
-                 additional_policy_arns: Optional[Sequence[_builtins.str]] = None,
+                 additional_policy_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  create_access_entry: Optional[_builtins.bool] = None,
                  enable_ssm_access: Optional[_builtins.bool] = None,
                  path: Optional[_builtins.str] = None,
@@ -718,7 +718,7 @@ class NodeRoleOptionsArgs:
         """
         Options for a node IAM role.
 
-        :param Sequence[_builtins.str] additional_policy_arns: ARNs of managed policies attached besides the three EKS worker policies. Default none.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] additional_policy_arns: ARNs of managed policies attached besides the three EKS worker policies; each may be another resource's output (the list itself is given as a list, since its length decides the attachments). A worker policy, or two ARNs with the same policy name, are refused. Default none.
         :param _builtins.bool create_access_entry: Whether an EKS access entry registers the role with the cluster (authentication mode `API` or `API_AND_CONFIG_MAP`). Default true. Set false for `CONFIG_MAP` clusters and add the `awsAuthMapRole` output to the aws-auth ConfigMap.
         :param _builtins.bool enable_ssm_access: Whether `AmazonSSMManagedInstanceCore` is attached so nodes can be reached with Session Manager instead of SSH. Default false.
         :param _builtins.str path: The IAM path of the role and instance profile. Default `/`. Must start and end with `/`.
@@ -737,14 +737,14 @@ class NodeRoleOptionsArgs:
 
     @_builtins.property
     @pulumi.getter(name="additionalPolicyArns")
-    def additional_policy_arns(self) -> Optional[Sequence[_builtins.str]]:
+    def additional_policy_arns(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        ARNs of managed policies attached besides the three EKS worker policies. Default none.
+        ARNs of managed policies attached besides the three EKS worker policies; each may be another resource's output (the list itself is given as a list, since its length decides the attachments). A worker policy, or two ARNs with the same policy name, are refused. Default none.
         """
         return pulumi.get(self, "additional_policy_arns")
 
     @additional_policy_arns.setter
-    def additional_policy_arns(self, value: Optional[Sequence[_builtins.str]]):
+    def additional_policy_arns(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "additional_policy_arns", value)
 
     @_builtins.property
@@ -802,7 +802,7 @@ class NodeSecurityGroupOptionsArgsDict(TypedDict):
     """
     egress_rules: NotRequired[Sequence['SecurityGroupRuleArgsDict']]
     """
-    The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2.
+    The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.
     """
     extra_cluster_ingress_ports: NotRequired[Sequence[_builtins.int]]
     """
@@ -810,7 +810,7 @@ class NodeSecurityGroupOptionsArgsDict(TypedDict):
     """
     ingress_rules: NotRequired[Sequence['SecurityGroupRuleArgsDict']]
     """
-    More ingress rules on the node security group.
+    More ingress rules on the node security group. SSH (TCP 22), RDP (TCP/UDP 3389) and all traffic are refused from CIDRs wider than a /8 (IPv4) or /16 (IPv6) outside private ranges, whatever their spelling; other ports may be open to the internet (NodePorts behind a load balancer).
     """
     rules_profile: NotRequired['RulesProfile']
     """
@@ -818,11 +818,11 @@ class NodeSecurityGroupOptionsArgsDict(TypedDict):
     """
     ssh_source_cidrs: NotRequired[Sequence[_builtins.str]]
     """
-    IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. `0.0.0.0/0` is refused.
+    IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. CIDRs wider than a /8 outside private ranges (`0.0.0.0/0`, `0.0.0.0/1`, ...) are refused.
     """
-    ssh_source_security_group_ids: NotRequired[Sequence[_builtins.str]]
+    ssh_source_security_group_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
-    Security groups allowed to reach the nodes on TCP 22. Default none.
+    Security groups allowed to reach the nodes on TCP 22; each may be another resource's output. Default none.
     """
 
 @pulumi.input_type
@@ -833,16 +833,16 @@ class NodeSecurityGroupOptionsArgs:
                  ingress_rules: Optional[Sequence['SecurityGroupRuleArgs']] = None,
                  rules_profile: Optional['RulesProfile'] = None,
                  ssh_source_cidrs: Optional[Sequence[_builtins.str]] = None,
-                 ssh_source_security_group_ids: Optional[Sequence[_builtins.str]] = None):
+                 ssh_source_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
         Options for a node security group.
 
-        :param Sequence['SecurityGroupRuleArgs'] egress_rules: The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2.
+        :param Sequence['SecurityGroupRuleArgs'] egress_rules: The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.
         :param Sequence[_builtins.int] extra_cluster_ingress_ports: More TCP ports opened from the cluster security group, typically admission webhook ports (4443, 6443, 8443, 9443). Ports the profile already opens are refused.
-        :param Sequence['SecurityGroupRuleArgs'] ingress_rules: More ingress rules on the node security group.
+        :param Sequence['SecurityGroupRuleArgs'] ingress_rules: More ingress rules on the node security group. SSH (TCP 22), RDP (TCP/UDP 3389) and all traffic are refused from CIDRs wider than a /8 (IPv4) or /16 (IPv6) outside private ranges, whatever their spelling; other ports may be open to the internet (NodePorts behind a load balancer).
         :param 'RulesProfile' rules_profile: The base rule set. `default`: all traffic between nodes, TCP 443 and 1025-65535 from the cluster security group. `strict`: TCP 443 and 10250 from the cluster security group and TCP/UDP 53 between nodes. Default `default`.
-        :param Sequence[_builtins.str] ssh_source_cidrs: IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. `0.0.0.0/0` is refused.
-        :param Sequence[_builtins.str] ssh_source_security_group_ids: Security groups allowed to reach the nodes on TCP 22. Default none.
+        :param Sequence[_builtins.str] ssh_source_cidrs: IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. CIDRs wider than a /8 outside private ranges (`0.0.0.0/0`, `0.0.0.0/1`, ...) are refused.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] ssh_source_security_group_ids: Security groups allowed to reach the nodes on TCP 22; each may be another resource's output. Default none.
         """
         if egress_rules is not None:
             pulumi.set(__self__, "egress_rules", egress_rules)
@@ -861,7 +861,7 @@ class NodeSecurityGroupOptionsArgs:
     @pulumi.getter(name="egressRules")
     def egress_rules(self) -> Optional[Sequence['SecurityGroupRuleArgs']]:
         """
-        The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2.
+        The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.
         """
         return pulumi.get(self, "egress_rules")
 
@@ -885,7 +885,7 @@ class NodeSecurityGroupOptionsArgs:
     @pulumi.getter(name="ingressRules")
     def ingress_rules(self) -> Optional[Sequence['SecurityGroupRuleArgs']]:
         """
-        More ingress rules on the node security group.
+        More ingress rules on the node security group. SSH (TCP 22), RDP (TCP/UDP 3389) and all traffic are refused from CIDRs wider than a /8 (IPv4) or /16 (IPv6) outside private ranges, whatever their spelling; other ports may be open to the internet (NodePorts behind a load balancer).
         """
         return pulumi.get(self, "ingress_rules")
 
@@ -909,7 +909,7 @@ class NodeSecurityGroupOptionsArgs:
     @pulumi.getter(name="sshSourceCidrs")
     def ssh_source_cidrs(self) -> Optional[Sequence[_builtins.str]]:
         """
-        IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. `0.0.0.0/0` is refused.
+        IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. CIDRs wider than a /8 outside private ranges (`0.0.0.0/0`, `0.0.0.0/1`, ...) are refused.
         """
         return pulumi.get(self, "ssh_source_cidrs")
 
@@ -919,14 +919,14 @@ class NodeSecurityGroupOptionsArgs:
 
     @_builtins.property
     @pulumi.getter(name="sshSourceSecurityGroupIds")
-    def ssh_source_security_group_ids(self) -> Optional[Sequence[_builtins.str]]:
+    def ssh_source_security_group_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        Security groups allowed to reach the nodes on TCP 22. Default none.
+        Security groups allowed to reach the nodes on TCP 22; each may be another resource's output. Default none.
         """
         return pulumi.get(self, "ssh_source_security_group_ids")
 
     @ssh_source_security_group_ids.setter
-    def ssh_source_security_group_ids(self, value: Optional[Sequence[_builtins.str]]):
+    def ssh_source_security_group_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "ssh_source_security_group_ids", value)
 
 
@@ -940,27 +940,27 @@ class SecurityGroupRuleArgsDict(TypedDict):
     """
     protocol: _builtins.str
     """
-    `tcp`, `udp`, `icmp`, `icmpv6` or `-1` (all traffic). Required.
+    `tcp`, `udp`, `icmp`, `icmpv6` or `-1` (all traffic), in any case, or their protocol numbers `6`, `17`, `1`, `58`; `all` means `-1`. Required.
     """
-    cidr_ipv4: NotRequired[_builtins.str]
+    cidr_ipv4: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    The peer IPv4 CIDR.
+    The peer IPv4 CIDR, in canonical form (its network address). May be another resource's output.
     """
-    cidr_ipv6: NotRequired[_builtins.str]
+    cidr_ipv6: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    The peer IPv6 CIDR.
+    The peer IPv6 CIDR, in canonical form. May be another resource's output.
     """
     from_port: NotRequired[_builtins.int]
     """
     The first port (or ICMP type). Required for `tcp` and `udp`; not allowed for `-1`.
     """
-    prefix_list_id: NotRequired[_builtins.str]
+    prefix_list_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    The peer managed prefix list ID.
+    The peer managed prefix list ID. May be another resource's output.
     """
-    security_group_id: NotRequired[_builtins.str]
+    security_group_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    The peer security group ID.
+    The peer security group ID. May be another resource's output.
     """
     to_port: NotRequired[_builtins.int]
     """
@@ -972,22 +972,22 @@ class SecurityGroupRuleArgs:
     def __init__(__self__, *,
                  description: _builtins.str,
                  protocol: _builtins.str,
-                 cidr_ipv4: Optional[_builtins.str] = None,
-                 cidr_ipv6: Optional[_builtins.str] = None,
+                 cidr_ipv4: pulumi.Input[Optional[_builtins.str]] = None,
+                 cidr_ipv6: pulumi.Input[Optional[_builtins.str]] = None,
                  from_port: Optional[_builtins.int] = None,
-                 prefix_list_id: Optional[_builtins.str] = None,
-                 security_group_id: Optional[_builtins.str] = None,
+                 prefix_list_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
                  to_port: Optional[_builtins.int] = None):
         """
         A security group rule. Exactly one of `cidrIpv4`, `cidrIpv6`, `prefixListId` and `securityGroupId` names the peer.
 
         :param _builtins.str description: What the rule is for. Required, unique within its list, at most 255 characters of `a-zA-Z0-9. _-:/()#,@[]+=&;{}!$*`.
-        :param _builtins.str protocol: `tcp`, `udp`, `icmp`, `icmpv6` or `-1` (all traffic). Required.
-        :param _builtins.str cidr_ipv4: The peer IPv4 CIDR.
-        :param _builtins.str cidr_ipv6: The peer IPv6 CIDR.
+        :param _builtins.str protocol: `tcp`, `udp`, `icmp`, `icmpv6` or `-1` (all traffic), in any case, or their protocol numbers `6`, `17`, `1`, `58`; `all` means `-1`. Required.
+        :param pulumi.Input[_builtins.str] cidr_ipv4: The peer IPv4 CIDR, in canonical form (its network address). May be another resource's output.
+        :param pulumi.Input[_builtins.str] cidr_ipv6: The peer IPv6 CIDR, in canonical form. May be another resource's output.
         :param _builtins.int from_port: The first port (or ICMP type). Required for `tcp` and `udp`; not allowed for `-1`.
-        :param _builtins.str prefix_list_id: The peer managed prefix list ID.
-        :param _builtins.str security_group_id: The peer security group ID.
+        :param pulumi.Input[_builtins.str] prefix_list_id: The peer managed prefix list ID. May be another resource's output.
+        :param pulumi.Input[_builtins.str] security_group_id: The peer security group ID. May be another resource's output.
         :param _builtins.int to_port: The last port (or ICMP code). Default `fromPort`.
         """
         pulumi.set(__self__, "description", description)
@@ -1021,7 +1021,7 @@ class SecurityGroupRuleArgs:
     @pulumi.getter
     def protocol(self) -> _builtins.str:
         """
-        `tcp`, `udp`, `icmp`, `icmpv6` or `-1` (all traffic). Required.
+        `tcp`, `udp`, `icmp`, `icmpv6` or `-1` (all traffic), in any case, or their protocol numbers `6`, `17`, `1`, `58`; `all` means `-1`. Required.
         """
         return pulumi.get(self, "protocol")
 
@@ -1031,26 +1031,26 @@ class SecurityGroupRuleArgs:
 
     @_builtins.property
     @pulumi.getter(name="cidrIpv4")
-    def cidr_ipv4(self) -> Optional[_builtins.str]:
+    def cidr_ipv4(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The peer IPv4 CIDR.
+        The peer IPv4 CIDR, in canonical form (its network address). May be another resource's output.
         """
         return pulumi.get(self, "cidr_ipv4")
 
     @cidr_ipv4.setter
-    def cidr_ipv4(self, value: Optional[_builtins.str]):
+    def cidr_ipv4(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "cidr_ipv4", value)
 
     @_builtins.property
     @pulumi.getter(name="cidrIpv6")
-    def cidr_ipv6(self) -> Optional[_builtins.str]:
+    def cidr_ipv6(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The peer IPv6 CIDR.
+        The peer IPv6 CIDR, in canonical form. May be another resource's output.
         """
         return pulumi.get(self, "cidr_ipv6")
 
     @cidr_ipv6.setter
-    def cidr_ipv6(self, value: Optional[_builtins.str]):
+    def cidr_ipv6(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "cidr_ipv6", value)
 
     @_builtins.property
@@ -1067,26 +1067,26 @@ class SecurityGroupRuleArgs:
 
     @_builtins.property
     @pulumi.getter(name="prefixListId")
-    def prefix_list_id(self) -> Optional[_builtins.str]:
+    def prefix_list_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The peer managed prefix list ID.
+        The peer managed prefix list ID. May be another resource's output.
         """
         return pulumi.get(self, "prefix_list_id")
 
     @prefix_list_id.setter
-    def prefix_list_id(self, value: Optional[_builtins.str]):
+    def prefix_list_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "prefix_list_id", value)
 
     @_builtins.property
     @pulumi.getter(name="securityGroupId")
-    def security_group_id(self) -> Optional[_builtins.str]:
+    def security_group_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The peer security group ID.
+        The peer security group ID. May be another resource's output.
         """
         return pulumi.get(self, "security_group_id")
 
     @security_group_id.setter
-    def security_group_id(self, value: Optional[_builtins.str]):
+    def security_group_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "security_group_id", value)
 
     @_builtins.property

@@ -39,7 +39,7 @@ class NodeGroupArgs:
                  instance_profile_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  instance_refresh: Optional['InstanceRefreshArgs'] = None,
                  instance_type: Optional[_builtins.str] = None,
-                 key_name: Optional[_builtins.str] = None,
+                 key_name: pulumi.Input[Optional[_builtins.str]] = None,
                  kubelet_config: Optional[Mapping[str, Any]] = None,
                  kubelet_extra_args: Optional[_builtins.str] = None,
                  labels: Optional[Mapping[str, _builtins.str]] = None,
@@ -62,7 +62,7 @@ class NodeGroupArgs:
                  post_bootstrap_user_data: Optional[_builtins.str] = None,
                  pre_bootstrap_user_data: Optional[_builtins.str] = None,
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None,
-                 tags: Optional[Mapping[str, _builtins.str]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  taints: Optional[Mapping[str, 'TaintArgs']] = None,
                  termination_lifecycle_hook: Optional['TerminationLifecycleHookArgs'] = None,
                  user_data_override: Optional[_builtins.str] = None):
@@ -74,8 +74,8 @@ class NodeGroupArgs:
         :param pulumi.Input[_builtins.str] ami_id: An exact AMI ID for the nodes: they change only when you change it. Requires `architecture`; conflicts with `amiVariant` and `amiReleaseVersion`. Default: the EKS-optimized AMI for `operatingSystem`, `amiVariant`, `cluster.version` and the instance type's architecture, read from AWS's public SSM parameter at deploy time (pinned to `amiReleaseVersion` when set, else the recommended one). The AMI must suit `operatingSystem`, whose user data it receives.
         :param _builtins.str ami_release_version: Pins the EKS-optimized AMI to one release, so nodes roll only when you change it: for AL2023 and AL2 the amazon-eks-ami release date (`v20250704`, or a node group release version such as `1.33.0-20250704`), for Bottlerocket the Bottlerocket version (`1.42.0`). Windows AMIs have no release parameters: pin them with `amiId`. Default: the recommended AMI at each deploy.
         :param 'AMIVariant' ami_variant: The EKS-optimized AMI variant: `standard` (default), `nvidia` (AL2023, Bottlerocket, AL2), `neuron` (AL2023 x86_64) or `fips` (Bottlerocket).
-        :param 'Architecture' architecture: The CPU architecture of `amiId`: `x86_64` or `arm64`. Required with `amiId`, and must match the instance type. Otherwise inferred from the instance type.
-        :param Mapping[str, Any] bottlerocket_settings: Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
+        :param 'Architecture' architecture: The CPU architecture of the nodes: `x86_64` or `arm64`. Required with `amiId`, and with an instance type whose family eksnodes does not know; must match the instance type when its family is known. Otherwise inferred from the instance type.
+        :param Mapping[str, Any] bottlerocket_settings: Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win, except the settings eksnodes renders from typed inputs (`kubernetes.cluster-name`, `api-server`, `cluster-certificate`, `node-labels`, `node-taints`), which are refused: set `cluster`, `labels` and `taints` instead. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
         :param _builtins.bool capacity_rebalance: Whether the group launches a replacement when EC2 signals that a Spot node is at elevated risk of interruption, before it is reclaimed. Default false; recommended with Spot.
         :param _builtins.bool cluster_autoscaler_tags: Whether the group carries cluster-autoscaler discovery tags (`k8s.io/cluster-autoscaler/enabled`, `k8s.io/cluster-autoscaler/<cluster>`) and node-template tags for every label and taint, which scale-from-zero needs. Default false.
         :param _builtins.int desired_capacity: The number of nodes to run. Default 2, kept between `minSize` and `maxSize`. Ignored after creation when `ignoreScalingChanges` is true.
@@ -86,14 +86,14 @@ class NodeGroupArgs:
         :param _builtins.bool ignore_scaling_changes: Whether later changes of the group's desired capacity are ignored, so eksnodes does not fight the cluster autoscaler. Default: the value of `clusterAutoscalerTags`.
         :param pulumi.Input[_builtins.str] instance_profile_arn: The ARN of an existing instance profile for the nodes. Default: a NodeRole is created with its instance profile and access entry. Must be given together with `roleArn`; conflicts with `nodeRoleOptions`.
         :param 'InstanceRefreshArgs' instance_refresh: How the Auto Scaling group replaces nodes when the launch template changes. Default: a rolling refresh that launches replacements before terminating old nodes (100% minimum, 110% maximum healthy).
-        :param _builtins.str instance_type: The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from it and selects the AMI.
-        :param _builtins.str key_name: The name of an EC2 key pair for SSH. Default: none; prefer Session Manager (`nodeRoleOptions.enableSsmAccess`). SSH also needs `nodeSecurityGroupOptions.sshSourceCidrs` or `sshSourceSecurityGroupIds`.
+        :param _builtins.str instance_type: The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from the instance family and selects the AMI; a well-formed type of a family eksnodes does not know yet is accepted when `architecture` is set. Mac instances are refused.
+        :param pulumi.Input[_builtins.str] key_name: The name of an EC2 key pair for SSH (a value or another resource's output). Default: none; prefer Session Manager (`nodeRoleOptions.enableSsmAccess`). SSH also needs `nodeSecurityGroupOptions.sshSourceCidrs` or `sshSourceSecurityGroupIds`.
         :param Mapping[str, Any] kubelet_config: A KubeletConfiguration fragment merged by nodeadm over its defaults (NodeConfig `spec.kubelet.config`), e.g. `{maxPods: 58}`. Conflicts with `userDataOverride`.
         :param _builtins.str kubelet_extra_args: Extra kubelet flags separated by spaces, e.g. `--max-pods=58 --v=2`. Each must start with `--`. `--node-labels` and `--register-with-taints` belong in `labels` and `taints`. Conflicts with `userDataOverride`.
         :param Mapping[str, _builtins.str] labels: Kubernetes labels the kubelet registers the node with. Keys and values must be valid Kubernetes labels; the kubelet may not set labels under `kubernetes.io/` or `k8s.io/` except `node.kubernetes.io/` and `kubelet.kubernetes.io/` and the well-known labels. Conflicts with `userDataOverride`.
-        :param _builtins.int max_size: The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. Must be at least 1.
+        :param _builtins.int max_size: The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. 0 parks the group with no nodes.
         :param 'MetadataOptionsArgs' metadata_options: Instance metadata service settings. Default: IMDSv2 tokens required, hop limit 1, instance tags not exposed.
-        :param _builtins.int min_size: The minimum number of nodes. Default 1. Must be between 0 and `maxSize`.
+        :param _builtins.int min_size: The minimum number of nodes. Default 1 (0 when `maxSize` is 0). Must be between 0 and `maxSize`.
         :param 'MixedInstancesPolicyArgs' mixed_instances_policy: Run the group on several instance types and mix On-Demand and Spot capacity. Conflicts with `instanceType`; every type must have the same CPU architecture. Spot only: `onDemandPercentageAboveBaseCapacity: 0`.
         :param _builtins.bool node_associate_public_ip_address: Whether nodes get a public IP address. Default false: nodes belong in private subnets.
         :param 'NodeRoleOptionsArgs' node_role_options: Options for the node role the group creates. Conflicts with `instanceProfileArn`.
@@ -110,10 +110,10 @@ class NodeGroupArgs:
         :param _builtins.str post_bootstrap_user_data: A shell script placed after the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. Conflicts with `userDataOverride`.
         :param _builtins.str pre_bootstrap_user_data: A shell script placed before the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. nodeadm configures the node before cloud-init runs scripts and the kubelet starts after them, so slow work here delays the node's join. Conflicts with `userDataOverride`.
         :param pulumi.Input[_builtins.str] role_arn: The ARN of the existing node role inside `instanceProfileArn`, reported in the outputs. Must be given together with `instanceProfileArn`. Register it with the cluster yourself, e.g. with a NodeRole.
-        :param Mapping[str, _builtins.str] tags: Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Values may be outputs. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here; when the group creates its node role, keys and values must also suit IAM and EKS (letters, digits, spaces and `_ . : / = + - @`).
         :param Mapping[str, 'TaintArgs'] taints: Kubernetes taints the kubelet registers the node with, keyed by taint key. Conflicts with `userDataOverride`.
         :param 'TerminationLifecycleHookArgs' termination_lifecycle_hook: A termination lifecycle hook that holds terminating nodes (scale-in, instance refresh, Spot rebalance) so a drainer such as aws-node-termination-handler in queue mode can cordon and drain them first. Default none.
-        :param _builtins.str user_data_override: The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData` and `postBootstrapUserData`.
+        :param _builtins.str user_data_override: The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData`, `postBootstrapUserData` and `bottlerocketSettings`, and with `hardening: baseline` on AL2023 and Bottlerocket, whose steps live in the rendered user data.
         """
         pulumi.set(__self__, "cluster", cluster)
         pulumi.set(__self__, "subnet_ids", subnet_ids)
@@ -268,7 +268,7 @@ class NodeGroupArgs:
     @pulumi.getter
     def architecture(self) -> Optional['Architecture']:
         """
-        The CPU architecture of `amiId`: `x86_64` or `arm64`. Required with `amiId`, and must match the instance type. Otherwise inferred from the instance type.
+        The CPU architecture of the nodes: `x86_64` or `arm64`. Required with `amiId`, and with an instance type whose family eksnodes does not know; must match the instance type when its family is known. Otherwise inferred from the instance type.
         """
         return pulumi.get(self, "architecture")
 
@@ -280,7 +280,7 @@ class NodeGroupArgs:
     @pulumi.getter(name="bottlerocketSettings")
     def bottlerocket_settings(self) -> Optional[Mapping[str, Any]]:
         """
-        Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
+        Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win, except the settings eksnodes renders from typed inputs (`kubernetes.cluster-name`, `api-server`, `cluster-certificate`, `node-labels`, `node-taints`), which are refused: set `cluster`, `labels` and `taints` instead. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
         """
         return pulumi.get(self, "bottlerocket_settings")
 
@@ -412,7 +412,7 @@ class NodeGroupArgs:
     @pulumi.getter(name="instanceType")
     def instance_type(self) -> Optional[_builtins.str]:
         """
-        The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from it and selects the AMI.
+        The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from the instance family and selects the AMI; a well-formed type of a family eksnodes does not know yet is accepted when `architecture` is set. Mac instances are refused.
         """
         return pulumi.get(self, "instance_type")
 
@@ -422,14 +422,14 @@ class NodeGroupArgs:
 
     @_builtins.property
     @pulumi.getter(name="keyName")
-    def key_name(self) -> Optional[_builtins.str]:
+    def key_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The name of an EC2 key pair for SSH. Default: none; prefer Session Manager (`nodeRoleOptions.enableSsmAccess`). SSH also needs `nodeSecurityGroupOptions.sshSourceCidrs` or `sshSourceSecurityGroupIds`.
+        The name of an EC2 key pair for SSH (a value or another resource's output). Default: none; prefer Session Manager (`nodeRoleOptions.enableSsmAccess`). SSH also needs `nodeSecurityGroupOptions.sshSourceCidrs` or `sshSourceSecurityGroupIds`.
         """
         return pulumi.get(self, "key_name")
 
     @key_name.setter
-    def key_name(self, value: Optional[_builtins.str]):
+    def key_name(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "key_name", value)
 
     @_builtins.property
@@ -472,7 +472,7 @@ class NodeGroupArgs:
     @pulumi.getter(name="maxSize")
     def max_size(self) -> Optional[_builtins.int]:
         """
-        The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. Must be at least 1.
+        The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. 0 parks the group with no nodes.
         """
         return pulumi.get(self, "max_size")
 
@@ -496,7 +496,7 @@ class NodeGroupArgs:
     @pulumi.getter(name="minSize")
     def min_size(self) -> Optional[_builtins.int]:
         """
-        The minimum number of nodes. Default 1. Must be between 0 and `maxSize`.
+        The minimum number of nodes. Default 1 (0 when `maxSize` is 0). Must be between 0 and `maxSize`.
         """
         return pulumi.get(self, "min_size")
 
@@ -698,14 +698,14 @@ class NodeGroupArgs:
 
     @_builtins.property
     @pulumi.getter
-    def tags(self) -> Optional[Mapping[str, _builtins.str]]:
+    def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here.
+        Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Values may be outputs. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here; when the group creates its node role, keys and values must also suit IAM and EKS (letters, digits, spaces and `_ . : / = + - @`).
         """
         return pulumi.get(self, "tags")
 
     @tags.setter
-    def tags(self, value: Optional[Mapping[str, _builtins.str]]):
+    def tags(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "tags", value)
 
     @_builtins.property
@@ -736,7 +736,7 @@ class NodeGroupArgs:
     @pulumi.getter(name="userDataOverride")
     def user_data_override(self) -> Optional[_builtins.str]:
         """
-        The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData` and `postBootstrapUserData`.
+        The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData`, `postBootstrapUserData` and `bottlerocketSettings`, and with `hardening: baseline` on AL2023 and Bottlerocket, whose steps live in the rendered user data.
         """
         return pulumi.get(self, "user_data_override")
 
@@ -768,7 +768,7 @@ class NodeGroup(pulumi.ComponentResource):
                  instance_profile_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  instance_refresh: Optional[Union['InstanceRefreshArgs', 'InstanceRefreshArgsDict']] = None,
                  instance_type: Optional[_builtins.str] = None,
-                 key_name: Optional[_builtins.str] = None,
+                 key_name: pulumi.Input[Optional[_builtins.str]] = None,
                  kubelet_config: Optional[Mapping[str, Any]] = None,
                  kubelet_extra_args: Optional[_builtins.str] = None,
                  labels: Optional[Mapping[str, _builtins.str]] = None,
@@ -792,7 +792,7 @@ class NodeGroup(pulumi.ComponentResource):
                  pre_bootstrap_user_data: Optional[_builtins.str] = None,
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  subnet_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
-                 tags: Optional[Mapping[str, _builtins.str]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  taints: Optional[Mapping[str, Union['TaintArgs', 'TaintArgsDict']]] = None,
                  termination_lifecycle_hook: Optional[Union['TerminationLifecycleHookArgs', 'TerminationLifecycleHookArgsDict']] = None,
                  user_data_override: Optional[_builtins.str] = None,
@@ -805,8 +805,8 @@ class NodeGroup(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.str] ami_id: An exact AMI ID for the nodes: they change only when you change it. Requires `architecture`; conflicts with `amiVariant` and `amiReleaseVersion`. Default: the EKS-optimized AMI for `operatingSystem`, `amiVariant`, `cluster.version` and the instance type's architecture, read from AWS's public SSM parameter at deploy time (pinned to `amiReleaseVersion` when set, else the recommended one). The AMI must suit `operatingSystem`, whose user data it receives.
         :param _builtins.str ami_release_version: Pins the EKS-optimized AMI to one release, so nodes roll only when you change it: for AL2023 and AL2 the amazon-eks-ami release date (`v20250704`, or a node group release version such as `1.33.0-20250704`), for Bottlerocket the Bottlerocket version (`1.42.0`). Windows AMIs have no release parameters: pin them with `amiId`. Default: the recommended AMI at each deploy.
         :param 'AMIVariant' ami_variant: The EKS-optimized AMI variant: `standard` (default), `nvidia` (AL2023, Bottlerocket, AL2), `neuron` (AL2023 x86_64) or `fips` (Bottlerocket).
-        :param 'Architecture' architecture: The CPU architecture of `amiId`: `x86_64` or `arm64`. Required with `amiId`, and must match the instance type. Otherwise inferred from the instance type.
-        :param Mapping[str, Any] bottlerocket_settings: Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
+        :param 'Architecture' architecture: The CPU architecture of the nodes: `x86_64` or `arm64`. Required with `amiId`, and with an instance type whose family eksnodes does not know; must match the instance type when its family is known. Otherwise inferred from the instance type.
+        :param Mapping[str, Any] bottlerocket_settings: Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win, except the settings eksnodes renders from typed inputs (`kubernetes.cluster-name`, `api-server`, `cluster-certificate`, `node-labels`, `node-taints`), which are refused: set `cluster`, `labels` and `taints` instead. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
         :param _builtins.bool capacity_rebalance: Whether the group launches a replacement when EC2 signals that a Spot node is at elevated risk of interruption, before it is reclaimed. Default false; recommended with Spot.
         :param Union['ClusterArgs', 'ClusterArgsDict'] cluster: The cluster the nodes join. Required.
         :param _builtins.bool cluster_autoscaler_tags: Whether the group carries cluster-autoscaler discovery tags (`k8s.io/cluster-autoscaler/enabled`, `k8s.io/cluster-autoscaler/<cluster>`) and node-template tags for every label and taint, which scale-from-zero needs. Default false.
@@ -818,14 +818,14 @@ class NodeGroup(pulumi.ComponentResource):
         :param _builtins.bool ignore_scaling_changes: Whether later changes of the group's desired capacity are ignored, so eksnodes does not fight the cluster autoscaler. Default: the value of `clusterAutoscalerTags`.
         :param pulumi.Input[_builtins.str] instance_profile_arn: The ARN of an existing instance profile for the nodes. Default: a NodeRole is created with its instance profile and access entry. Must be given together with `roleArn`; conflicts with `nodeRoleOptions`.
         :param Union['InstanceRefreshArgs', 'InstanceRefreshArgsDict'] instance_refresh: How the Auto Scaling group replaces nodes when the launch template changes. Default: a rolling refresh that launches replacements before terminating old nodes (100% minimum, 110% maximum healthy).
-        :param _builtins.str instance_type: The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from it and selects the AMI.
-        :param _builtins.str key_name: The name of an EC2 key pair for SSH. Default: none; prefer Session Manager (`nodeRoleOptions.enableSsmAccess`). SSH also needs `nodeSecurityGroupOptions.sshSourceCidrs` or `sshSourceSecurityGroupIds`.
+        :param _builtins.str instance_type: The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from the instance family and selects the AMI; a well-formed type of a family eksnodes does not know yet is accepted when `architecture` is set. Mac instances are refused.
+        :param pulumi.Input[_builtins.str] key_name: The name of an EC2 key pair for SSH (a value or another resource's output). Default: none; prefer Session Manager (`nodeRoleOptions.enableSsmAccess`). SSH also needs `nodeSecurityGroupOptions.sshSourceCidrs` or `sshSourceSecurityGroupIds`.
         :param Mapping[str, Any] kubelet_config: A KubeletConfiguration fragment merged by nodeadm over its defaults (NodeConfig `spec.kubelet.config`), e.g. `{maxPods: 58}`. Conflicts with `userDataOverride`.
         :param _builtins.str kubelet_extra_args: Extra kubelet flags separated by spaces, e.g. `--max-pods=58 --v=2`. Each must start with `--`. `--node-labels` and `--register-with-taints` belong in `labels` and `taints`. Conflicts with `userDataOverride`.
         :param Mapping[str, _builtins.str] labels: Kubernetes labels the kubelet registers the node with. Keys and values must be valid Kubernetes labels; the kubelet may not set labels under `kubernetes.io/` or `k8s.io/` except `node.kubernetes.io/` and `kubelet.kubernetes.io/` and the well-known labels. Conflicts with `userDataOverride`.
-        :param _builtins.int max_size: The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. Must be at least 1.
+        :param _builtins.int max_size: The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. 0 parks the group with no nodes.
         :param Union['MetadataOptionsArgs', 'MetadataOptionsArgsDict'] metadata_options: Instance metadata service settings. Default: IMDSv2 tokens required, hop limit 1, instance tags not exposed.
-        :param _builtins.int min_size: The minimum number of nodes. Default 1. Must be between 0 and `maxSize`.
+        :param _builtins.int min_size: The minimum number of nodes. Default 1 (0 when `maxSize` is 0). Must be between 0 and `maxSize`.
         :param Union['MixedInstancesPolicyArgs', 'MixedInstancesPolicyArgsDict'] mixed_instances_policy: Run the group on several instance types and mix On-Demand and Spot capacity. Conflicts with `instanceType`; every type must have the same CPU architecture. Spot only: `onDemandPercentageAboveBaseCapacity: 0`.
         :param _builtins.bool node_associate_public_ip_address: Whether nodes get a public IP address. Default false: nodes belong in private subnets.
         :param Union['NodeRoleOptionsArgs', 'NodeRoleOptionsArgsDict'] node_role_options: Options for the node role the group creates. Conflicts with `instanceProfileArn`.
@@ -843,10 +843,10 @@ class NodeGroup(pulumi.ComponentResource):
         :param _builtins.str pre_bootstrap_user_data: A shell script placed before the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. nodeadm configures the node before cloud-init runs scripts and the kubelet starts after them, so slow work here delays the node's join. Conflicts with `userDataOverride`.
         :param pulumi.Input[_builtins.str] role_arn: The ARN of the existing node role inside `instanceProfileArn`, reported in the outputs. Must be given together with `instanceProfileArn`. Register it with the cluster yourself, e.g. with a NodeRole.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] subnet_ids: The subnets the Auto Scaling group launches nodes in. Required, at least one. Use private subnets: nodes get no public IP unless `nodeAssociatePublicIpAddress` is true.
-        :param Mapping[str, _builtins.str] tags: Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Values may be outputs. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here; when the group creates its node role, keys and values must also suit IAM and EKS (letters, digits, spaces and `_ . : / = + - @`).
         :param Mapping[str, Union['TaintArgs', 'TaintArgsDict']] taints: Kubernetes taints the kubelet registers the node with, keyed by taint key. Conflicts with `userDataOverride`.
         :param Union['TerminationLifecycleHookArgs', 'TerminationLifecycleHookArgsDict'] termination_lifecycle_hook: A termination lifecycle hook that holds terminating nodes (scale-in, instance refresh, Spot rebalance) so a drainer such as aws-node-termination-handler in queue mode can cordon and drain them first. Default none.
-        :param _builtins.str user_data_override: The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData` and `postBootstrapUserData`.
+        :param _builtins.str user_data_override: The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData`, `postBootstrapUserData` and `bottlerocketSettings`, and with `hardening: baseline` on AL2023 and Bottlerocket, whose steps live in the rendered user data.
         """
         ...
     @overload
@@ -889,7 +889,7 @@ class NodeGroup(pulumi.ComponentResource):
                  instance_profile_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  instance_refresh: Optional[Union['InstanceRefreshArgs', 'InstanceRefreshArgsDict']] = None,
                  instance_type: Optional[_builtins.str] = None,
-                 key_name: Optional[_builtins.str] = None,
+                 key_name: pulumi.Input[Optional[_builtins.str]] = None,
                  kubelet_config: Optional[Mapping[str, Any]] = None,
                  kubelet_extra_args: Optional[_builtins.str] = None,
                  labels: Optional[Mapping[str, _builtins.str]] = None,
@@ -913,7 +913,7 @@ class NodeGroup(pulumi.ComponentResource):
                  pre_bootstrap_user_data: Optional[_builtins.str] = None,
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  subnet_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
-                 tags: Optional[Mapping[str, _builtins.str]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  taints: Optional[Mapping[str, Union['TaintArgs', 'TaintArgsDict']]] = None,
                  termination_lifecycle_hook: Optional[Union['TerminationLifecycleHookArgs', 'TerminationLifecycleHookArgsDict']] = None,
                  user_data_override: Optional[_builtins.str] = None,

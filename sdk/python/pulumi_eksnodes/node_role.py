@@ -21,24 +21,24 @@ __all__ = ['NodeRoleArgs', 'NodeRole']
 class NodeRoleArgs:
     def __init__(__self__, *,
                  access_entry_type: Optional['AccessEntryType'] = None,
-                 additional_policy_arns: Optional[Sequence[_builtins.str]] = None,
+                 additional_policy_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  cluster_name: pulumi.Input[Optional[_builtins.str]] = None,
                  create_access_entry: Optional[_builtins.bool] = None,
                  enable_ssm_access: Optional[_builtins.bool] = None,
                  path: Optional[_builtins.str] = None,
                  permissions_boundary: pulumi.Input[Optional[_builtins.str]] = None,
-                 tags: Optional[Mapping[str, _builtins.str]] = None):
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
         """
         The set of arguments for constructing a NodeRole resource.
 
         :param 'AccessEntryType' access_entry_type: The access entry type: `EC2_LINUX` (default) or `EC2_WINDOWS`.
-        :param Sequence[_builtins.str] additional_policy_arns: ARNs of managed policies attached besides the three EKS worker policies. Default none.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] additional_policy_arns: ARNs of managed policies attached besides the three EKS worker policies; each may be another resource's output (the list itself is given as a list, since its length decides the attachments). A worker policy, or two ARNs with the same policy name, are refused. Default none.
         :param pulumi.Input[_builtins.str] cluster_name: The EKS cluster the role's nodes join. Required when `createAccessEntry` is true.
         :param _builtins.bool create_access_entry: Whether an EKS access entry registers the role with the cluster (authentication mode `API` or `API_AND_CONFIG_MAP`). Default true. Set false for `CONFIG_MAP` clusters and add the `awsAuthMapRole` output to the aws-auth ConfigMap.
         :param _builtins.bool enable_ssm_access: Whether `AmazonSSMManagedInstanceCore` is attached so nodes can be reached with Session Manager instead of SSH. Default false.
         :param _builtins.str path: The IAM path of the role and instance profile. Default `/`. Must start and end with `/`.
         :param pulumi.Input[_builtins.str] permissions_boundary: The ARN of a managed policy that bounds the role's permissions. Default none.
-        :param Mapping[str, _builtins.str] tags: Tags for the role and instance profile.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for the role and instance profile.
         """
         if access_entry_type is not None:
             pulumi.set(__self__, "access_entry_type", access_entry_type)
@@ -71,14 +71,14 @@ class NodeRoleArgs:
 
     @_builtins.property
     @pulumi.getter(name="additionalPolicyArns")
-    def additional_policy_arns(self) -> Optional[Sequence[_builtins.str]]:
+    def additional_policy_arns(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        ARNs of managed policies attached besides the three EKS worker policies. Default none.
+        ARNs of managed policies attached besides the three EKS worker policies; each may be another resource's output (the list itself is given as a list, since its length decides the attachments). A worker policy, or two ARNs with the same policy name, are refused. Default none.
         """
         return pulumi.get(self, "additional_policy_arns")
 
     @additional_policy_arns.setter
-    def additional_policy_arns(self, value: Optional[Sequence[_builtins.str]]):
+    def additional_policy_arns(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "additional_policy_arns", value)
 
     @_builtins.property
@@ -143,14 +143,14 @@ class NodeRoleArgs:
 
     @_builtins.property
     @pulumi.getter
-    def tags(self) -> Optional[Mapping[str, _builtins.str]]:
+    def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
         Tags for the role and instance profile.
         """
         return pulumi.get(self, "tags")
 
     @tags.setter
-    def tags(self, value: Optional[Mapping[str, _builtins.str]]):
+    def tags(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "tags", value)
 
 
@@ -161,13 +161,13 @@ class NodeRole(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_entry_type: Optional['AccessEntryType'] = None,
-                 additional_policy_arns: Optional[Sequence[_builtins.str]] = None,
+                 additional_policy_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  cluster_name: pulumi.Input[Optional[_builtins.str]] = None,
                  create_access_entry: Optional[_builtins.bool] = None,
                  enable_ssm_access: Optional[_builtins.bool] = None,
                  path: Optional[_builtins.str] = None,
                  permissions_boundary: pulumi.Input[Optional[_builtins.str]] = None,
-                 tags: Optional[Mapping[str, _builtins.str]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         """
         The IAM role and instance profile of EKS self-managed nodes, with exactly the three EKS worker policies and, by default, the EKS access entry that lets the nodes join. Several node groups may share one.
@@ -175,13 +175,13 @@ class NodeRole(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param 'AccessEntryType' access_entry_type: The access entry type: `EC2_LINUX` (default) or `EC2_WINDOWS`.
-        :param Sequence[_builtins.str] additional_policy_arns: ARNs of managed policies attached besides the three EKS worker policies. Default none.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] additional_policy_arns: ARNs of managed policies attached besides the three EKS worker policies; each may be another resource's output (the list itself is given as a list, since its length decides the attachments). A worker policy, or two ARNs with the same policy name, are refused. Default none.
         :param pulumi.Input[_builtins.str] cluster_name: The EKS cluster the role's nodes join. Required when `createAccessEntry` is true.
         :param _builtins.bool create_access_entry: Whether an EKS access entry registers the role with the cluster (authentication mode `API` or `API_AND_CONFIG_MAP`). Default true. Set false for `CONFIG_MAP` clusters and add the `awsAuthMapRole` output to the aws-auth ConfigMap.
         :param _builtins.bool enable_ssm_access: Whether `AmazonSSMManagedInstanceCore` is attached so nodes can be reached with Session Manager instead of SSH. Default false.
         :param _builtins.str path: The IAM path of the role and instance profile. Default `/`. Must start and end with `/`.
         :param pulumi.Input[_builtins.str] permissions_boundary: The ARN of a managed policy that bounds the role's permissions. Default none.
-        :param Mapping[str, _builtins.str] tags: Tags for the role and instance profile.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for the role and instance profile.
         """
         ...
     @overload
@@ -208,13 +208,13 @@ class NodeRole(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_entry_type: Optional['AccessEntryType'] = None,
-                 additional_policy_arns: Optional[Sequence[_builtins.str]] = None,
+                 additional_policy_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  cluster_name: pulumi.Input[Optional[_builtins.str]] = None,
                  create_access_entry: Optional[_builtins.bool] = None,
                  enable_ssm_access: Optional[_builtins.bool] = None,
                  path: Optional[_builtins.str] = None,
                  permissions_boundary: pulumi.Input[Optional[_builtins.str]] = None,
-                 tags: Optional[Mapping[str, _builtins.str]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):

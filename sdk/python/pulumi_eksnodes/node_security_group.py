@@ -29,21 +29,21 @@ class NodeSecurityGroupArgs:
                  ingress_rules: Optional[Sequence['SecurityGroupRuleArgs']] = None,
                  rules_profile: Optional['RulesProfile'] = None,
                  ssh_source_cidrs: Optional[Sequence[_builtins.str]] = None,
-                 ssh_source_security_group_ids: Optional[Sequence[_builtins.str]] = None,
-                 tags: Optional[Mapping[str, _builtins.str]] = None):
+                 ssh_source_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
         """
         The set of arguments for constructing a NodeSecurityGroup resource.
 
         :param pulumi.Input[_builtins.str] cluster_name: The EKS cluster name, for the `kubernetes.io/cluster/<name>=owned` tag. Required.
         :param pulumi.Input[_builtins.str] cluster_security_group_id: The cluster security group the control plane uses to reach the nodes. Required: it gets an ingress rule for HTTPS from the nodes, and the node group allows traffic from it.
         :param pulumi.Input[_builtins.str] vpc_id: The VPC of the cluster. Required.
-        :param Sequence['SecurityGroupRuleArgs'] egress_rules: The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2.
+        :param Sequence['SecurityGroupRuleArgs'] egress_rules: The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.
         :param Sequence[_builtins.int] extra_cluster_ingress_ports: More TCP ports opened from the cluster security group, typically admission webhook ports (4443, 6443, 8443, 9443). Ports the profile already opens are refused.
-        :param Sequence['SecurityGroupRuleArgs'] ingress_rules: More ingress rules on the node security group.
+        :param Sequence['SecurityGroupRuleArgs'] ingress_rules: More ingress rules on the node security group. SSH (TCP 22), RDP (TCP/UDP 3389) and all traffic are refused from CIDRs wider than a /8 (IPv4) or /16 (IPv6) outside private ranges, whatever their spelling; other ports may be open to the internet (NodePorts behind a load balancer).
         :param 'RulesProfile' rules_profile: The base rule set. `default`: all traffic between nodes, TCP 443 and 1025-65535 from the cluster security group. `strict`: TCP 443 and 10250 from the cluster security group and TCP/UDP 53 between nodes. Default `default`.
-        :param Sequence[_builtins.str] ssh_source_cidrs: IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. `0.0.0.0/0` is refused.
-        :param Sequence[_builtins.str] ssh_source_security_group_ids: Security groups allowed to reach the nodes on TCP 22. Default none.
-        :param Mapping[str, _builtins.str] tags: Tags for the security group and its rules.
+        :param Sequence[_builtins.str] ssh_source_cidrs: IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. CIDRs wider than a /8 outside private ranges (`0.0.0.0/0`, `0.0.0.0/1`, ...) are refused.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] ssh_source_security_group_ids: Security groups allowed to reach the nodes on TCP 22; each may be another resource's output. Default none.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for the security group and its rules.
         """
         pulumi.set(__self__, "cluster_name", cluster_name)
         pulumi.set(__self__, "cluster_security_group_id", cluster_security_group_id)
@@ -103,7 +103,7 @@ class NodeSecurityGroupArgs:
     @pulumi.getter(name="egressRules")
     def egress_rules(self) -> Optional[Sequence['SecurityGroupRuleArgs']]:
         """
-        The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2.
+        The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.
         """
         return pulumi.get(self, "egress_rules")
 
@@ -127,7 +127,7 @@ class NodeSecurityGroupArgs:
     @pulumi.getter(name="ingressRules")
     def ingress_rules(self) -> Optional[Sequence['SecurityGroupRuleArgs']]:
         """
-        More ingress rules on the node security group.
+        More ingress rules on the node security group. SSH (TCP 22), RDP (TCP/UDP 3389) and all traffic are refused from CIDRs wider than a /8 (IPv4) or /16 (IPv6) outside private ranges, whatever their spelling; other ports may be open to the internet (NodePorts behind a load balancer).
         """
         return pulumi.get(self, "ingress_rules")
 
@@ -151,7 +151,7 @@ class NodeSecurityGroupArgs:
     @pulumi.getter(name="sshSourceCidrs")
     def ssh_source_cidrs(self) -> Optional[Sequence[_builtins.str]]:
         """
-        IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. `0.0.0.0/0` is refused.
+        IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. CIDRs wider than a /8 outside private ranges (`0.0.0.0/0`, `0.0.0.0/1`, ...) are refused.
         """
         return pulumi.get(self, "ssh_source_cidrs")
 
@@ -161,26 +161,26 @@ class NodeSecurityGroupArgs:
 
     @_builtins.property
     @pulumi.getter(name="sshSourceSecurityGroupIds")
-    def ssh_source_security_group_ids(self) -> Optional[Sequence[_builtins.str]]:
+    def ssh_source_security_group_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        Security groups allowed to reach the nodes on TCP 22. Default none.
+        Security groups allowed to reach the nodes on TCP 22; each may be another resource's output. Default none.
         """
         return pulumi.get(self, "ssh_source_security_group_ids")
 
     @ssh_source_security_group_ids.setter
-    def ssh_source_security_group_ids(self, value: Optional[Sequence[_builtins.str]]):
+    def ssh_source_security_group_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "ssh_source_security_group_ids", value)
 
     @_builtins.property
     @pulumi.getter
-    def tags(self) -> Optional[Mapping[str, _builtins.str]]:
+    def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
         Tags for the security group and its rules.
         """
         return pulumi.get(self, "tags")
 
     @tags.setter
-    def tags(self, value: Optional[Mapping[str, _builtins.str]]):
+    def tags(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "tags", value)
 
 
@@ -197,8 +197,8 @@ class NodeSecurityGroup(pulumi.ComponentResource):
                  ingress_rules: Optional[Sequence[Union['SecurityGroupRuleArgs', 'SecurityGroupRuleArgsDict']]] = None,
                  rules_profile: Optional['RulesProfile'] = None,
                  ssh_source_cidrs: Optional[Sequence[_builtins.str]] = None,
-                 ssh_source_security_group_ids: Optional[Sequence[_builtins.str]] = None,
-                 tags: Optional[Mapping[str, _builtins.str]] = None,
+                 ssh_source_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  vpc_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
@@ -208,13 +208,13 @@ class NodeSecurityGroup(pulumi.ComponentResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] cluster_name: The EKS cluster name, for the `kubernetes.io/cluster/<name>=owned` tag. Required.
         :param pulumi.Input[_builtins.str] cluster_security_group_id: The cluster security group the control plane uses to reach the nodes. Required: it gets an ingress rule for HTTPS from the nodes, and the node group allows traffic from it.
-        :param Sequence[Union['SecurityGroupRuleArgs', 'SecurityGroupRuleArgsDict']] egress_rules: The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2.
+        :param Sequence[Union['SecurityGroupRuleArgs', 'SecurityGroupRuleArgsDict']] egress_rules: The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.
         :param Sequence[_builtins.int] extra_cluster_ingress_ports: More TCP ports opened from the cluster security group, typically admission webhook ports (4443, 6443, 8443, 9443). Ports the profile already opens are refused.
-        :param Sequence[Union['SecurityGroupRuleArgs', 'SecurityGroupRuleArgsDict']] ingress_rules: More ingress rules on the node security group.
+        :param Sequence[Union['SecurityGroupRuleArgs', 'SecurityGroupRuleArgsDict']] ingress_rules: More ingress rules on the node security group. SSH (TCP 22), RDP (TCP/UDP 3389) and all traffic are refused from CIDRs wider than a /8 (IPv4) or /16 (IPv6) outside private ranges, whatever their spelling; other ports may be open to the internet (NodePorts behind a load balancer).
         :param 'RulesProfile' rules_profile: The base rule set. `default`: all traffic between nodes, TCP 443 and 1025-65535 from the cluster security group. `strict`: TCP 443 and 10250 from the cluster security group and TCP/UDP 53 between nodes. Default `default`.
-        :param Sequence[_builtins.str] ssh_source_cidrs: IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. `0.0.0.0/0` is refused.
-        :param Sequence[_builtins.str] ssh_source_security_group_ids: Security groups allowed to reach the nodes on TCP 22. Default none.
-        :param Mapping[str, _builtins.str] tags: Tags for the security group and its rules.
+        :param Sequence[_builtins.str] ssh_source_cidrs: IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. CIDRs wider than a /8 outside private ranges (`0.0.0.0/0`, `0.0.0.0/1`, ...) are refused.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] ssh_source_security_group_ids: Security groups allowed to reach the nodes on TCP 22; each may be another resource's output. Default none.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for the security group and its rules.
         :param pulumi.Input[_builtins.str] vpc_id: The VPC of the cluster. Required.
         """
         ...
@@ -248,8 +248,8 @@ class NodeSecurityGroup(pulumi.ComponentResource):
                  ingress_rules: Optional[Sequence[Union['SecurityGroupRuleArgs', 'SecurityGroupRuleArgsDict']]] = None,
                  rules_profile: Optional['RulesProfile'] = None,
                  ssh_source_cidrs: Optional[Sequence[_builtins.str]] = None,
-                 ssh_source_security_group_ids: Optional[Sequence[_builtins.str]] = None,
-                 tags: Optional[Mapping[str, _builtins.str]] = None,
+                 ssh_source_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  vpc_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)

@@ -83,7 +83,7 @@ func baselineGroup(ctx *pulumi.Context, name, userData string) error {
 		return err
 	}
 	var deps []pulumi.Resource
-	for _, policy := range nodegroup.WorkerPolicies {
+	for _, policy := range []string{"AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"} {
 		att, err := iam.NewRolePolicyAttachment(ctx, name+"-role-"+policy, &iam.RolePolicyAttachmentArgs{
 			Role: role.Name, PolicyArn: pulumi.String("arn:aws:iam::aws:policy/" + policy),
 		})
