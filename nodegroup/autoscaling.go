@@ -23,7 +23,7 @@ func autoScalingGroupArgs(name string, a NodeGroupArgs, clusterName pulumi.Strin
 		InstanceRefresh:        instanceRefreshArgs(a.InstanceRefresh),
 		Tags: pulumi.All(clusterName, userTags(a.Tags)).ApplyT(func(v []any) []autoscaling.GroupTag {
 			var out []autoscaling.GroupTag
-			for _, t := range asgTags(v[0].(string), name, v[1].(map[string]string), a) {
+			for _, t := range asgTags(str(v[0]), name, strMap(v[1]), a) {
 				out = append(out, autoscaling.GroupTag{Key: t.Key, Value: t.Value, PropagateAtLaunch: t.PropagateAtLaunch})
 			}
 			return out

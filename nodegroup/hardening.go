@@ -69,6 +69,15 @@ func checkHardening(p *problems, a NodeGroupArgs) {
 		refuse(len(o.SshSourceCidrs) > 0, "nodeSecurityGroupOptions.sshSourceCidrs", "there is no SSH access; use Session Manager")
 		refuse(given(o.SshSourceSecurityGroupIds), "nodeSecurityGroupOptions.sshSourceSecurityGroupIds", "there is no SSH access; use Session Manager")
 	}
+	if o := a.NodeSecurityGroupOptions; o != nil {
+		for i, r := range o.IngressRules {
+			proto := normalizeProtocol(r.Protocol)
+			from, to := valueOr(r.FromPort, 0), valueOr(r.ToPort, valueOr(r.FromPort, 0))
+			if proto == "-1" || (proto == "tcp" && r.FromPort != nil && from <= portSSH && portSSH <= to) {
+				refuse(true, fmt.Sprintf("nodeSecurityGroupOptions.ingressRules[%d]", i), fmt.Sprintf("it opens TCP 22 (%s) and there is no SSH access; narrow it, or use Session Manager", describeRule(r)))
+			}
+		}
+	}
 	if a.UserDataOverride != "" && (packagesHardened(a) || *a.OperatingSystem == Bottlerocket) {
 		refuse(true, "userDataOverride", "the override replaces the user data that carries the profile's steps; drop the override, or carry the steps in it and use hardening none")
 	}

@@ -283,3 +283,9 @@ func previewEntries(ctx *pulumi.Context, in pulumi.StringMapInput) pulumi.String
 	}
 	return out
 }
+
+// str, strs and strMap read the values pulumi.All hands to an apply: a value that failed to
+// resolve arrives as nil, and its error is reported by the output that carries it.
+func str(v any) string               { s, _ := v.(string); return s }
+func strs(v any) []string            { s, _ := v.([]string); return s }
+func strMap(v any) map[string]string { m, _ := v.(map[string]string); return m }

@@ -88,7 +88,7 @@ func nodeSecurityGroups(nodeSG pulumi.StringOutput, extra pulumi.StringArrayInpu
 		return pulumi.StringArray{nodeSG}
 	}
 	return pulumi.All(nodeSG, extra).ApplyT(func(v []any) []string {
-		return append([]string{v[0].(string)}, v[1].([]string)...)
+		return append([]string{str(v[0])}, strs(v[1])...)
 	}).(pulumi.StringArrayOutput)
 }
 

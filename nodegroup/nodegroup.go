@@ -180,7 +180,7 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 	g.UserData = pulumi.All(a.Cluster.Name, a.Cluster.Endpoint, a.Cluster.CertificateAuthority, a.Cluster.ServiceCidr).
 		ApplyT(func(v []any) (string, error) {
 			return renderDeployTimeUserData(name, a, userdata.Cluster{
-				Name: v[0].(string), Endpoint: v[1].(string), CertificateAuthority: v[2].(string), ServiceCIDR: v[3].(string),
+				Name: str(v[0]), Endpoint: str(v[1]), CertificateAuthority: str(v[2]), ServiceCIDR: str(v[3]),
 			})
 		}).(pulumi.StringOutput)
 

@@ -91,6 +91,9 @@ func requireProblem(t *testing.T, err error, token, want string) {
 	require.True(t, errors.As(err, &verr), "a ValidationError, got %v", err)
 	assert.Equal(t, token, verr.Token)
 	for _, p := range verr.Problems {
+		assert.True(t, startsWithSchemaPath(token, p), "every problem starts with a schema property path: %q", p)
+	}
+	for _, p := range verr.Problems {
 		if strings.Contains(p, want) {
 			return
 		}

@@ -159,7 +159,7 @@ func userTags(tags pulumi.StringMapInput) pulumi.StringMapOutput {
 // resourceTags is nodeTags for values known only at deploy time.
 func resourceTags(clusterName pulumi.StringOutput, name string, user pulumi.StringMapInput) pulumi.StringMapOutput {
 	return pulumi.All(clusterName, userTags(user)).ApplyT(func(v []any) map[string]string {
-		return nodeTags(v[0].(string), name, v[1].(map[string]string))
+		return nodeTags(str(v[0]), name, strMap(v[1]))
 	}).(pulumi.StringMapOutput)
 }
 

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -117,9 +118,15 @@ func checkKubeletExtraArgs(p *problems, s string) {
 func checkBootstrap(p *problems, a NodeGroupArgs) {
 	for _, s := range []struct{ prop, value string }{
 		{"userDataOverride", a.UserDataOverride}, {"preBootstrapUserData", a.PreBootstrapUserData},
-		{"postBootstrapUserData", a.PostBootstrapUserData},
+		{"postBootstrapUserData", a.PostBootstrapUserData}, {"kubeletExtraArgs", a.KubeletExtraArgs},
 	} {
-		checkBlank(p, s.prop, s.value)
+		switch {
+		case checkBlank(p, s.prop, s.value):
+		case strings.IndexByte(s.value, 0) >= 0:
+			p.addf("%s holds a NUL byte, which user data cannot carry (bash drops it, EC2 text fields end at it)", s.prop)
+		case !utf8.ValidString(s.value):
+			p.addf("%s is not valid UTF-8 text", s.prop)
+		}
 	}
 	if a.UserDataOverride != "" {
 		for _, c := range []struct {

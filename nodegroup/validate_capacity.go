@@ -17,8 +17,11 @@ func checkCapacity(p *problems, raw *NodeGroupArgs, a NodeGroupArgs) {
 	if h := a.TerminationLifecycleHook; h != nil {
 		checkRange(p, "terminationLifecycleHook.heartbeatTimeout", *h.HeartbeatTimeout, 30, 7200, "seconds")
 		checkOneOf(p, "terminationLifecycleHook.defaultResult", h.DefaultResult, "CONTINUE", "ABANDON")
-		if given(h.NotificationTargetArn) != given(h.RoleArn) {
-			p.addf("terminationLifecycleHook.notificationTargetArn and terminationLifecycleHook.roleArn must be given together")
+		switch {
+		case given(h.NotificationTargetArn) && !given(h.RoleArn):
+			p.addf("terminationLifecycleHook.notificationTargetArn requires terminationLifecycleHook.roleArn, the role Auto Scaling publishes with")
+		case given(h.RoleArn) && !given(h.NotificationTargetArn):
+			p.addf("terminationLifecycleHook.roleArn requires terminationLifecycleHook.notificationTargetArn: the role only publishes to it")
 		}
 	}
 }

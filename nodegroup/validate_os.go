@@ -47,7 +47,7 @@ func checkOperatingSystem(p *problems, raw *NodeGroupArgs, a NodeGroupArgs) {
 	case why != "":
 		// reported for the mixed-instances policy's entry
 	case !known && a.Architecture == nil && raw.MixedInstancesPolicy == nil:
-		p.addf("architecture is required with instanceType %s: eksnodes does not know the %s family's CPU architecture; set architecture to x86_64 or arm64", a.InstanceType, instanceFamily(a.InstanceType))
+		p.addf("instanceType (%s): eksnodes does not know the %s family's CPU architecture; set architecture to x86_64 or arm64", a.InstanceType, instanceFamily(a.InstanceType))
 	case known && archOK && a.Architecture != nil && *a.Architecture != typeArch:
 		p.addf("architecture (%s) does not match %s %s (%s)", *a.Architecture, typeProp, a.InstanceType, typeArch)
 	}
@@ -139,7 +139,7 @@ func notApplicable(a NodeGroupArgs) []inapplicable {
 
 // instanceTypeRe is the shape of an EC2 instance type: a family (letters, digits and hyphens,
 // with a generation digit) and a size.
-var instanceTypeRe = regexp.MustCompile(`^[a-z][a-z0-9-]*[0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$`)
+var instanceTypeRe = regexp.MustCompile(`^[a-z][a-z0-9-]*[0-9][a-z0-9-]*\.(nano|micro|small|medium|large|[0-9]*xlarge|metal|metal-[0-9]+xl)$`)
 
 // instanceFamily returns the family part of an instance type (p6-b200 in p6-b200.48xlarge).
 func instanceFamily(instanceType string) string {
@@ -151,7 +151,7 @@ func instanceFamily(instanceType string) string {
 // is one eksnodes knows; why says why the name cannot be a node's instance type at all.
 func instanceArch(instanceType string) (arch Architecture, known bool, why string) {
 	if !instanceTypeRe.MatchString(instanceType) {
-		return "", false, "is not an EC2 instance type such as m7i.large (a family with a generation digit, a dot, a size)"
+		return "", false, "is not an EC2 instance type such as m7i.large (a family with a generation digit, a dot, and a size: nano, micro, small, medium, large, xlarge, <n>xlarge, metal or metal-<n>xl)"
 	}
 	f, ok := instanceFamilies[instanceFamily(instanceType)]
 	switch {

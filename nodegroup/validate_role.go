@@ -78,8 +78,11 @@ func isWorkerPolicy(name string) bool {
 // checkIdentity validates the node role and security group inputs of a NodeGroup.
 func checkIdentity(p *problems, a NodeGroupArgs) {
 	hasProfile, hasRole := given(a.InstanceProfileArn), given(a.RoleArn)
-	if hasProfile != hasRole {
-		p.addf("instanceProfileArn and roleArn must be given together")
+	switch {
+	case hasProfile && !hasRole:
+		p.addf("instanceProfileArn requires roleArn, the role inside the instance profile")
+	case hasRole && !hasProfile:
+		p.addf("roleArn requires instanceProfileArn: nodes take their role from an instance profile")
 	}
 	if hasProfile && a.NodeRoleOptions != nil {
 		p.addf("nodeRoleOptions conflicts with instanceProfileArn: options apply only to a role eksnodes creates")

@@ -111,7 +111,7 @@ var badNodeGroupInputs = []struct {
 	{"script with MIME boundary", func(a *NodeGroupArgs) { a.PostBootstrapUserData = "--EKSNODES-USERDATA-BOUNDARY--\n" }, "postBootstrapUserData cannot be rendered into the AL2023 user data: user data part 2 contains the MIME boundary line"},
 	{"profile without role", func(a *NodeGroupArgs) {
 		a.InstanceProfileArn = pulumi.String("arn:aws:iam::111122223333:instance-profile/nodes")
-	}, "instanceProfileArn and roleArn must be given together"},
+	}, "instanceProfileArn requires roleArn"},
 	{"profile with role options", func(a *NodeGroupArgs) {
 		a.InstanceProfileArn = pulumi.String("arn:aws:iam::111122223333:instance-profile/nodes")
 		a.RoleArn = pulumi.String("arn:aws:iam::111122223333:role/nodes")
@@ -263,7 +263,7 @@ var badNodeGroupInputs = []struct {
 	{"bad hook result", func(a *NodeGroupArgs) { a.TerminationLifecycleHook = &TerminationLifecycleHook{DefaultResult: "RETRY"} }, `terminationLifecycleHook.defaultResult ("RETRY") must be one of: CONTINUE, ABANDON`},
 	{"hook target without role", func(a *NodeGroupArgs) {
 		a.TerminationLifecycleHook = &TerminationLifecycleHook{NotificationTargetArn: pulumi.String("arn:aws:sqs:us-east-1:111122223333:drain")}
-	}, "terminationLifecycleHook.notificationTargetArn and terminationLifecycleHook.roleArn must be given together"},
+	}, "terminationLifecycleHook.notificationTargetArn requires terminationLifecycleHook.roleArn"},
 	{"unknown hardening profile", func(a *NodeGroupArgs) { a.Hardening = Ref[HardeningProfile]("cis") }, `hardening ("cis") must be one of: none, baseline`},
 	{"baseline with IMDSv1", func(a *NodeGroupArgs) {
 		a.Hardening, a.MetadataOptions = Ref(HardeningBaseline), &MetadataOptions{HttpTokens: Ref(HttpTokensOptional)}
@@ -316,6 +316,9 @@ func TestValidationCatalogue(t *testing.T) {
 				}
 			}
 			assert.True(t, found, "want a problem containing %q, got %q", tc.want, verr.Problems)
+			for _, p := range verr.Problems {
+				assert.True(t, startsWithSchemaPath(NodeGroupToken, p), "every problem starts with a schema property path: %q", p)
+			}
 			assert.Empty(t, m.regs, "nothing may be registered when the inputs are invalid")
 		})
 	}

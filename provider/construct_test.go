@@ -362,7 +362,7 @@ func TestConstructRejectsInvalidInputs(t *testing.T) {
 				`cluster.endpoint ("http://insecure.example.com") must be an https:// URL`,
 				`cluster.version ("latest")`,
 				`subnetIds[0] ("subnet-xyz")`,
-				"instanceProfileArn and roleArn must be given together",
+				"roleArn requires instanceProfileArn",
 				`taints["dedicated"].effect ("Sometimes")`,
 				`nodeSecurityGroupOptions.sshSourceCidrs[0] ("0.0.0.0/0"): SSH from the internet is refused`,
 				"nodeSecurityGroupOptions.ingressRules[0].description is required",

@@ -57,7 +57,7 @@ func TestGoAndPluginRejectTheSameInputs(t *testing.T) {
 			want: []string{
 				`cluster.version ("latest") must be a Kubernetes minor version such as 1.33`,
 				`amiId ("ami-123") must be an AMI ID such as ami-0123456789abcdef0`,
-				"instanceProfileArn and roleArn must be given together",
+				"roleArn requires instanceProfileArn",
 				"nodeRootVolumeKmsKeyId requires nodeRootVolumeEncrypted to be true",
 			},
 		},

@@ -1,0 +1,328 @@
+package nodegroup
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The tests in this file cover whole classes of input, not single cases: every Input field
+// with every kind of missing value, every output that resolves to a bad value, every spelling
+// of an internet-wide CIDR, every known instance family, and the order of problems.
+
+func TestOracleRefusesWhatTheSchemaLacks(t *testing.T) {
+	for _, good := range []string{
+		"instanceType (\"x\") is not", `labels["a b"]: the key`, "cluster.name is required",
+		`nodeSecurityGroupOptions.ingressRules[0].cidrIpv4 ("0.0.0.0/0"): SSH`, "bottlerocketSettings.kernel.lockdown conflicts",
+		`taints["k"].effect ("x") must`, "mixedInstancesPolicy.instanceTypes[1].weightedCapacity (0) must",
+	} {
+		assert.True(t, namesAProperty(good), good)
+	}
+	for _, bad := range []string{
+		"the rendered user data is 20000 bytes", "instnceType (\"x\")", "cluster.nme is required", "user data rendered from labels",
+		"labelsx", "nodeSecurityGroupOptions.ingressRules[0].cidr (x)", "",
+	} {
+		assert.False(t, namesAProperty(bad), bad)
+	}
+}
+
+// fullArgs returns valid NodeGroup inputs with every option struct present, so that every
+// Input field of every nested type can be reached.
+func fullArgs() *NodeGroupArgs {
+	a := demoArgs()
+	a.NodeRoleOptions = &NodeRoleOptions{PermissionsBoundary: pulumi.String("arn:aws:iam::111122223333:policy/boundary"),
+		AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws:iam::111122223333:policy/extra"})}
+	a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{
+		IngressRules: []SecurityGroupRule{{Description: "nodeports", Protocol: "tcp", FromPort: ptr(30000), ToPort: ptr(32767), CidrIpv4: pulumi.String("10.0.0.0/8")}},
+		EgressRules:  []SecurityGroupRule{{Description: "https", Protocol: "tcp", FromPort: ptr(443), PrefixListId: pulumi.String("pl-0123456789abcdef0")}},
+		SshSourceSecurityGroupIds: pulumi.ToStringArray([]string{"sg-0123456789abcdef1"}),
+	}
+	a.TerminationLifecycleHook = &TerminationLifecycleHook{
+		NotificationTargetArn: pulumi.String("arn:aws:sqs:us-east-1:111122223333:drain"),
+		RoleArn:               pulumi.String("arn:aws:iam::111122223333:role/hook"),
+	}
+	a.NodeRootVolumeKmsKeyId = pulumi.String("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
+	a.ExtraNodeSecurityGroupIds = pulumi.ToStringArray([]string{"sg-0123456789abcdef2"})
+	a.KeyName = pulumi.String("ops")
+	a.Tags = pulumi.ToStringMap(map[string]string{"team": "platform"})
+	return a
+}
+
+var inputType = reflect.TypeFor[pulumi.Input]()
+
+// inputFields lists the schema path and location of every Input field reachable from v.
+func inputFields(v reflect.Value, prefix string) []struct {
+	prop  string
+	field reflect.Value
+} {
+	type f = struct {
+		prop  string
+		field reflect.Value
+	}
+	var out []f
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("pulumi"), ",")
+		fv := v.Field(i)
+		switch {
+		case name == "":
+		case fv.Kind() == reflect.Interface && t.Field(i).Type.Implements(inputType):
+			out = append(out, f{prefix + name, fv})
+		case fv.Kind() == reflect.Struct:
+			out = append(out, inputFields(fv, prefix+name+".")...)
+		case fv.Kind() == reflect.Pointer && !fv.IsNil() && fv.Elem().Kind() == reflect.Struct:
+			out = append(out, inputFields(fv.Elem(), prefix+name+".")...)
+		case fv.Kind() == reflect.Slice && fv.Len() > 0 && fv.Index(0).Kind() == reflect.Struct:
+			out = append(out, inputFields(fv.Index(0), fmt.Sprintf("%s%s[0].", prefix, name))...)
+		}
+	}
+	return out
+}
+
+// missingValues returns, for an Input interface type, the ways a Go program can pass nothing:
+// a nil interface, a typed nil pointer, and a zero Output.
+func missingValues(t reflect.Type) map[string]reflect.Value {
+	out := map[string]reflect.Value{"nil": reflect.Zero(t)}
+	for _, c := range []any{(*pulumi.String)(nil), (*pulumi.StringArray)(nil), (*pulumi.StringMap)(nil)} {
+		if ct := reflect.TypeOf(c); ct.Implements(t) {
+			out["typed nil pointer"] = reflect.ValueOf(c)
+		}
+	}
+	for _, c := range []any{pulumi.StringOutput{}, pulumi.StringArrayOutput{}, pulumi.StringMapOutput{}} {
+		if ct := reflect.TypeOf(c); ct.Implements(t) {
+			out["zero Output"] = reflect.ValueOf(c)
+		}
+	}
+	return out
+}
+
+func TestEveryInputFieldMissingOrZero(t *testing.T) {
+	fields := inputFields(reflect.ValueOf(fullArgs()).Elem(), "")
+	require.GreaterOrEqual(t, len(fields), 25, "every Input field is reached")
+	for i, f := range fields {
+		for kind, v := range missingValues(f.field.Type()) {
+			t.Run(f.prop+" "+kind, func(t *testing.T) {
+				args := fullArgs()
+				inputFields(reflect.ValueOf(args).Elem(), "")[i].field.Set(v)
+				var m *recordingMocks
+				var err error
+				require.NotPanics(t, func() { m, _, err = runNodeGroup(t, args) })
+				if err == nil {
+					assert.NotEqual(t, "zero Output", kind, "a zero Output has no value and must be refused")
+					return
+				}
+				var verr *ValidationError
+				require.True(t, errors.As(err, &verr), "refused with a ValidationError: %v", err)
+				assert.Empty(t, m.regs, "nothing registered before the refusal")
+				for _, p := range verr.Problems {
+					assert.True(t, namesAProperty(p), "problem starts with a schema path: %q", p)
+				}
+				if kind == "zero Output" {
+					assert.True(t, slices.ContainsFunc(verr.Problems, func(p string) bool {
+						return strings.HasPrefix(p, f.prop+" is a zero Output")
+					}), "the zero Output is refused under its own name %s: %q", f.prop, verr.Problems)
+				}
+			})
+		}
+	}
+}
+
+func TestNilElementsOfListsAndMaps(t *testing.T) {
+	for name, mutate := range map[string]func(a *NodeGroupArgs){
+		"subnetIds[1]": func(a *NodeGroupArgs) { a.SubnetIds = pulumi.StringArray{pulumi.String("subnet-0123456789abcdef0"), nil} },
+		"nodeRoleOptions.additionalPolicyArns[0]": func(a *NodeGroupArgs) {
+			a.NodeRoleOptions = &NodeRoleOptions{AdditionalPolicyArns: pulumi.StringArray{(*pulumi.String)(nil)}}
+		},
+		`tags["team"]`: func(a *NodeGroupArgs) { a.Tags = pulumi.StringMap{"team": nil} },
+		"extraNodeSecurityGroupIds[0]": func(a *NodeGroupArgs) { a.ExtraNodeSecurityGroupIds = pulumi.StringArray{pulumi.StringOutput{}} },
+	} {
+		t.Run(name, func(t *testing.T) {
+			args := demoArgs()
+			mutate(args)
+			var err error
+			require.NotPanics(t, func() { _, _, err = runNodeGroup(t, args) })
+			var verr *ValidationError
+			require.True(t, errors.As(err, &verr), "refused with a ValidationError: %v", err)
+			assert.True(t, slices.ContainsFunc(verr.Problems, func(p string) bool { return strings.HasPrefix(p, name+" is ") }), "%q", verr.Problems)
+		})
+	}
+}
+
+// out returns an output that resolves to s, as a value from another resource would.
+func out(s string) pulumi.StringOutput { return pulumi.String(s).ToStringOutput() }
+
+func TestOutputsAreCheckedWhenTheyResolve(t *testing.T) {
+	for _, tc := range []struct {
+		prop   string
+		mutate func(a *NodeGroupArgs)
+	}{
+		{"cluster.version", func(a *NodeGroupArgs) { a.Cluster.Version = out("1.09") }},
+		{"cluster.serviceCidr", func(a *NodeGroupArgs) { a.Cluster.ServiceCidr = out("10.0.0.0/8") }},
+		{"cluster.endpoint", func(a *NodeGroupArgs) { a.Cluster.Endpoint = out("http://example.com") }},
+		{"cluster.name", func(a *NodeGroupArgs) { a.Cluster.Name = out("-x") }},
+		{"cluster.certificateAuthority", func(a *NodeGroupArgs) { a.Cluster.CertificateAuthority = out("not base64") }},
+		{"cluster.securityGroupId", func(a *NodeGroupArgs) { a.Cluster.SecurityGroupId = out("sg-1") }},
+		{"cluster.vpcId", func(a *NodeGroupArgs) { a.Cluster.VpcId = out("vpc-1") }},
+		{"subnetIds[1]", func(a *NodeGroupArgs) {
+			a.SubnetIds = pulumi.StringArray{pulumi.String("subnet-0123456789abcdef0"), out("subnet-x")}
+		}},
+		{"subnetIds", func(a *NodeGroupArgs) { a.SubnetIds = pulumi.StringArray{}.ToStringArrayOutput() }},
+		{"extraNodeSecurityGroupIds[0]", func(a *NodeGroupArgs) {
+			a.ExtraNodeSecurityGroupIds = pulumi.ToStringArray([]string{"sg-bad"}).ToStringArrayOutput()
+		}},
+		{"nodeRootVolumeKmsKeyId", func(a *NodeGroupArgs) { a.NodeRootVolumeKmsKeyId = out("arn:aws:kms:us-east-1:111122223333:alias/aws/ebs") }},
+		{"amiId", func(a *NodeGroupArgs) { a.AmiId, a.Architecture = out("ami-1"), Ref(X86_64) }},
+		{"keyName", func(a *NodeGroupArgs) { a.KeyName = out("ops\nkey") }},
+		{`tags["team"]`, func(a *NodeGroupArgs) { a.Tags = pulumi.StringMap{"team": out("a*b")} }},
+		{`tags["aws:x"]`, func(a *NodeGroupArgs) { a.Tags = pulumi.ToStringMap(map[string]string{"aws:x": "y"}).ToStringMapOutput() }},
+		{"nodeRoleOptions.additionalPolicyArns[0]", func(a *NodeGroupArgs) {
+			a.NodeRoleOptions = &NodeRoleOptions{AdditionalPolicyArns: pulumi.StringArray{out("arn:aws:s3:::bucket")}}
+		}},
+		{"nodeRoleOptions.permissionsBoundary", func(a *NodeGroupArgs) {
+			a.NodeRoleOptions = &NodeRoleOptions{PermissionsBoundary: out("arn:aws:iam::111122223333:role/x")}
+		}},
+		{"nodeSecurityGroupOptions.ingressRules[0].cidrIpv4", func(a *NodeGroupArgs) {
+			a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{
+				{Description: "ssh", Protocol: "tcp", FromPort: ptr(22), CidrIpv4: out("0.0.0.0/0")}}}
+		}},
+		{"nodeSecurityGroupOptions.ingressRules[0].securityGroupId", func(a *NodeGroupArgs) {
+			a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{
+				{Description: "peer", Protocol: "-1", SecurityGroupId: out("default")}}}
+		}},
+		{"nodeSecurityGroupOptions.sshSourceSecurityGroupIds[0]", func(a *NodeGroupArgs) {
+			a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{SshSourceSecurityGroupIds: pulumi.StringArray{out("sg-x")}}
+		}},
+		{"terminationLifecycleHook.notificationTargetArn", func(a *NodeGroupArgs) {
+			a.TerminationLifecycleHook = &TerminationLifecycleHook{NotificationTargetArn: out("arn:aws:lambda:us-east-1:111122223333:function:f"),
+				RoleArn: pulumi.String("arn:aws:iam::111122223333:role/hook")}
+		}},
+		{"instanceProfileArn", func(a *NodeGroupArgs) {
+			a.InstanceProfileArn, a.RoleArn = out("arn:aws:iam::111122223333:role/nodes"), out("arn:aws:iam::111122223333:role/nodes")
+		}},
+	} {
+		t.Run(tc.prop, func(t *testing.T) {
+			args := demoArgs()
+			tc.mutate(args)
+			var err error
+			require.NotPanics(t, func() { _, _, err = runNodeGroup(t, args) })
+			require.Error(t, err, "the output's bad value is refused when it resolves")
+			assert.Contains(t, err.Error(), "\n  - "+tc.prop, "the message names the property")
+		})
+	}
+}
+
+func TestInternetWideRemoteLoginIsRefusedInEverySpelling(t *testing.T) {
+	rule := func(proto string, from, to *int, v4, v6 string) SecurityGroupRule {
+		r := SecurityGroupRule{Description: "r", Protocol: proto, FromPort: from, ToPort: to}
+		if v4 != "" {
+			r.CidrIpv4 = pulumi.String(v4)
+		}
+		if v6 != "" {
+			r.CidrIpv6 = pulumi.String(v6)
+		}
+		return r
+	}
+	refused := []SecurityGroupRule{
+		rule("tcp", ptr(22), nil, "0.0.0.0/0", ""),
+		rule("TCP", ptr(22), nil, "0.0.0.0/0", ""),
+		rule("6", ptr(22), nil, "0.0.0.0/0", ""),
+		rule("tcp", ptr(0), ptr(65535), "0.0.0.0/0", ""),
+		rule("tcp", ptr(20), ptr(25), "0.0.0.0/1", ""),
+		rule("tcp", ptr(3389), nil, "128.0.0.0/2", ""),
+		rule("udp", ptr(3389), nil, "0.0.0.0/0", ""),
+		rule("17", ptr(3000), ptr(4000), "0.0.0.0/0", ""),
+		rule("-1", nil, nil, "0.0.0.0/0", ""),
+		rule("all", nil, nil, "0.0.0.0/0", ""),
+		rule("ALL", nil, nil, "", "::/0"),
+		rule("tcp", ptr(22), nil, "", "::/0"),
+		rule("tcp", ptr(22), nil, "", "0::0/0"),
+		rule("tcp", ptr(22), nil, "", "2000::/3"),
+		rule("tcp", ptr(22), nil, "", "::ffff:0.0.0.0/96"),
+		rule("tcp", ptr(22), nil, "::ffff:0.0.0.0/96", ""),
+	}
+	for i, r := range refused {
+		t.Run(fmt.Sprintf("refused %d %s %v", i, r.Protocol, []any{r.CidrIpv4, r.CidrIpv6}), func(t *testing.T) {
+			args := demoArgs()
+			args.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{r}}
+			m, _, err := runNodeGroup(t, args)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "nodeSecurityGroupOptions.ingressRules[0].cidrIpv")
+			assert.Empty(t, m.regs)
+		})
+	}
+	allowed := []SecurityGroupRule{
+		rule("tcp", ptr(30000), ptr(32767), "0.0.0.0/0", ""),
+		rule("tcp", ptr(443), nil, "", "::/0"),
+		rule("tcp", ptr(22), nil, "10.0.0.0/8", ""),
+		rule("-1", nil, nil, "100.64.0.0/10", ""),
+		rule("tcp", ptr(3389), nil, "", "fc00::/7"),
+		rule("tcp", ptr(22), nil, "203.0.113.0/24", ""),
+	}
+	for i, r := range allowed {
+		t.Run(fmt.Sprintf("allowed %d", i), func(t *testing.T) {
+			args := demoArgs()
+			args.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{IngressRules: []SecurityGroupRule{r}}
+			_, _, err := runNodeGroup(t, args)
+			assert.NoError(t, err)
+		})
+	}
+}
+
+func TestProblemOrderIsStable(t *testing.T) {
+	args := demoArgs()
+	args.Labels, args.Taints = map[string]string{}, map[string]Taint{}
+	tags := pulumi.StringMap{}
+	for i := 0; i < 12; i++ {
+		k := fmt.Sprintf("bad key %d", i)
+		args.Labels[k] = "v"
+		args.Taints[k] = Taint{Effect: "Never"}
+		tags[fmt.Sprintf("aws:%d", i)] = pulumi.String("v")
+	}
+	args.Tags = tags
+	args.UserDataOverride = "#!/bin/bash\n"
+	args.KubeletExtraArgs, args.PreBootstrapUserData, args.PostBootstrapUserData = "--v=2", "echo", "echo"
+	args.OperatingSystem, args.BottlerocketSettings = Ref(Bottlerocket), map[string]any{
+		"kernel": map[string]any{"lockdown": "none"}, "host-containers": map[string]any{"admin": map[string]any{"enabled": true}}}
+	args.Hardening = Ref(HardeningBaseline)
+	first := validateNodeGroup(args, withDefaults(args))
+	require.Greater(t, len(first), 30)
+	for i := 0; i < 50; i++ {
+		require.Equal(t, first, validateNodeGroup(args, withDefaults(args)), "run %d", i)
+	}
+}
+
+func TestEveryInstanceFamilyIsValid(t *testing.T) {
+	for _, ex := range everyFamilyExample {
+		if ex.accel == accelMac {
+			continue
+		}
+		t.Run(ex.instanceType, func(t *testing.T) {
+			args := demoArgs()
+			args.InstanceType = ex.instanceType
+			a := withDefaults(args)
+			assert.Empty(t, validateNodeGroup(args, a))
+			require.NotNil(t, a.Architecture)
+			assert.Equal(t, ex.arch, *a.Architecture)
+			path, err := amiParameter(amiSelector{OS: AL2023, Variant: VariantStandard, Version: "1.33", Arch: *a.Architecture})
+			require.NoError(t, err)
+			assert.Equal(t, "/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/"+string(ex.arch)+"/standard/recommended/image_id", path)
+		})
+	}
+}
+
+func TestUnknownFamiliesNeedAnArchitecture(t *testing.T) {
+	args := demoArgs()
+	args.InstanceType = "zz9.large"
+	p := validateNodeGroup(args, withDefaults(args))
+	require.Len(t, p, 1)
+	assert.Equal(t, "instanceType (zz9.large): eksnodes does not know the zz9 family's CPU architecture; set architecture to x86_64 or arm64", p[0])
+	args.Architecture = Ref(ARM64)
+	assert.Empty(t, validateNodeGroup(args, withDefaults(args)))
+}
