@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws/arn"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
 // The vocabulary of checks every component shares. Each check takes the property path as the
@@ -217,7 +218,8 @@ func (a arnCheck) check() stringCheck {
 			for _, svc := range a.services {
 				okService = okService || parsed.Service == svc
 			}
-			ok = okService && (a.global == (parsed.Region == "")) && (a.global || regionRe.MatchString(parsed.Region)) &&
+			ok = okService && (a.global == (parsed.Region == "")) &&
+				(a.global || (regionRe.MatchString(parsed.Region) && partitionOfRegion(parsed.Region) == parsed.Partition)) &&
 				(a.resource == nil || a.resource(parsed.Service, parsed.Resource))
 			if ok && !(parsed.Service == "iam" && parsed.AccountID == "aws") {
 				ok = accountRe.MatchString(parsed.AccountID)
@@ -225,6 +227,64 @@ func (a arnCheck) check() stringCheck {
 		}
 		if !ok {
 			p.addf("%s (%q) must be %s such as %s", prop, s, a.what, a.example)
+		}
+	}
+}
+
+// regionPartitions maps region name prefixes to the partition they belong to; every other
+// region is in aws.
+var regionPartitions = []struct{ prefix, partition string }{
+	{"cn-", "aws-cn"}, {"us-gov-", "aws-us-gov"}, {"us-isob-", "aws-iso-b"}, {"us-isof-", "aws-iso-f"},
+	{"eu-isoe-", "aws-iso-e"}, {"us-iso-", "aws-iso"}, {"eusc-", "aws-eusc"},
+}
+
+func partitionOfRegion(region string) string {
+	for _, r := range regionPartitions {
+		if strings.HasPrefix(region, r.prefix) {
+			return r.partition
+		}
+	}
+	return "aws"
+}
+
+// arnPartition returns the partition of an ARN, or "" when s is not one.
+func arnPartition(s string) string {
+	parsed, err := arn.Parse(s)
+	if err != nil {
+		return ""
+	}
+	return parsed.Partition
+}
+
+// inPartition returns an ARN input checked, once the provider's partition is known, to be in
+// that partition: an ARN of another partition can never be used by the stack's resources.
+func inPartition(token, name, prop string, in pulumi.StringInput, partition pulumi.StringOutput) pulumi.StringInput {
+	if !given(in) || classify(in) == inputBroken {
+		return in
+	}
+	return pulumi.All(partition, in).ApplyT(func(v []any) (string, error) {
+		want, value := str(v[0]), str(v[1])
+		var p problems
+		if got := arnPartition(value); got != "" && want != "" && got != want {
+			p.addf("%s (%q) is an ARN in partition %s, but the stack's AWS provider is in %s", prop, value, got, want)
+		}
+		return value, p.err(token, name)
+	}).(pulumi.StringOutput)
+}
+
+// checkPartitions refuses ARNs of more than one partition among the known values of fields:
+// one stack's resources live in one partition. The first ARN sets the partition.
+func checkPartitions(p *problems, fields []stringField) {
+	first, firstProp := "", ""
+	for _, f := range fields {
+		s, ok := plainString(*f.in)
+		part := arnPartition(s)
+		switch {
+		case !ok || part == "":
+		case first == "":
+			first, firstProp = part, f.prop
+		case part != first:
+			p.addf("%s (%q) is an ARN in partition %s, but %s is in %s: one stack deploys to one partition", f.prop, s, part, firstProp, first)
 		}
 	}
 }

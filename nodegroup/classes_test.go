@@ -40,8 +40,8 @@ func fullArgs() *NodeGroupArgs {
 	a.NodeRoleOptions = &NodeRoleOptions{PermissionsBoundary: pulumi.String("arn:aws:iam::111122223333:policy/boundary"),
 		AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws:iam::111122223333:policy/extra"})}
 	a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{
-		IngressRules: []SecurityGroupRule{{Description: "nodeports", Protocol: "tcp", FromPort: ptr(30000), ToPort: ptr(32767), CidrIpv4: pulumi.String("10.0.0.0/8")}},
-		EgressRules:  []SecurityGroupRule{{Description: "https", Protocol: "tcp", FromPort: ptr(443), PrefixListId: pulumi.String("pl-0123456789abcdef0")}},
+		IngressRules:              []SecurityGroupRule{{Description: "nodeports", Protocol: "tcp", FromPort: ptr(30000), ToPort: ptr(32767), CidrIpv4: pulumi.String("10.0.0.0/8")}},
+		EgressRules:               []SecurityGroupRule{{Description: "https", Protocol: "tcp", FromPort: ptr(443), PrefixListId: pulumi.String("pl-0123456789abcdef0")}},
 		SshSourceSecurityGroupIds: pulumi.ToStringArray([]string{"sg-0123456789abcdef1"}),
 	}
 	a.TerminationLifecycleHook = &TerminationLifecycleHook{
@@ -136,11 +136,13 @@ func TestEveryInputFieldMissingOrZero(t *testing.T) {
 
 func TestNilElementsOfListsAndMaps(t *testing.T) {
 	for name, mutate := range map[string]func(a *NodeGroupArgs){
-		"subnetIds[1]": func(a *NodeGroupArgs) { a.SubnetIds = pulumi.StringArray{pulumi.String("subnet-0123456789abcdef0"), nil} },
+		"subnetIds[1]": func(a *NodeGroupArgs) {
+			a.SubnetIds = pulumi.StringArray{pulumi.String("subnet-0123456789abcdef0"), nil}
+		},
 		"nodeRoleOptions.additionalPolicyArns[0]": func(a *NodeGroupArgs) {
 			a.NodeRoleOptions = &NodeRoleOptions{AdditionalPolicyArns: pulumi.StringArray{(*pulumi.String)(nil)}}
 		},
-		`tags["team"]`: func(a *NodeGroupArgs) { a.Tags = pulumi.StringMap{"team": nil} },
+		`tags["team"]`:                 func(a *NodeGroupArgs) { a.Tags = pulumi.StringMap{"team": nil} },
 		"extraNodeSecurityGroupIds[0]": func(a *NodeGroupArgs) { a.ExtraNodeSecurityGroupIds = pulumi.StringArray{pulumi.StringOutput{}} },
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -177,11 +179,15 @@ func TestOutputsAreCheckedWhenTheyResolve(t *testing.T) {
 		{"extraNodeSecurityGroupIds[0]", func(a *NodeGroupArgs) {
 			a.ExtraNodeSecurityGroupIds = pulumi.ToStringArray([]string{"sg-bad"}).ToStringArrayOutput()
 		}},
-		{"nodeRootVolumeKmsKeyId", func(a *NodeGroupArgs) { a.NodeRootVolumeKmsKeyId = out("arn:aws:kms:us-east-1:111122223333:alias/aws/ebs") }},
+		{"nodeRootVolumeKmsKeyId", func(a *NodeGroupArgs) {
+			a.NodeRootVolumeKmsKeyId = out("arn:aws:kms:us-east-1:111122223333:alias/aws/ebs")
+		}},
 		{"amiId", func(a *NodeGroupArgs) { a.AmiId, a.Architecture = out("ami-1"), Ref(X86_64) }},
 		{"keyName", func(a *NodeGroupArgs) { a.KeyName = out("ops\nkey") }},
 		{`tags["team"]`, func(a *NodeGroupArgs) { a.Tags = pulumi.StringMap{"team": out("a*b")} }},
-		{`tags["aws:x"]`, func(a *NodeGroupArgs) { a.Tags = pulumi.ToStringMap(map[string]string{"aws:x": "y"}).ToStringMapOutput() }},
+		{`tags["aws:x"]`, func(a *NodeGroupArgs) {
+			a.Tags = pulumi.ToStringMap(map[string]string{"aws:x": "y"}).ToStringMapOutput()
+		}},
 		{"nodeRoleOptions.additionalPolicyArns[0]", func(a *NodeGroupArgs) {
 			a.NodeRoleOptions = &NodeRoleOptions{AdditionalPolicyArns: pulumi.StringArray{out("arn:aws:s3:::bucket")}}
 		}},
@@ -325,4 +331,41 @@ func TestUnknownFamiliesNeedAnArchitecture(t *testing.T) {
 	assert.Equal(t, "instanceType (zz9.large): eksnodes does not know the zz9 family's CPU architecture; set architecture to x86_64 or arm64", p[0])
 	args.Architecture = Ref(ARM64)
 	assert.Empty(t, validateNodeGroup(args, withDefaults(args)))
+}
+
+func TestARNsMustBeInTheStacksPartition(t *testing.T) {
+	govKey := "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+
+	t.Run("mixed partitions are refused before anything is registered", func(t *testing.T) {
+		args := demoArgs()
+		args.NodeRootVolumeKmsKeyId = pulumi.String(govKey)
+		args.NodeRoleOptions = &NodeRoleOptions{PermissionsBoundary: pulumi.String("arn:aws:iam::111122223333:policy/boundary")}
+		m, _, err := runNodeGroup(t, args)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), `nodeRoleOptions.permissionsBoundary ("arn:aws:iam::111122223333:policy/boundary") is an ARN in partition aws, but nodeRootVolumeKmsKeyId is in aws-us-gov`)
+		assert.Empty(t, m.regs)
+	})
+	t.Run("a region of another partition is refused", func(t *testing.T) {
+		args := demoArgs()
+		args.NodeRootVolumeKmsKeyId = pulumi.String("arn:aws:kms:cn-north-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
+		_, _, err := runNodeGroup(t, args)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "\n  - nodeRootVolumeKmsKeyId (")
+	})
+	t.Run("an ARN of another partition than the provider's fails when the partition is known", func(t *testing.T) {
+		args := demoArgs()
+		args.NodeRootVolumeKmsKeyId = pulumi.String(govKey)
+		_, _, err := runNodeGroup(t, args) // the mocks' provider is in aws
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), `nodeRootVolumeKmsKeyId ("`+govKey+`") is an ARN in partition aws-us-gov, but the stack's AWS provider is in aws`)
+	})
+	t.Run("NodeRole policies", func(t *testing.T) {
+		_, _, err := runNodeRole(t, "aws", &NodeRoleArgs{ClusterName: pulumi.String("demo"),
+			AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws-cn:iam::aws:policy/ReadOnlyAccess"})})
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), `additionalPolicyArns[0] ("arn:aws-cn:iam::aws:policy/ReadOnlyAccess") is an ARN in partition aws-cn, but the stack's AWS provider is in aws`)
+		_, _, err = runNodeRole(t, "aws-cn", &NodeRoleArgs{ClusterName: pulumi.String("demo"),
+			AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws-cn:iam::aws:policy/ReadOnlyAccess"})})
+		assert.NoError(t, err)
+	})
 }

@@ -156,6 +156,14 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 			return err
 		}
 		g.NodeRole = role
+		// The role knows the provider's partition: the group's own ARNs must be in it too.
+		a.NodeRootVolumeKmsKeyId = inPartition(NodeGroupToken, name, "nodeRootVolumeKmsKeyId", a.NodeRootVolumeKmsKeyId, role.partition)
+		if h := a.TerminationLifecycleHook; h != nil {
+			c := *h
+			c.NotificationTargetArn = inPartition(NodeGroupToken, name, "terminationLifecycleHook.notificationTargetArn", c.NotificationTargetArn, role.partition)
+			c.RoleArn = inPartition(NodeGroupToken, name, "terminationLifecycleHook.roleArn", c.RoleArn, role.partition)
+			a.TerminationLifecycleHook = &c
+		}
 		g.RoleArn, g.RoleName, g.InstanceProfileArn = role.RoleArn, role.RoleName, role.InstanceProfileArn
 		dependsOn = append(dependsOn, role.children()...)
 	} else {

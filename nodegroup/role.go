@@ -68,6 +68,8 @@ type NodeRole struct {
 	InstanceProfile   *iam.InstanceProfile
 	PolicyAttachments []*iam.RolePolicyAttachment
 	AccessEntry       *eks.AccessEntry
+
+	partition pulumi.StringOutput // of the AWS provider the role is created with
 }
 
 var _ infer.Annotated = (*NodeRole)(nil)
@@ -113,6 +115,11 @@ const AssumeRolePolicy = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow"
 
 func (r *NodeRole) register(ctx *pulumi.Context, name string, a NodeRoleArgs) error {
 	parent := pulumi.Parent(r)
+	// The partition of the AWS provider decides the managed policies' ARNs, and every ARN
+	// given must be in it.
+	partition := aws.GetPartitionOutput(ctx, aws.GetPartitionOutputArgs{}, pulumi.Parent(r)).Partition()
+	r.partition = partition
+	a.PermissionsBoundary = inPartition(NodeRoleToken, name, "permissionsBoundary", a.PermissionsBoundary, partition)
 	role, err := iam.NewRole(ctx, name, &iam.RoleArgs{
 		NamePrefix:          pulumi.String(physicalPrefix(name, 38)),
 		Path:                pulumi.String(a.Path),
@@ -126,9 +133,8 @@ func (r *NodeRole) register(ctx *pulumi.Context, name string, a NodeRoleArgs) er
 	}
 	r.Role = role
 
-	partition := aws.GetPartitionOutput(ctx, aws.GetPartitionOutputArgs{}, pulumi.Parent(r)).Partition()
 	for _, p := range nodeRolePolicies(a) {
-		var arn pulumi.StringInput = p.arn
+		arn := inPartition(NodeRoleToken, name, p.prop, p.arn, partition)
 		if p.managed != "" {
 			arn = managedPolicyArn(partition, p.managed)
 		}
@@ -190,6 +196,7 @@ type rolePolicy struct {
 	suffix  string             // child resource name suffix
 	managed string             // the name of an AWS managed policy, whose ARN depends on the partition
 	arn     pulumi.StringInput // else the policy's ARN
+	prop    string             // and the property it comes from
 }
 
 // nodeRolePolicies lists the policy attachments of a role: the worker policies, the SSM policy
@@ -211,7 +218,7 @@ func nodeRolePolicies(a NodeRoleArgs) []rolePolicy {
 		if s, ok := plainString(in); ok {
 			suffix = "policy-" + policyNameFromArn(s)
 		}
-		out = append(out, rolePolicy{suffix: suffix, arn: in})
+		out = append(out, rolePolicy{suffix: suffix, arn: in, prop: fmt.Sprintf("additionalPolicyArns[%d]", i)})
 	}
 	return out
 }

@@ -124,6 +124,19 @@ func nodeGroupFields(a *NodeGroupArgs) []stringField {
 	return f
 }
 
+// policyFields lists the known elements of a role's additional policy ARNs as fields.
+func policyFields(prop string, o *NodeRoleOptions) []stringField {
+	if o == nil {
+		return nil
+	}
+	arr, _ := arrayElements(o.AdditionalPolicyArns)
+	out := make([]stringField, len(arr))
+	for i := range arr {
+		out[i] = stringField{prop: fmt.Sprintf("%s[%d]", prop, i), in: &arr[i]}
+	}
+	return out
+}
+
 func checkKeyName(p *problems, prop, s string) {
 	if len(s) > 255 || !keyPairNameRe.MatchString(s) {
 		p.addf("%s (%q) must be an EC2 key pair name of at most 255 printable ASCII characters", prop, s)
@@ -153,7 +166,9 @@ func validateNodeGroup(raw *NodeGroupArgs, a NodeGroupArgs) problems {
 		p.addf("cluster is required (the NodeGroup was given no arguments)")
 		raw = &NodeGroupArgs{}
 	}
-	checkFields(&p, nodeGroupFields(&a))
+	fields := nodeGroupFields(&a)
+	checkFields(&p, fields)
+	checkPartitions(&p, append(fields, policyFields("nodeRoleOptions.additionalPolicyArns", a.NodeRoleOptions)...))
 	checkStringArrayInput(&p, "subnetIds", a.SubnetIds, true, checkSubnetID, func(p *problems, prop string, ids []string) {
 		if len(ids) == 0 {
 			p.addf("%s must list at least one subnet", prop)

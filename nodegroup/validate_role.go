@@ -10,7 +10,9 @@ import (
 // validateNodeRole checks a NodeRole's inputs (after defaults).
 func validateNodeRole(a NodeRoleArgs) problems {
 	var p problems
-	checkFields(&p, nodeRoleFields(&a))
+	fields := nodeRoleFields(&a)
+	checkFields(&p, fields)
+	checkPartitions(&p, append(fields, policyFields("additionalPolicyArns", &NodeRoleOptions{AdditionalPolicyArns: a.AdditionalPolicyArns})...))
 	checkEnum(&p, "accessEntryType", *a.AccessEntryType, []AccessEntryType{AccessEntryEC2Linux, AccessEntryEC2Windows})
 	checkRoleOptions(&p, "", NodeRoleOptions{
 		Path: a.Path, AdditionalPolicyArns: a.AdditionalPolicyArns, EnableSsmAccess: a.EnableSsmAccess,

@@ -36,3 +36,19 @@ func TestListsOfOutputsThroughConstruct(t *testing.T) {
 		})
 	}
 }
+
+// TestExplicitEmptyEgressIsRefused: `egressRules: []` from TypeScript, Python or YAML arrives as
+// an empty list, which must not be read as "not given" (the widest egress).
+func TestExplicitEmptyEgressIsRefused(t *testing.T) {
+	_, err := construct(t, nodegroup.NodeGroupToken, "ng", nodeGroupProps(map[string]property.Value{
+		"nodeSecurityGroupOptions": pObj(map[string]property.Value{"egressRules": property.New([]property.Value{})}),
+	}))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "nodeSecurityGroupOptions.egressRules is an empty list")
+	_, err = construct(t, nodegroup.NodeSecurityGroupToken, "sg", property.NewMap(map[string]property.Value{
+		"clusterName": pStr("demo"), "vpcId": pStr("vpc-0123456789abcdef0"), "clusterSecurityGroupId": pStr("sg-0123456789abcdef0"),
+		"egressRules": property.New([]property.Value{}),
+	}))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "egressRules is an empty list")
+}
