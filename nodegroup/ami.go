@@ -118,7 +118,7 @@ func checkVariant(os OperatingSystem, v AMIVariant, arch Architecture) error {
 	}
 	ok := map[OperatingSystem][]AMIVariant{
 		AL2023:       {VariantStandard, VariantNvidia, VariantNeuron},
-		Bottlerocket: {VariantStandard, VariantNvidia, VariantFips},
+		Bottlerocket: {VariantStandard, VariantNvidia, VariantFips, VariantNvidiaFips},
 		AL2:          {VariantStandard, VariantNvidia},
 	}[os]
 	if os.IsWindows() {

@@ -75,17 +75,21 @@ type NodeRoleOptions struct {
 	PermissionsBoundary  pulumi.StringInput      `pulumi:"permissionsBoundary,optional"`
 	AdditionalPolicyArns pulumi.StringArrayInput `pulumi:"additionalPolicyArns,optional"`
 	EnableSsmAccess      bool                    `pulumi:"enableSsmAccess,optional"`
+	AttachCniPolicy      *bool                   `pulumi:"attachCniPolicy,optional"`
+	EcrPullOnly          bool                    `pulumi:"ecrPullOnly,optional"`
 	CreateAccessEntry    *bool                   `pulumi:"createAccessEntry,optional"`
 }
 
 // NodeSecurityGroupOptions shape the node security group a NodeGroup creates for itself.
 type NodeSecurityGroupOptions struct {
-	RulesProfile              *RulesProfile           `pulumi:"rulesProfile,optional"`
-	ExtraClusterIngressPorts  []int                   `pulumi:"extraClusterIngressPorts,optional"`
-	IngressRules              []SecurityGroupRule     `pulumi:"ingressRules,optional"`
-	EgressRules               []SecurityGroupRule     `pulumi:"egressRules,optional"`
-	SshSourceCidrs            []string                `pulumi:"sshSourceCidrs,optional"`
-	SshSourceSecurityGroupIds pulumi.StringArrayInput `pulumi:"sshSourceSecurityGroupIds,optional"`
+	RulesProfile                *RulesProfile           `pulumi:"rulesProfile,optional"`
+	ExtraClusterIngressPorts    []int                   `pulumi:"extraClusterIngressPorts,optional"`
+	IngressRules                []SecurityGroupRule     `pulumi:"ingressRules,optional"`
+	EgressRules                 []SecurityGroupRule     `pulumi:"egressRules,optional"`
+	SshSourceCidrs              []string                `pulumi:"sshSourceCidrs,optional"`
+	SshSourceSecurityGroupIds   pulumi.StringArrayInput `pulumi:"sshSourceSecurityGroupIds,optional"`
+	ClusterSecurityGroupTraffic *ClusterTraffic         `pulumi:"clusterSecurityGroupTraffic,optional"`
+	ClusterTag                  *bool                   `pulumi:"clusterTag,optional"`
 }
 
 // SecurityGroupRule is one extra ingress or egress rule of the node security group. Exactly
@@ -111,16 +115,17 @@ type MetadataOptions struct {
 // InstanceRefresh controls how the Auto Scaling group replaces nodes when the launch
 // template changes.
 type InstanceRefresh struct {
-	Enabled                   *bool  `pulumi:"enabled,optional"`
-	MinHealthyPercentage      *int   `pulumi:"minHealthyPercentage,optional"`
-	MaxHealthyPercentage      *int   `pulumi:"maxHealthyPercentage,optional"`
-	InstanceWarmup            *int   `pulumi:"instanceWarmup,optional"`
-	SkipMatching              *bool  `pulumi:"skipMatching,optional"`
-	AutoRollback              bool   `pulumi:"autoRollback,optional"`
-	CheckpointPercentages     []int  `pulumi:"checkpointPercentages,optional"`
-	CheckpointDelay           *int   `pulumi:"checkpointDelay,optional"`
-	ScaleInProtectedInstances string `pulumi:"scaleInProtectedInstances,optional"`
-	StandbyInstances          string `pulumi:"standbyInstances,optional"`
+	Enabled                   *bool                   `pulumi:"enabled,optional"`
+	MinHealthyPercentage      *int                    `pulumi:"minHealthyPercentage,optional"`
+	MaxHealthyPercentage      *int                    `pulumi:"maxHealthyPercentage,optional"`
+	InstanceWarmup            *int                    `pulumi:"instanceWarmup,optional"`
+	SkipMatching              *bool                   `pulumi:"skipMatching,optional"`
+	AutoRollback              bool                    `pulumi:"autoRollback,optional"`
+	CheckpointPercentages     []int                   `pulumi:"checkpointPercentages,optional"`
+	CheckpointDelay           *int                    `pulumi:"checkpointDelay,optional"`
+	ScaleInProtectedInstances string                  `pulumi:"scaleInProtectedInstances,optional"`
+	StandbyInstances          string                  `pulumi:"standbyInstances,optional"`
+	Alarms                    pulumi.StringArrayInput `pulumi:"alarms,optional"`
 }
 
 // MixedInstancesPolicy runs the group on several instance types and purchase options.

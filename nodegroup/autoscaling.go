@@ -63,5 +63,8 @@ func instanceRefreshArgs(r *InstanceRefresh) autoscaling.GroupInstanceRefreshPtr
 	if r.StandbyInstances != "" {
 		prefs.StandbyInstances = pulumi.String(r.StandbyInstances)
 	}
+	if given(r.Alarms) {
+		prefs.AlarmSpecification = autoscaling.GroupInstanceRefreshPreferencesAlarmSpecificationArgs{Alarms: r.Alarms}
+	}
 	return autoscaling.GroupInstanceRefreshArgs{Strategy: pulumi.String("Rolling"), Preferences: prefs}
 }

@@ -38,7 +38,7 @@ func TestAutoScalingGroupDefaults(t *testing.T) {
 	// The group waits for the role (and its access entry) and the security group rules, so the
 	// first nodes can join.
 	assert.Contains(t, asg.DependsOn, "urn:pulumi:test::eksnodes::eksnodes:index:NodeGroup$eksnodes:index:NodeRole$aws:eks/accessEntry:AccessEntry::ng-role")
-	assert.Contains(t, asg.DependsOn, "urn:pulumi:test::eksnodes::eksnodes:index:NodeGroup$eksnodes:index:NodeSecurityGroup$aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::ng-sg-cluster-ingress-https")
+	assert.Contains(t, asg.DependsOn, "urn:pulumi:test::eksnodes::eksnodes:index:NodeGroup$eksnodes:index:NodeSecurityGroup$aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::ng-sg-cluster-ingress-all")
 }
 
 func TestAutoScalingGroupSizesDefaulting(t *testing.T) {
@@ -115,4 +115,62 @@ func TestAutoScalingGroupClusterAutoscalerTags(t *testing.T) {
 	m, _, err = runNodeGroup(t, args)
 	require.NoError(t, err)
 	assert.Empty(t, m.get(t, tASG, "ng").IgnoreChanges, "an explicit false wins")
+}
+
+// An instance refresh stops (and with autoRollback rolls back) when one of its alarms fires:
+// the alarms reach the group's alarmSpecification.
+func TestInstanceRefreshAlarms(t *testing.T) {
+	args := demoArgs()
+	args.InstanceRefresh = &InstanceRefresh{AutoRollback: true,
+		Alarms: pulumi.StringArray{pulumi.String("nodes-not-ready"), pulumi.String("demo-failed-nodes").ToStringOutput()}}
+	m, _, err := runNodeGroup(t, args)
+	require.NoError(t, err)
+	prefs := m.get(t, tASG, "ng").in("instanceRefresh").(map[string]any)["preferences"].(map[string]any)
+	assert.Equal(t, true, prefs["autoRollback"])
+	assert.Equal(t, map[string]any{"alarms": []any{"nodes-not-ready", "demo-failed-nodes"}}, prefs["alarmSpecification"])
+
+	for _, tc := range []struct {
+		alarms pulumi.StringArrayInput
+		want   string
+	}{
+		{pulumi.ToStringArray([]string{"a", "a"}), `instanceRefresh.alarms lists "a" more than once`},
+		{pulumi.ToStringArray([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"}), "instanceRefresh.alarms lists 11 alarms; an instance refresh watches at most 10"},
+		{pulumi.ToStringArray([]string{"bad\nname"}), `instanceRefresh.alarms[0] ("bad\nname") must be a CloudWatch alarm name`},
+		{pulumi.ToStringArray([]string{"a", "a"}).ToStringArrayOutput(), `instanceRefresh.alarms lists "a" more than once`},
+	} {
+		args := demoArgs()
+		args.InstanceRefresh = &InstanceRefresh{Alarms: tc.alarms}
+		_, _, err := runNodeGroup(t, args)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), tc.want)
+	}
+	args = demoArgs()
+	args.InstanceRefresh = &InstanceRefresh{Enabled: ptr(false), Alarms: pulumi.ToStringArray([]string{"a"})}
+	_, _, err = runNodeGroup(t, args)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "instanceRefresh.alarms has no effect with instanceRefresh.enabled false")
+}
+
+// aws-node-termination-handler in queue mode drains only instances tagged
+// aws-node-termination-handler/managed (its checkTagBeforeDraining, on by default): a group with
+// a termination hook tags its instances.
+func TestTerminationHandlerTag(t *testing.T) {
+	args := demoArgs()
+	args.TerminationLifecycleHook = &TerminationLifecycleHook{}
+	m, _, err := runNodeGroup(t, args)
+	require.NoError(t, err)
+	found := false
+	for _, tag := range m.get(t, tASG, "ng").in("tags").([]any) {
+		tm := tag.(map[string]any)
+		if tm["key"] == "aws-node-termination-handler/managed" {
+			found = true
+			assert.Equal(t, true, tm["propagateAtLaunch"])
+		}
+	}
+	assert.True(t, found)
+	m, _, err = runNodeGroup(t, demoArgs())
+	require.NoError(t, err)
+	for _, tag := range m.get(t, tASG, "ng").in("tags").([]any) {
+		assert.NotEqual(t, "aws-node-termination-handler/managed", tag.(map[string]any)["key"], "only with a termination hook")
+	}
 }

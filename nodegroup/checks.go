@@ -142,25 +142,42 @@ func isWideOpen(s string) bool {
 	return pfx.Bits() < 16
 }
 
-// checkServiceCIDR applies EKS's rules for a cluster's IPv4 service CIDR: within 10.0.0.0/8,
-// 172.16.0.0/12 or 192.168.0.0/16, and between /12 and /24.
-func checkServiceCIDR(p *problems, prop, s string) {
-	var sub problems
-	checkCIDR4(&sub, prop, s)
-	if len(sub) > 0 {
-		*p = append(*p, sub...)
-		return
-	}
-	pfx := netip.MustParsePrefix(s)
-	inside := false
-	for _, r := range privateRanges[:3] {
-		inside = inside || (r.Bits() <= pfx.Bits() && r.Contains(pfx.Addr()))
-	}
-	switch {
-	case pfx.Bits() < 12 || pfx.Bits() > 24:
-		p.addf("%s (%q) must be between /12 and /24, as EKS requires of a service CIDR", prop, s)
-	case !inside:
-		p.addf("%s (%q) must lie within 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, as EKS requires of a service CIDR", prop, s)
+// checkServiceCIDR applies EKS's rules for a cluster's service CIDR. IPv4: within 10.0.0.0/8,
+// 172.16.0.0/12 or 192.168.0.0/16, and between /12 and /24. IPv6: a /108 within the unique local
+// range fc00::/7, as EKS assigns it.
+func checkServiceCIDR(family IpFamily) stringCheck {
+	return func(p *problems, prop, s string) {
+		var sub problems
+		if family == IPv6 {
+			checkCIDR6(&sub, prop, s)
+		} else {
+			checkCIDR4(&sub, prop, s)
+		}
+		if len(sub) > 0 {
+			if pfx, err := netip.ParsePrefix(s); err == nil && !pfx.Addr().Is4In6() && pfx.Addr().Is6() != (family == IPv6) {
+				p.addf("%s (%q) is an %s CIDR, but cluster.ipFamily is %s", prop, s, map[bool]string{true: "IPv6", false: "IPv4"}[pfx.Addr().Is6()], family)
+				return
+			}
+			*p = append(*p, sub...)
+			return
+		}
+		pfx := netip.MustParsePrefix(s)
+		if family == IPv6 {
+			if pfx.Bits() != 108 || !privateRanges[4].Contains(pfx.Addr()) {
+				p.addf("%s (%q) must be the /108 within fc00::/7 that EKS assigns to an IPv6 cluster's services (kubernetesNetworkConfig.serviceIpv6Cidr)", prop, s)
+			}
+			return
+		}
+		inside := false
+		for _, r := range privateRanges[:3] {
+			inside = inside || (r.Bits() <= pfx.Bits() && r.Contains(pfx.Addr()))
+		}
+		switch {
+		case pfx.Bits() < 12 || pfx.Bits() > 24:
+			p.addf("%s (%q) must be between /12 and /24, as EKS requires of a service CIDR", prop, s)
+		case !inside:
+			p.addf("%s (%q) must lie within 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, as EKS requires of a service CIDR", prop, s)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package nodegroup
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -312,13 +313,112 @@ func TestEveryInstanceFamilyIsValid(t *testing.T) {
 		t.Run(ex.instanceType, func(t *testing.T) {
 			args := demoArgs()
 			args.InstanceType = ex.instanceType
+			switch ex.accel {
+			case accelNone, accelNvidia, accelNeuron:
+			default:
+				// No EKS-optimized AMI carries these drivers: the group needs an image that does.
+				a := withDefaults(args)
+				require.NotEmpty(t, validateNodeGroup(args, a), "an EKS-optimized AMI without the accelerator's drivers is refused")
+				args.AmiId, args.Architecture = pulumi.String("ami-0123456789abcdef0"), Ref(ex.arch)
+				assert.Empty(t, validateNodeGroup(args, withDefaults(args)))
+				return
+			}
 			a := withDefaults(args)
-			assert.Empty(t, validateNodeGroup(args, a))
+			require.Empty(t, validateNodeGroup(args, a))
 			require.NotNil(t, a.Architecture)
 			assert.Equal(t, ex.arch, *a.Architecture)
-			path, err := amiParameter(amiSelector{OS: AL2023, Variant: VariantStandard, Version: "1.33", Arch: *a.Architecture})
+			variant := map[accelerator]string{accelNone: "standard", accelNvidia: "nvidia", accelNeuron: "neuron"}[ex.accel]
+			path, err := amiParameter(amiSelector{OS: AL2023, Variant: *a.AmiVariant, Version: "1.33", Arch: *a.Architecture})
 			require.NoError(t, err)
-			assert.Equal(t, "/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/"+string(ex.arch)+"/standard/recommended/image_id", path)
+			assert.Equal(t, "/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/"+string(ex.arch)+"/"+variant+"/recommended/image_id", path)
+		})
+	}
+}
+
+func TestAcceleratedInstancesGetTheirDrivers(t *testing.T) {
+	for _, tc := range []struct {
+		os           OperatingSystem
+		instanceType string
+		want         AMIVariant
+	}{
+		{AL2023, "g6.xlarge", VariantNvidia}, {AL2023, "p5.48xlarge", VariantNvidia}, {AL2023, "g5g.xlarge", VariantNvidia},
+		{AL2023, "p6-b200.48xlarge", VariantNvidia}, {AL2023, "p6e-gb200.36xlarge", VariantNvidia},
+		{AL2023, "inf2.xlarge", VariantNeuron}, {AL2023, "trn1.32xlarge", VariantNeuron},
+		{Bottlerocket, "g6.xlarge", VariantNvidia}, {Bottlerocket, "m7i.large", VariantStandard},
+		{AL2, "g5.xlarge", VariantNvidia}, {AL2, "inf1.xlarge", VariantNvidia},
+	} {
+		t.Run(string(tc.os)+" "+tc.instanceType, func(t *testing.T) {
+			args := demoArgs()
+			args.OperatingSystem, args.InstanceType = Ref(tc.os), tc.instanceType
+			if tc.os == AL2 {
+				args.Cluster.Version = pulumi.String("1.32")
+			}
+			a := withDefaults(args)
+			assert.Empty(t, validateNodeGroup(args, a))
+			assert.Equal(t, tc.want, *a.AmiVariant)
+		})
+	}
+	for _, tc := range []struct {
+		name   string
+		mutate func(a *NodeGroupArgs)
+		want   string
+	}{
+		{"neuron on a GPU", func(a *NodeGroupArgs) { a.InstanceType, a.AmiVariant = "g6.xlarge", Ref(VariantNeuron) },
+			"amiVariant (neuron) does not match instanceType g6.xlarge, which has NVIDIA GPUs: use amiVariant nvidia"},
+		{"standard on a GPU", func(a *NodeGroupArgs) { a.InstanceType, a.AmiVariant = "p5.48xlarge", Ref(VariantStandard) },
+			"amiVariant (standard) does not match instanceType p5.48xlarge, which has NVIDIA GPUs"},
+		{"nvidia without a GPU", func(a *NodeGroupArgs) { a.InstanceType, a.AmiVariant = "m7i.large", Ref(VariantNvidia) },
+			"amiVariant (nvidia) does not match instanceType m7i.large, which has no accelerator: use amiVariant standard"},
+		{"neuron on Graviton", func(a *NodeGroupArgs) { a.InstanceType, a.AmiVariant = "m7g.large", Ref(VariantNeuron) },
+			"amiVariant (neuron) does not match instanceType m7g.large"},
+		{"GPU on Windows", func(a *NodeGroupArgs) { a.OperatingSystem, a.InstanceType = Ref(Windows2022Core), "g5.xlarge" },
+			"instanceType (g5.xlarge) has NVIDIA GPUs, but there is no nvidia variant of the Windows2022Core AMI"},
+		{"Neuron on Bottlerocket", func(a *NodeGroupArgs) { a.OperatingSystem, a.InstanceType = Ref(Bottlerocket), "inf2.xlarge" },
+			"instanceType (inf2.xlarge) has AWS Inferentia or Trainium (Neuron) accelerators, but there is no neuron variant of the Bottlerocket AMI"},
+		{"GPU and CPU mixed", func(a *NodeGroupArgs) {
+			a.MixedInstancesPolicy = &MixedInstancesPolicy{InstanceTypes: []InstanceTypeOverride{{InstanceType: "g6.xlarge"}, {InstanceType: "m7i.xlarge"}}}
+		}, "mixedInstancesPolicy.instanceTypes[1].instanceType (m7i.xlarge) has no accelerator but g6.xlarge has NVIDIA GPUs"},
+		{"AMD GPU", func(a *NodeGroupArgs) { a.InstanceType = "g4ad.xlarge" }, "instanceType (g4ad.xlarge) has AMD GPUs, for which AWS publishes no EKS-optimized AMI with drivers"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := demoArgs()
+			tc.mutate(args)
+			m, _, err := runNodeGroup(t, args)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+			assert.Empty(t, m.regs)
+		})
+	}
+}
+
+func TestPublishedVersionsPerOS(t *testing.T) {
+	for _, tc := range []struct {
+		os      OperatingSystem
+		variant *AMIVariant
+		version string
+		want    string // "" when valid
+	}{
+		{Windows2025Core, nil, "1.34", "cluster.version (1.34): AWS publishes EKS-optimized Windows2025 AMIs from Kubernetes 1.35 on"},
+		{Windows2025Core, nil, "1.35", ""},
+		{AL2023, nil, "1.22", "cluster.version (1.22): AWS publishes EKS-optimized AL2023 AMIs from Kubernetes 1.23 on"},
+		{AL2023, nil, "1.38", "cluster.version (1.38) is newer than the newest Kubernetes version EKS supports that eksnodes knows (1.37)"},
+		{Bottlerocket, Ref(VariantNvidiaFips), "1.28", "cluster.version (1.28): AWS publishes EKS-optimized Bottlerocket nvidia-fips AMIs from Kubernetes 1.29 on"},
+		{Bottlerocket, Ref(VariantFips), "1.28", ""},
+		{AL2, nil, "1.32", ""},
+	} {
+		t.Run(fmt.Sprintf("%s %v %s", tc.os, tc.variant, tc.version), func(t *testing.T) {
+			args := demoArgs()
+			args.OperatingSystem, args.AmiVariant, args.Cluster.Version = Ref(tc.os), tc.variant, pulumi.String(tc.version)
+			if tc.variant != nil && nvidiaVariant(*tc.variant) {
+				args.InstanceType = "g6.xlarge"
+			}
+			p := validateNodeGroup(args, withDefaults(args))
+			if tc.want == "" {
+				assert.Empty(t, p)
+				return
+			}
+			require.NotEmpty(t, p)
+			assert.Contains(t, p[0], tc.want)
 		})
 	}
 }
@@ -368,4 +468,78 @@ func TestARNsMustBeInTheStacksPartition(t *testing.T) {
 			AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws-cn:iam::aws:policy/ReadOnlyAccess"})})
 		assert.NoError(t, err)
 	})
+}
+
+func TestIPv6Cluster(t *testing.T) {
+	for _, os := range []OperatingSystem{AL2023, Bottlerocket} {
+		t.Run(string(os), func(t *testing.T) {
+			args := demoArgs()
+			args.OperatingSystem = Ref(os)
+			args.Cluster.IpFamily = Ref(IPv6)
+			args.Cluster.ServiceCidr = pulumi.String("fd30:1c53:5f8::/108")
+			m, out, err := runNodeGroup(t, args)
+			require.NoError(t, err)
+
+			meta := m.get(t, tLT, "ng").in("metadataOptions").(map[string]any)
+			assert.Equal(t, "enabled", meta["httpProtocolIpv6"], "IMDS over IPv6")
+			assert.Equal(t, "required", meta["httpTokens"])
+			assert.Equal(t, "::/0", m.get(t, tEgress, "ng-sg-egress-all-ipv6").in("cidrIpv6"))
+			assert.Equal(t, "0.0.0.0/0", m.get(t, tEgress, "ng-sg-egress-all").in("cidrIpv4"))
+
+			// The VPC CNI's IPv6 permissions replace AmazonEKS_CNI_Policy (EKS IAM docs, IPv6).
+			assert.NotContains(t, policyArns(m), "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy")
+			var doc struct {
+				Statement []struct {
+					Action   []string
+					Resource any
+				}
+			}
+			require.NoError(t, json.Unmarshal([]byte(m.get(t, "aws:iam/rolePolicy:RolePolicy", "ng-role-cni-ipv6").in("policy").(string)), &doc))
+			require.Len(t, doc.Statement, 2)
+			assert.ElementsMatch(t, []string{"ec2:AssignIpv6Addresses", "ec2:DescribeInstances", "ec2:DescribeTags",
+				"ec2:DescribeNetworkInterfaces", "ec2:DescribeInstanceTypes"}, doc.Statement[0].Action)
+			assert.Equal(t, []string{"ec2:CreateTags"}, doc.Statement[1].Action)
+			assert.Equal(t, []any{"arn:aws:ec2:*:*:network-interface/*"}, doc.Statement[1].Resource)
+
+			if os == Bottlerocket {
+				assert.Contains(t, out.UserData, `cluster-dns-ip = "fd30:1c53:5f8::a"`)
+			} else {
+				assert.Contains(t, out.UserData, "cidr: fd30:1c53:5f8::/108")
+			}
+		})
+	}
+	t.Run("IPv4 groups are unchanged", func(t *testing.T) {
+		m, _, err := runNodeGroup(t, demoArgs())
+		require.NoError(t, err)
+		assert.NotContains(t, m.get(t, tLT, "ng").in("metadataOptions").(map[string]any), "httpProtocolIpv6")
+		assert.Empty(t, m.ofType("aws:iam/rolePolicy:RolePolicy"))
+	})
+	for _, tc := range []struct {
+		name   string
+		mutate func(a *NodeGroupArgs)
+		want   string
+	}{
+		{"IPv4 CIDR in an IPv6 cluster", func(a *NodeGroupArgs) { a.Cluster.IpFamily = Ref(IPv6) },
+			`cluster.serviceCidr ("172.20.0.0/16") is an IPv4 CIDR, but cluster.ipFamily is ipv6`},
+		{"IPv6 CIDR in an IPv4 cluster", func(a *NodeGroupArgs) { a.Cluster.ServiceCidr = pulumi.String("fd30:1c53:5f8::/108") },
+			`cluster.serviceCidr ("fd30:1c53:5f8::/108") is an IPv6 CIDR, but cluster.ipFamily is ipv4`},
+		{"not a ULA /108", func(a *NodeGroupArgs) {
+			a.Cluster.IpFamily, a.Cluster.ServiceCidr = Ref(IPv6), pulumi.String("2001:db8::/108")
+		}, `cluster.serviceCidr ("2001:db8::/108") must be the /108 within fc00::/7`},
+		{"Windows", func(a *NodeGroupArgs) {
+			a.Cluster.IpFamily, a.Cluster.ServiceCidr, a.OperatingSystem = Ref(IPv6), pulumi.String("fd30:1c53:5f8::/108"), Ref(Windows2022Core)
+		}, "cluster.ipFamily (ipv6): EKS Windows nodes support IPv4 clusters only"},
+		{"unknown family", func(a *NodeGroupArgs) { a.Cluster.IpFamily = Ref[IpFamily]("dual") }, `cluster.ipFamily ("dual") must be one of: ipv4, ipv6`},
+		{"output CIDR of the wrong family", func(a *NodeGroupArgs) {
+			a.Cluster.IpFamily, a.Cluster.ServiceCidr = Ref(IPv6), out("10.100.0.0/16")
+		}, `cluster.serviceCidr ("10.100.0.0/16") is an IPv4 CIDR, but cluster.ipFamily is ipv6`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := demoArgs()
+			tc.mutate(args)
+			_, _, err := runNodeGroup(t, args)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
 }

@@ -17,6 +17,7 @@ type ClusterArgs struct {
 	Version              pulumi.StringInput `pulumi:"version,optional"`
 	SecurityGroupId      pulumi.StringInput `pulumi:"securityGroupId,optional"`
 	VpcId                pulumi.StringInput `pulumi:"vpcId,optional"`
+	IpFamily             *IpFamily          `pulumi:"ipFamily,optional"`
 }
 
 var _ infer.Annotated = (*ClusterArgs)(nil)
@@ -28,7 +29,8 @@ func (c *ClusterArgs) Annotate(a infer.Annotator) {
 	a.Describe(&c.Name, "The EKS cluster name. Required. Used in the nodes' bootstrap configuration, the `kubernetes.io/cluster/<name>=owned` tag and the access entry.")
 	a.Describe(&c.Endpoint, "The cluster's Kubernetes API server endpoint, an `https://` URL. Required.")
 	a.Describe(&c.CertificateAuthority, "The cluster's certificate authority data, base64-encoded exactly as EKS returns it (`certificateAuthority.data`). Required.")
-	a.Describe(&c.ServiceCidr, "The cluster's Kubernetes service IPv4 CIDR (`kubernetesNetworkConfig.serviceIpv4Cidr`, e.g. `172.20.0.0/16`). Required: nodeadm needs it to derive the cluster DNS address.")
+	a.Describe(&c.ServiceCidr, "The cluster's Kubernetes service CIDR: `kubernetesNetworkConfig.serviceIpv4Cidr` (e.g. `172.20.0.0/16`), or `serviceIpv6Cidr` (e.g. `fd30:1c53:5f8::/108`) with `ipFamily: ipv6`. Required: the nodes derive the cluster DNS address from it.")
+	a.Describe(&c.IpFamily, "The cluster's IP family (`kubernetesNetworkConfig.ipFamily`): `ipv4` (default) or `ipv6`. A plain value, since it decides which resources exist: with `ipv6` the nodes get IMDS over IPv6, egress to `::/0`, and the VPC CNI's IPv6 permissions instead of `AmazonEKS_CNI_Policy`. IPv6 clusters run AL2023, Bottlerocket or AL2 nodes; EKS Windows nodes are IPv4 only.")
 	a.Describe(&c.Version, "The cluster's Kubernetes minor version, e.g. `1.33`. Required unless `amiId` is set: it selects the EKS-optimized AMI's SSM parameter.")
 	a.Describe(&c.SecurityGroupId, "The cluster security group the control plane uses to reach the nodes (the EKS-created `eks-cluster-sg-*` group or the cluster's additional group). Required when eksnodes creates the node security group.")
 	a.Describe(&c.VpcId, "The VPC of the cluster. Required when eksnodes creates the node security group.")
@@ -41,15 +43,25 @@ func ClusterFromAWS(c *eks.Cluster) ClusterArgs {
 }
 
 // ClusterFromAWSOutput builds ClusterArgs from an output of an aws.eks.Cluster, such as the
-// `eksCluster` output of a pulumi-eks Cluster.
+// `eksCluster` output of a pulumi-eks Cluster. The service CIDR is the IPv6 one in an IPv6
+// cluster; set IpFamily to IPv6 for such a cluster yourself, since it must be known before
+// deploy time.
 func ClusterFromAWSOutput(c eks.ClusterOutput) ClusterArgs {
 	return ClusterArgs{
 		Name:                 c.Name(),
 		Endpoint:             c.Endpoint(),
 		CertificateAuthority: c.CertificateAuthority().Data().Elem(),
-		ServiceCidr:          c.KubernetesNetworkConfig().ServiceIpv4Cidr().Elem(),
-		Version:              c.Version(),
-		SecurityGroupId:      c.VpcConfig().ClusterSecurityGroupId().Elem(),
-		VpcId:                c.VpcConfig().VpcId().Elem(),
+		ServiceCidr: c.KubernetesNetworkConfig().ApplyT(func(k eks.ClusterKubernetesNetworkConfig) string {
+			if k.IpFamily != nil && *k.IpFamily == string(IPv6) && k.ServiceIpv6Cidr != nil {
+				return *k.ServiceIpv6Cidr // set IpFamily: IPv6 too: it decides which resources exist
+			}
+			if k.ServiceIpv4Cidr != nil {
+				return *k.ServiceIpv4Cidr
+			}
+			return ""
+		}).(pulumi.StringOutput),
+		Version:         c.Version(),
+		SecurityGroupId: c.VpcConfig().ClusterSecurityGroupId().Elem(),
+		VpcId:           c.VpcConfig().VpcId().Elem(),
 	}
 }

@@ -70,7 +70,7 @@ func TestClusterFromAWS(t *testing.T) {
 	}, facts)
 	sg := m.get(t, tSG, "ng-sg")
 	assert.Equal(t, "vpc-0eeeeeeeeeeeeeee1", sg.in("vpcId"))
-	assert.Equal(t, "sg-0eeeeeeeeeeeeeee1", m.get(t, tIngress, "ng-sg-cluster-ingress-https").in("securityGroupId"))
+	assert.Equal(t, "sg-0eeeeeeeeeeeeeee1", m.get(t, tIngress, "ng-sg-cluster-ingress-all").in("securityGroupId"))
 	var ssm []string
 	for _, inv := range m.invokes {
 		if inv.Token == "aws:ssm/getParameter:getParameter" {

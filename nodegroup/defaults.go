@@ -53,7 +53,13 @@ func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
 		a.Hardening = Ref(HardeningNone)
 	}
 	if a.AmiVariant == nil {
+		// The variant follows the instance type: NVIDIA and Neuron instances get the AMI with
+		// their drivers, as eksctl does.
+		accel, _ := instanceAccelerator(a.InstanceType)
 		a.AmiVariant = Ref(VariantStandard)
+		if !given(a.AmiId) && a.OperatingSystem != nil {
+			a.AmiVariant = Ref(variantFor(*a.OperatingSystem, accel))
+		}
 	}
 	if a.Architecture == nil && !given(a.AmiId) {
 		if arch, known, why := instanceArch(a.InstanceType); known && why == "" {
@@ -178,6 +184,9 @@ func nodeRoleDefaults(args *NodeRoleArgs) NodeRoleArgs {
 	if a.CreateAccessEntry == nil {
 		a.CreateAccessEntry = ptr(true)
 	}
+	if a.AttachCniPolicy == nil {
+		a.AttachCniPolicy = ptr(true)
+	}
 	if a.AccessEntryType == nil {
 		a.AccessEntryType = Ref(AccessEntryEC2Linux)
 	}
@@ -192,6 +201,12 @@ func nodeSecurityGroupDefaults(args *NodeSecurityGroupArgs) NodeSecurityGroupArg
 	if a.RulesProfile == nil {
 		a.RulesProfile = Ref(RulesDefault)
 	}
+	if a.ClusterSecurityGroupTraffic == nil {
+		a.ClusterSecurityGroupTraffic = Ref(ClusterTrafficAll)
+	}
+	if a.ClusterTag == nil {
+		a.ClusterTag = ptr(true)
+	}
 	return a
 }
 
@@ -204,8 +219,11 @@ func roleArgsFor(a NodeGroupArgs) *NodeRoleArgs {
 		PermissionsBoundary:  o.PermissionsBoundary,
 		AdditionalPolicyArns: o.AdditionalPolicyArns,
 		EnableSsmAccess:      o.EnableSsmAccess,
+		AttachCniPolicy:      o.AttachCniPolicy,
+		EcrPullOnly:          o.EcrPullOnly,
 		CreateAccessEntry:    o.CreateAccessEntry,
 		AccessEntryType:      Ref(accessEntryTypeFor(*a.OperatingSystem)),
+		IpFamily:             a.Cluster.IpFamily,
 		Tags:                 a.Tags,
 	}
 }
@@ -214,15 +232,18 @@ func roleArgsFor(a NodeGroupArgs) *NodeRoleArgs {
 func securityGroupArgsFor(a NodeGroupArgs) *NodeSecurityGroupArgs {
 	o := a.NodeSecurityGroupOptions
 	return &NodeSecurityGroupArgs{
-		ClusterName:               a.Cluster.Name,
-		VpcId:                     a.Cluster.VpcId,
-		ClusterSecurityGroupId:    a.Cluster.SecurityGroupId,
-		RulesProfile:              o.RulesProfile,
-		ExtraClusterIngressPorts:  o.ExtraClusterIngressPorts,
-		IngressRules:              o.IngressRules,
-		EgressRules:               o.EgressRules,
-		SshSourceCidrs:            o.SshSourceCidrs,
-		SshSourceSecurityGroupIds: o.SshSourceSecurityGroupIds,
-		Tags:                      a.Tags,
+		ClusterName:                 a.Cluster.Name,
+		VpcId:                       a.Cluster.VpcId,
+		ClusterSecurityGroupId:      a.Cluster.SecurityGroupId,
+		RulesProfile:                o.RulesProfile,
+		ExtraClusterIngressPorts:    o.ExtraClusterIngressPorts,
+		IngressRules:                o.IngressRules,
+		EgressRules:                 o.EgressRules,
+		SshSourceCidrs:              o.SshSourceCidrs,
+		SshSourceSecurityGroupIds:   o.SshSourceSecurityGroupIds,
+		ClusterSecurityGroupTraffic: o.ClusterSecurityGroupTraffic,
+		ClusterTag:                  o.ClusterTag,
+		IpFamily:                    a.Cluster.IpFamily,
+		Tags:                        a.Tags,
 	}
 }

@@ -56,6 +56,8 @@ const (
 	VariantNvidia   AMIVariant = "nvidia"
 	VariantNeuron   AMIVariant = "neuron"
 	VariantFips     AMIVariant = "fips"
+	// VariantNvidiaFips is Bottlerocket's NVIDIA variant with FIPS cryptography.
+	VariantNvidiaFips AMIVariant = "nvidia-fips"
 )
 
 // Values lists the AMI variants for the schema enum.
@@ -65,6 +67,7 @@ func (AMIVariant) Values() []infer.EnumValue[AMIVariant] {
 		{Name: "Nvidia", Value: VariantNvidia, Description: "NVIDIA GPU drivers: AL2023 (x86_64, arm64), Bottlerocket (x86_64, arm64), AL2 (x86_64, the GPU AMI)."},
 		{Name: "Neuron", Value: VariantNeuron, Description: "AWS Neuron (Inferentia, Trainium) drivers: AL2023 x86_64."},
 		{Name: "Fips", Value: VariantFips, Description: "FIPS 140-3 validated cryptography: Bottlerocket."},
+		{Name: "NvidiaFips", Value: VariantNvidiaFips, Description: "NVIDIA GPU drivers and FIPS 140-3 validated cryptography: Bottlerocket (x86_64, arm64)."},
 	}
 }
 
@@ -99,7 +102,7 @@ const (
 func (HardeningProfile) Values() []infer.EnumValue[HardeningProfile] {
 	return []infer.EnumValue[HardeningProfile]{
 		{Name: "None", Value: HardeningNone, Description: "The secure defaults only, each of which can be relaxed (the default)."},
-		{Name: "Baseline", Value: HardeningBaseline, Description: "Locks the secure defaults (IMDSv2, hop limit 1, encrypted volumes, no public IP, no SSH, Session Manager access) and adds per-OS hardening: automatic security updates and file-integrity monitoring on AL2023, the admin container off and kernel lockdown on Bottlerocket."},
+		{Name: "Baseline", Value: HardeningBaseline, Description: "Locks the secure defaults (IMDSv2, hop limit 1, encrypted volumes, no public IP, no SSH, Session Manager access) and adds per-OS hardening: file-integrity monitoring (AIDE) on AL2023, the admin container off and kernel lockdown on Bottlerocket (not on its NVIDIA variants, whose driver modules lockdown stops). Security patches arrive by rolling the group to a new AMI."},
 	}
 }
 
@@ -203,4 +206,53 @@ func (r *RulesProfile) Annotate(a infer.Annotator) {
 // Annotate describes the enum for the schema.
 func (t *AccessEntryType) Annotate(a infer.Annotator) {
 	a.Describe(t, "The EKS access entry type of a node role.")
+}
+
+// ClusterTraffic selects what the node security group and the cluster security group allow
+// between each other.
+type ClusterTraffic string
+
+// Cluster security group traffic modes.
+const (
+	// ClusterTrafficAll allows all traffic both ways, as the cluster security group allows
+	// within itself: pods on these nodes reach pods (CoreDNS among them) on managed node groups,
+	// Fargate and Auto Mode nodes, which carry the cluster security group, on any port.
+	ClusterTrafficAll ClusterTraffic = "all"
+	// ClusterTrafficMinimal allows only what the control plane and DNS need.
+	ClusterTrafficMinimal ClusterTraffic = "minimal"
+)
+
+// Values lists the cluster traffic modes for the schema enum.
+func (ClusterTraffic) Values() []infer.EnumValue[ClusterTraffic] {
+	return []infer.EnumValue[ClusterTraffic]{
+		{Name: "All", Value: ClusterTrafficAll, Description: "All traffic both ways between the node security group and the cluster security group (the default, as eksctl does): pods on these nodes and on managed node groups, Fargate or Auto Mode nodes (which carry the cluster security group) reach each other on every port, DNS included."},
+		{Name: "Minimal", Value: ClusterTrafficMinimal, Description: "Only what the control plane needs (the profile's ports from the cluster security group, HTTPS to it) and DNS (TCP and UDP 53) both ways, so pods still resolve names through CoreDNS wherever it runs. Other pod-to-pod traffic with nodes in the cluster security group needs ingressRules."},
+	}
+}
+
+// Annotate describes the enum for the schema.
+func (t *ClusterTraffic) Annotate(a infer.Annotator) {
+	a.Describe(t, "What the node security group and the cluster security group allow between each other.")
+}
+
+// IpFamily is the IP family of a cluster's pods and services.
+type IpFamily string
+
+// Cluster IP families.
+const (
+	IPv4 IpFamily = "ipv4"
+	IPv6 IpFamily = "ipv6"
+)
+
+// Values lists the IP families for the schema enum.
+func (IpFamily) Values() []infer.EnumValue[IpFamily] {
+	return []infer.EnumValue[IpFamily]{
+		{Name: "Ipv4", Value: IPv4, Description: "Pods and services get IPv4 addresses (the default)."},
+		{Name: "Ipv6", Value: IPv6, Description: "Pods and services get IPv6 addresses; nodes keep IPv4 too (EKS IPv6 clusters)."},
+	}
+}
+
+// Annotate describes the enum for the schema.
+func (f *IpFamily) Annotate(a infer.Annotator) {
+	a.Describe(f, "The IP family of a cluster's pods and services.")
 }

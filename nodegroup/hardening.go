@@ -7,13 +7,18 @@ import (
 
 // bottlerocketBaseline are the Bottlerocket settings of the baseline hardening profile: no
 // admin container (no root shell on the node; the control container still gives Session
-// Manager access) and kernel lockdown in integrity mode.
-func bottlerocketBaseline() map[string]any {
-	return map[string]any{
-		"host-containers": map[string]any{"admin": map[string]any{"enabled": false}},
-		"kernel":          map[string]any{"lockdown": "integrity"},
+// Manager access) and kernel lockdown in integrity mode, except on the NVIDIA variants: their
+// lockdown default is none because the NVIDIA kernel modules do not load under lockdown
+// (Bottlerocket settings reference, kernel.lockdown; bottlerocket-os/bottlerocket#4218).
+func bottlerocketBaseline(v AMIVariant) map[string]any {
+	out := map[string]any{"host-containers": map[string]any{"admin": map[string]any{"enabled": false}}}
+	if !nvidiaVariant(v) {
+		out["kernel"] = map[string]any{"lockdown": "integrity"}
 	}
+	return out
 }
+
+func nvidiaVariant(v AMIVariant) bool { return v == VariantNvidia || v == VariantNvidiaFips }
 
 // packagesHardened reports whether the baseline profile's package-based steps run: on the
 // EKS-optimized AL2023 AMI only (a custom AMI is expected to carry its own).
@@ -27,7 +32,7 @@ func bottlerocketSettings(a NodeGroupArgs) map[string]any {
 	if *a.Hardening != HardeningBaseline {
 		return a.BottlerocketSettings
 	}
-	return mergeSettings(bottlerocketBaseline(), a.BottlerocketSettings)
+	return mergeSettings(bottlerocketBaseline(*a.AmiVariant), a.BottlerocketSettings)
 }
 
 // mergeSettings deep-merges over into a copy of base: tables merge key by key, other values
@@ -86,9 +91,34 @@ func checkHardening(p *problems, a NodeGroupArgs) {
 			path string
 			want any
 		}{{"host-containers.admin.enabled", false}, {"kernel.lockdown", "integrity"}} {
+			if s.path == "kernel.lockdown" && nvidiaVariant(*a.AmiVariant) {
+				continue // checked for every profile in checkLockdown
+			}
 			if got, ok := lookupSetting(a.BottlerocketSettings, s.path); ok && !reflect.DeepEqual(got, s.want) {
 				refuse(true, "bottlerocketSettings."+s.path, fmt.Sprintf("the profile sets it to %v", s.want))
 			}
 		}
 	}
+}
+
+// checkLockdown refuses kernel lockdown on Bottlerocket's NVIDIA variants, whatever the profile:
+// the NVIDIA kernel modules do not load under lockdown, so the GPUs would be unusable.
+func checkLockdown(p *problems, a NodeGroupArgs) {
+	if *a.OperatingSystem != Bottlerocket || !nvidiaVariant(*a.AmiVariant) {
+		return
+	}
+	if got, ok := lookupSetting(a.BottlerocketSettings, "kernel.lockdown"); ok && got != "none" {
+		p.addf("bottlerocketSettings.kernel.lockdown (%v): the NVIDIA kernel modules of the %s variant do not load under kernel lockdown; leave it unset (none)", got, *a.AmiVariant)
+	}
+}
+
+// hardeningWarnings says what the baseline profile cannot do for the user: with an existing
+// instance profile, the Session Manager policy is theirs to attach. These are shown in the
+// preview as warnings on the component.
+func hardeningWarnings(a NodeGroupArgs) []string {
+	if *a.Hardening != HardeningBaseline || !given(a.InstanceProfileArn) {
+		return nil
+	}
+	return []string{"hardening baseline: eksnodes attaches " + SSMPolicy + " only to a node role it creates; " +
+		"attach it to the role of instanceProfileArn yourself, or Session Manager cannot reach the nodes (there is no SSH under baseline)"}
 }

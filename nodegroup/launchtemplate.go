@@ -41,6 +41,17 @@ func launchTemplateArgs(name string, a NodeGroupArgs, clusterName pulumi.StringO
 		TagSpecifications:   ec2.LaunchTemplateTagSpecificationArray{tagSpec("instance"), tagSpec("volume"), tagSpec("network-interface")},
 		Tags:                tagsInput(a.Tags),
 	}
+	if valueOr(a.Cluster.IpFamily, IPv4) == IPv6 {
+		// IMDS over IPv6 for IPv6 clusters only: sending "disabled" to every other group would
+		// change their templates, and roll their nodes, for nothing.
+		args.MetadataOptions = ec2.LaunchTemplateMetadataOptionsArgs{
+			HttpEndpoint:            pulumi.String("enabled"),
+			HttpTokens:              pulumi.String(string(*m.HttpTokens)),
+			HttpPutResponseHopLimit: pulumi.Int(*m.HttpPutResponseHopLimit),
+			InstanceMetadataTags:    pulumi.String(enabledDisabled(m.InstanceMetadataTags)),
+			HttpProtocolIpv6:        pulumi.String("enabled"),
+		}
+	}
 	if a.MixedInstancesPolicy == nil {
 		args.InstanceType = pulumi.String(a.InstanceType) // with a mixed policy, its overrides decide
 	}
@@ -61,7 +72,9 @@ func blockDeviceMappings(a NodeGroupArgs) ec2.LaunchTemplateBlockDeviceMappingAr
 		out = append(out, ec2.LaunchTemplateBlockDeviceMappingArgs{
 			DeviceName: pulumi.String(rv.osDevice),
 			Ebs: ec2.LaunchTemplateBlockDeviceMappingEbsArgs{
-				VolumeType:          pulumi.String(a.NodeRootVolumeType),
+				// The OS volume keeps the AMI's size; gp3 whatever the data volume's type, since
+				// io1 and io2 need IOPS sized for the data volume, which EC2 would refuse here.
+				VolumeType:          pulumi.String("gp3"),
 				Encrypted:           encrypted,
 				KmsKeyId:            a.NodeRootVolumeKmsKeyId,
 				DeleteOnTermination: pulumi.String("true"),

@@ -76,6 +76,9 @@ func NewNodeGroup(ctx *pulumi.Context, name string, args *NodeGroupArgs, opts ..
 	if err := ctx.RegisterComponentResource(NodeGroupToken, name, g, opts...); err != nil {
 		return nil, err
 	}
+	for _, w := range hardeningWarnings(a) {
+		_ = ctx.Log.Warn(w, &pulumi.LogArgs{Resource: g})
+	}
 	if err := g.register(ctx, name, a); err != nil {
 		return nil, err
 	}
@@ -133,6 +136,11 @@ func guardNodeGroup(token, name string, a NodeGroupArgs) NodeGroupArgs {
 	if h := a.TerminationLifecycleHook; h != nil {
 		c := *h
 		a.TerminationLifecycleHook = &c
+	}
+	if r := a.InstanceRefresh; r != nil {
+		c := *r
+		c.Alarms = guardArray(token, name, "instanceRefresh.alarms", c.Alarms, checkAlarmName, checkAlarmList)
+		a.InstanceRefresh = &c
 	}
 	guardFields(token, name, nodeGroupFields(&a))
 	a.SubnetIds = guardArray(token, name, "subnetIds", a.SubnetIds, checkSubnetID, func(p *problems, prop string, ids []string) {

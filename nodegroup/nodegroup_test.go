@@ -36,9 +36,8 @@ var defaultChildren = []string{
 	tAttachment + " ng-role-AmazonEKSWorkerNodePolicy",
 	tAttachment + " ng-role-AmazonEKS_CNI_Policy",
 	tEgress + " ng-sg-egress-all",
-	tIngress + " ng-sg-cluster-ingress-https",
-	tIngress + " ng-sg-ingress-cluster-ephemeral",
-	tIngress + " ng-sg-ingress-cluster-https",
+	tIngress + " ng-sg-cluster-ingress-all",
+	tIngress + " ng-sg-ingress-cluster-all",
 	tIngress + " ng-sg-ingress-self-all",
 	tNodeGroup + " ng",
 	tNodeRole + " ng-role",
@@ -70,8 +69,7 @@ func TestNodeGroupChildren(t *testing.T) {
 	}
 	sgChildren := []string{
 		tSG + " ng-sg", tNodeSG + " ng-sg", tEgress + " ng-sg-egress-all",
-		tIngress + " ng-sg-cluster-ingress-https", tIngress + " ng-sg-ingress-cluster-ephemeral",
-		tIngress + " ng-sg-ingress-cluster-https", tIngress + " ng-sg-ingress-self-all",
+		tIngress + " ng-sg-cluster-ingress-all", tIngress + " ng-sg-ingress-cluster-all", tIngress + " ng-sg-ingress-self-all",
 	}
 	cases := []struct {
 		name   string
@@ -98,11 +96,14 @@ func TestNodeGroupChildren(t *testing.T) {
 			tAttachment+" ng-role-policy-nodes-extra")},
 		{"strict profile with webhook port and ssh", func(a *NodeGroupArgs) {
 			a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{
-				RulesProfile: Ref(RulesStrict), ExtraClusterIngressPorts: []int{9443},
+				RulesProfile: Ref(RulesStrict), ExtraClusterIngressPorts: []int{9443}, ClusterSecurityGroupTraffic: Ref(ClusterTrafficMinimal),
 				SshSourceCidrs: []string{"10.0.0.0/8"}, SshSourceSecurityGroupIds: pulumi.ToStringArray([]string{"sg-0bbbbbbbbbbbbbbbb"}),
 			}
-		}, append(without(defaultChildren, tIngress+" ng-sg-ingress-cluster-ephemeral", tIngress+" ng-sg-ingress-self-all"),
-			tIngress+" ng-sg-ingress-cluster-kubelet", tIngress+" ng-sg-ingress-self-dns-tcp",
+		}, append(without(defaultChildren, tIngress+" ng-sg-ingress-cluster-all", tIngress+" ng-sg-cluster-ingress-all", tIngress+" ng-sg-ingress-self-all"),
+			tIngress+" ng-sg-ingress-cluster-https", tIngress+" ng-sg-cluster-ingress-https",
+			tIngress+" ng-sg-ingress-cluster-dns-tcp", tIngress+" ng-sg-ingress-cluster-dns-udp",
+			tIngress+" ng-sg-cluster-ingress-dns-tcp", tIngress+" ng-sg-cluster-ingress-dns-udp",
+			tIngress+" ng-sg-ingress-cluster-kubelet", tIngress+" ng-sg-ingress-self-dns-tcp", tIngress+" ng-sg-ingress-self-kubelet",
 			tIngress+" ng-sg-ingress-self-dns-udp", tIngress+" ng-sg-ingress-cluster-9443",
 			tIngress+" ng-sg-ingress-ssh-10-0-0-0-8", tIngress+" ng-sg-ingress-ssh-sg-0bbbbbbbbbbbbbbbb")},
 		{"custom egress and ingress rules", func(a *NodeGroupArgs) {
@@ -114,6 +115,7 @@ func TestNodeGroupChildren(t *testing.T) {
 				},
 			}
 		}, append(without(defaultChildren, tEgress+" ng-sg-egress-all"),
+			tEgress+" ng-sg-egress-cluster-all",
 			tIngress+" ng-sg-ingress-rule-prometheus-scrape",
 			tEgress+" ng-sg-egress-rule-https-anywhere", tEgress+" ng-sg-egress-rule-dns-in-vpc")},
 	}

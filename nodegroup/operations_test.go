@@ -143,6 +143,28 @@ func TestHardeningBaseline(t *testing.T) {
 		assert.True(t, doc.Settings.HostContainers["control"].Enabled, "the user's settings merge with the profile's")
 		assert.Equal(t, "integrity", doc.Settings.Kernel.Lockdown)
 	})
+	t.Run("Bottlerocket NVIDIA keeps lockdown off", func(t *testing.T) {
+		// The NVIDIA kernel modules do not load under kernel lockdown; Bottlerocket's nvidia
+		// variants default it to none (Bottlerocket settings reference, kernel.lockdown).
+		for _, variant := range []*AMIVariant{nil, Ref(VariantNvidiaFips)} {
+			args := demoArgs()
+			args.OperatingSystem, args.InstanceType, args.AmiVariant = Ref(Bottlerocket), "g6.xlarge", variant
+			args.Hardening = Ref(HardeningBaseline)
+			_, out, err := runNodeGroup(t, args)
+			require.NoError(t, err)
+			var doc map[string]any
+			_, err = toml.Decode(out.UserData, &doc)
+			require.NoError(t, err)
+			settings := doc["settings"].(map[string]any)
+			assert.NotContains(t, settings, "kernel", "no kernel.lockdown on an NVIDIA variant")
+			assert.Equal(t, false, settings["host-containers"].(map[string]any)["admin"].(map[string]any)["enabled"])
+
+			args.BottlerocketSettings = map[string]any{"kernel": map[string]any{"lockdown": "integrity"}}
+			_, _, err = runNodeGroup(t, args)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "bottlerocketSettings.kernel.lockdown (integrity): the NVIDIA kernel modules")
+		}
+	})
 	t.Run("Windows locks the defaults only", func(t *testing.T) {
 		plain, hardened := demoArgs(), demoArgs()
 		plain.OperatingSystem, hardened.OperatingSystem = Ref(Windows2022Core), Ref(Windows2022Core)
@@ -182,4 +204,20 @@ func TestUserTagsOnEveryTaggableChild(t *testing.T) {
 			assert.Equal(t, "42", tags["cost-center"], "%s %s", r.Type, r.Name)
 		}
 	}
+}
+
+func TestBaselineWithAnExistingRoleWarns(t *testing.T) {
+	args := demoArgs()
+	args.Hardening = Ref(HardeningBaseline)
+	args.InstanceProfileArn = pulumi.String("arn:aws:iam::111122223333:instance-profile/nodes")
+	args.RoleArn = pulumi.String("arn:aws:iam::111122223333:role/nodes")
+	warnings := hardeningWarnings(withDefaults(args))
+	require.Len(t, warnings, 1)
+	assert.Contains(t, warnings[0], "attach it to the role of instanceProfileArn yourself")
+	m, _, err := runNodeGroup(t, args)
+	require.NoError(t, err)
+	assert.Empty(t, m.ofType(tAttachment), "no role is created, so nothing is attached")
+
+	args.InstanceProfileArn, args.RoleArn = nil, nil
+	assert.Empty(t, hardeningWarnings(withDefaults(args)), "a role eksnodes creates gets the policy")
 }

@@ -114,7 +114,7 @@ func TestNodeGroupPerOperatingSystem(t *testing.T) {
 }
 
 func TestNodeGroupRootVolumeDefaultsPerOS(t *testing.T) {
-	for os, want := range map[OperatingSystem]float64{AL2023: 20, Bottlerocket: 20, Windows2025Full: 50, AL2: 20} {
+	for os, want := range map[OperatingSystem]float64{AL2023: 20, Bottlerocket: 20, Windows2022Full: 50, AL2: 20} {
 		args := demoArgs()
 		args.OperatingSystem = Ref(os)
 		args.Cluster.Version = pulumiString("1.32")
@@ -147,4 +147,25 @@ func TestNodeGroupAMIPolicy(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"/aws/service/bottlerocket/aws-k8s-1.33-nvidia/x86_64/latest/image_id"}, names)
+}
+
+// Bottlerocket's OS volume stays a valid gp3 volume when the data volume is io1 or io2: EC2
+// refuses io1/io2 without IOPS, and the data volume's IOPS are sized for the data volume.
+func TestBottlerocketOSVolumeStaysGP3(t *testing.T) {
+	for _, typ := range []string{"io1", "io2", "gp2", "standard"} {
+		args := demoArgs()
+		args.OperatingSystem, args.NodeRootVolumeType, args.NodeRootVolumeSize = Ref(Bottlerocket), typ, ptr(100)
+		if typ == "io1" || typ == "io2" {
+			args.NodeRootVolumeIops = ptr(3000)
+		}
+		m, _, err := runNodeGroup(t, args)
+		require.NoError(t, err, typ)
+		mappings := m.get(t, tLT, "ng").in("blockDeviceMappings").([]any)
+		require.Len(t, mappings, 2)
+		osVolume := mappings[0].(map[string]any)
+		assert.Equal(t, "/dev/xvda", osVolume["deviceName"])
+		assert.Equal(t, "gp3", osVolume["ebs"].(map[string]any)["volumeType"], typ)
+		assert.NotContains(t, osVolume["ebs"], "iops")
+		assert.Equal(t, typ, mappings[1].(map[string]any)["ebs"].(map[string]any)["volumeType"])
+	}
 }

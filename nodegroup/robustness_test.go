@@ -41,7 +41,7 @@ var badNodeSecurityGroupInputs = []struct {
 	{"bad cluster SG", func(a *NodeSecurityGroupArgs) { a.ClusterSecurityGroupId = pulumi.String("sg-x") }, `clusterSecurityGroupId ("sg-x") must be a security group ID`},
 	{"bad profile", func(a *NodeSecurityGroupArgs) { a.RulesProfile = Ref[RulesProfile]("open") }, `rulesProfile ("open") must be one of: default, strict`},
 	{"kubelet port in strict", func(a *NodeSecurityGroupArgs) {
-		a.RulesProfile, a.ExtraClusterIngressPorts = Ref(RulesStrict), []int{10250}
+		a.RulesProfile, a.ExtraClusterIngressPorts, a.ClusterSecurityGroupTraffic = Ref(RulesStrict), []int{10250}, Ref(ClusterTrafficMinimal)
 	}, "extraClusterIngressPorts[0] (10250) is already open from the cluster security group in the strict profile"},
 	{"duplicate port", func(a *NodeSecurityGroupArgs) {
 		a.RulesProfile, a.ExtraClusterIngressPorts = Ref(RulesStrict), []int{9443, 9443}

@@ -1,6 +1,7 @@
 package nodegroup
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -15,11 +16,38 @@ import (
 // NodeRoleToken is the schema token of NodeRole.
 const NodeRoleToken = "eksnodes:index:NodeRole"
 
-// workerPolicies are the AWS managed policies every node role carries, in attachment order.
+// workerPolicies are the AWS managed policies a node role carries by default, in attachment
+// order: the node policy, the CNI policy (unless attachCniPolicy is false) and ECR read access
+// (or ecrPullOnlyPolicy with ecrPullOnly).
 var workerPolicies = []string{
 	"AmazonEKSWorkerNodePolicy",
-	"AmazonEKS_CNI_Policy",
+	cniPolicy,
 	"AmazonEC2ContainerRegistryReadOnly",
+}
+
+// Policies the node role options swap or leave out.
+const (
+	cniPolicy         = "AmazonEKS_CNI_Policy"
+	ecrReadOnlyPolicy = "AmazonEC2ContainerRegistryReadOnly"
+	ecrPullOnlyPolicy = "AmazonEC2ContainerRegistryPullOnly"
+)
+
+// managedPolicies returns the AWS managed policies a role with these options carries.
+func managedPolicies(cni, pullOnly, ssm bool) []string {
+	var out []string
+	for _, p := range workerPolicies {
+		switch {
+		case p == cniPolicy && !cni:
+		case p == ecrReadOnlyPolicy && pullOnly:
+			out = append(out, ecrPullOnlyPolicy)
+		default:
+			out = append(out, p)
+		}
+	}
+	if ssm {
+		out = append(out, SSMPolicy)
+	}
+	return out
 }
 
 // SSMPolicy is the AWS managed policy that lets Session Manager reach a node.
@@ -32,8 +60,11 @@ type NodeRoleArgs struct {
 	PermissionsBoundary  pulumi.StringInput      `pulumi:"permissionsBoundary,optional"`
 	AdditionalPolicyArns pulumi.StringArrayInput `pulumi:"additionalPolicyArns,optional"`
 	EnableSsmAccess      bool                    `pulumi:"enableSsmAccess,optional"`
+	AttachCniPolicy      *bool                   `pulumi:"attachCniPolicy,optional"`
+	EcrPullOnly          bool                    `pulumi:"ecrPullOnly,optional"`
 	CreateAccessEntry    *bool                   `pulumi:"createAccessEntry,optional"`
 	AccessEntryType      *AccessEntryType        `pulumi:"accessEntryType,optional"`
+	IpFamily             *IpFamily               `pulumi:"ipFamily,optional"`
 	Tags                 pulumi.StringMapInput   `pulumi:"tags,optional"`
 }
 
@@ -47,8 +78,11 @@ func (a *NodeRoleArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.PermissionsBoundary, describeOption(&o, &o.PermissionsBoundary))
 	an.Describe(&a.AdditionalPolicyArns, describeOption(&o, &o.AdditionalPolicyArns))
 	an.Describe(&a.EnableSsmAccess, describeOption(&o, &o.EnableSsmAccess))
+	an.Describe(&a.AttachCniPolicy, describeOption(&o, &o.AttachCniPolicy))
+	an.Describe(&a.EcrPullOnly, describeOption(&o, &o.EcrPullOnly))
 	an.Describe(&a.CreateAccessEntry, describeOption(&o, &o.CreateAccessEntry))
 	an.Describe(&a.AccessEntryType, "The access entry type: `EC2_LINUX` (default) or `EC2_WINDOWS`.")
+	an.Describe(&a.IpFamily, "The cluster's IP family: `ipv4` (default) or `ipv6`. With `ipv6` the role gets the VPC CNI's IPv6 permissions (the policy EKS documents for IPv6 clusters, inline) instead of `AmazonEKS_CNI_Policy`, when `attachCniPolicy` is true.")
 	an.Describe(&a.Tags, "Tags for the role and instance profile.")
 }
 
@@ -68,6 +102,7 @@ type NodeRole struct {
 	InstanceProfile   *iam.InstanceProfile
 	PolicyAttachments []*iam.RolePolicyAttachment
 	AccessEntry       *eks.AccessEntry
+	CniIpv6Policy     *iam.RolePolicy // the VPC CNI's IPv6 permissions, in IPv6 clusters
 
 	partition pulumi.StringOutput // of the AWS provider the role is created with
 }
@@ -148,6 +183,17 @@ func (r *NodeRole) register(ctx *pulumi.Context, name string, a NodeRoleArgs) er
 		r.PolicyAttachments = append(r.PolicyAttachments, att)
 	}
 
+	if *a.AttachCniPolicy && valueOr(a.IpFamily, IPv4) == IPv6 {
+		r.CniIpv6Policy, err = iam.NewRolePolicy(ctx, name+"-cni-ipv6", &iam.RolePolicyArgs{
+			NamePrefix: pulumi.String("eksnodes-cni-ipv6-"),
+			Role:       role.Name,
+			Policy:     partition.ApplyT(cniIPv6Policy).(pulumi.StringOutput),
+		}, parent)
+		if err != nil {
+			return err
+		}
+	}
+
 	profile, err := iam.NewInstanceProfile(ctx, name, &iam.InstanceProfileArgs{
 		NamePrefix: pulumi.String(physicalPrefix(name, 38)),
 		Path:       pulumi.String(a.Path),
@@ -186,6 +232,9 @@ func (r *NodeRole) register(ctx *pulumi.Context, name string, a NodeRoleArgs) er
 func (r *NodeRole) children() []pulumi.Resource {
 	out := []pulumi.Resource{r.Role, r.InstanceProfile}
 	out = append(out, attachmentResources(r.PolicyAttachments)...)
+	if r.CniIpv6Policy != nil {
+		out = append(out, r.CniIpv6Policy)
+	}
 	if r.AccessEntry != nil {
 		out = append(out, r.AccessEntry)
 	}
@@ -205,11 +254,8 @@ type rolePolicy struct {
 // named by its place in the list.
 func nodeRolePolicies(a NodeRoleArgs) []rolePolicy {
 	var out []rolePolicy
-	names := append([]string(nil), workerPolicies...)
-	if a.EnableSsmAccess {
-		names = append(names, SSMPolicy)
-	}
-	for _, n := range names {
+	ipv6 := valueOr(a.IpFamily, IPv4) == IPv6
+	for _, n := range managedPolicies(*a.AttachCniPolicy && !ipv6, a.EcrPullOnly, a.EnableSsmAccess) {
 		out = append(out, rolePolicy{suffix: n, managed: n})
 	}
 	extra, _ := arrayElements(a.AdditionalPolicyArns)
@@ -283,3 +329,20 @@ func RoleArnWithoutPath(arn string) string {
 
 // roleNameFromArn returns the role name, the last segment of its ARN.
 func roleNameFromArn(arn string) string { return policyNameFromArn(arn) }
+
+// cniIPv6Policy is the policy EKS documents for the VPC CNI in IPv6 clusters ("Create IAM
+// policy for clusters that use the IPv6 family"): AmazonEKS_CNI_Policy covers IPv4 only.
+func cniIPv6Policy(partition string) (string, error) {
+	doc := map[string]any{
+		"Version": "2012-10-17",
+		"Statement": []map[string]any{
+			{"Effect": "Allow", "Resource": "*", "Action": []string{
+				"ec2:AssignIpv6Addresses", "ec2:DescribeInstances", "ec2:DescribeTags",
+				"ec2:DescribeNetworkInterfaces", "ec2:DescribeInstanceTypes"}},
+			{"Effect": "Allow", "Action": []string{"ec2:CreateTags"},
+				"Resource": []string{"arn:" + partition + ":ec2:*:*:network-interface/*"}},
+		},
+	}
+	b, err := json.Marshal(doc)
+	return string(b), err
+}

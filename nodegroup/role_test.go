@@ -133,3 +133,30 @@ func TestRoleArnWithoutPath(t *testing.T) {
 		assert.Equal(t, want, RoleArnWithoutPath(in), in)
 	}
 }
+
+func TestNodeRoleCNIAndECRPolicyOptions(t *testing.T) {
+	m, _, err := runNodeRole(t, "aws", &NodeRoleArgs{ClusterName: pulumi.String("demo"), AttachCniPolicy: ptr(false), EcrPullOnly: true})
+	require.NoError(t, err)
+	assert.ElementsMatch(t, []string{
+		"arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+		"arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
+	}, policyArns(m), "no CNI policy (it lives on the aws-node service account), ECR pull only")
+	m.get(t, tAttachment, "nodes-AmazonEC2ContainerRegistryPullOnly")
+
+	// With the options at their defaults the policies are the three worker policies, under the
+	// names they always had (no replacement on upgrade).
+	m, _, err = runNodeRole(t, "aws", &NodeRoleArgs{ClusterName: pulumi.String("demo")})
+	require.NoError(t, err)
+	for _, n := range []string{"AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"} {
+		m.get(t, tAttachment, "nodes-"+n)
+	}
+
+	// The policy the option now leaves out may be attached by hand; the one it attaches may not.
+	_, _, err = runNodeRole(t, "aws", &NodeRoleArgs{ClusterName: pulumi.String("demo"), EcrPullOnly: true,
+		AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly"})})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `additionalPolicyArns[0] ("arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly") is attached already`)
+	_, _, err = runNodeRole(t, "aws", &NodeRoleArgs{ClusterName: pulumi.String("demo"), AttachCniPolicy: ptr(false),
+		AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"})})
+	assert.NoError(t, err)
+}

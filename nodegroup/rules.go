@@ -50,16 +50,30 @@ func planSecurityGroupRules(a NodeSecurityGroupArgs) (ingress, egress []rulePlan
 	switch *a.RulesProfile {
 	case RulesStrict:
 		ingress = append(ingress,
-			profileRule("ingress-cluster-https", "Cluster API to node HTTPS (webhooks, metrics)", "tcp", portHTTPS, portHTTPS, peerCluster),
-			profileRule("ingress-cluster-kubelet", "Cluster API to node kubelet", "tcp", portKubelet, portKubelet, peerCluster),
 			profileRule("ingress-self-dns-tcp", "Node to node DNS (TCP)", "tcp", portDNS, portDNS, peerSelf),
 			profileRule("ingress-self-dns-udp", "Node to node DNS (UDP)", "udp", portDNS, portDNS, peerSelf),
+			profileRule("ingress-self-kubelet", "Node to node kubelet (metrics-server)", "tcp", portKubelet, portKubelet, peerSelf),
 		)
 	default:
 		ingress = append(ingress,
-			rulePlan{Suffix: "ingress-self-all", Description: "Node to node, all traffic", Protocol: "-1", Peer: peerSelf},
+			rulePlan{Suffix: "ingress-self-all", Description: "Node to node, all traffic", Protocol: "-1", Peer: peerSelf})
+	}
+	switch {
+	case *a.ClusterSecurityGroupTraffic == ClusterTrafficAll:
+		ingress = append(ingress, rulePlan{Suffix: "ingress-cluster-all", Description: "Cluster security group (control plane, managed nodes, Fargate) to node, all traffic", Protocol: "-1", Peer: peerCluster})
+	case *a.RulesProfile == RulesStrict:
+		ingress = append(ingress,
+			profileRule("ingress-cluster-https", "Cluster API to node HTTPS (webhooks, metrics)", "tcp", portHTTPS, portHTTPS, peerCluster),
+			profileRule("ingress-cluster-kubelet", "Cluster API to node kubelet", "tcp", portKubelet, portKubelet, peerCluster),
+			profileRule("ingress-cluster-dns-tcp", "Cluster security group to node DNS (TCP)", "tcp", portDNS, portDNS, peerCluster),
+			profileRule("ingress-cluster-dns-udp", "Cluster security group to node DNS (UDP)", "udp", portDNS, portDNS, peerCluster),
+		)
+	default:
+		ingress = append(ingress,
 			profileRule("ingress-cluster-https", "Cluster API to node HTTPS (webhooks, metrics)", "tcp", portHTTPS, portHTTPS, peerCluster),
 			profileRule("ingress-cluster-ephemeral", "Cluster API to node kubelet and pods, TCP 1025-65535", "tcp", portEphemeralMin, portEphemeralMax, peerCluster),
+			profileRule("ingress-cluster-dns-tcp", "Cluster security group to node DNS (TCP)", "tcp", portDNS, portDNS, peerCluster),
+			profileRule("ingress-cluster-dns-udp", "Cluster security group to node DNS (UDP)", "udp", portDNS, portDNS, peerCluster),
 		)
 	}
 	for _, p := range a.ExtraClusterIngressPorts {
@@ -86,16 +100,44 @@ func planSecurityGroupRules(a NodeSecurityGroupArgs) (ingress, egress []rulePlan
 	}
 	if a.EgressRules == nil {
 		egress = []rulePlan{{Suffix: "egress-all", Description: "Node to anywhere, all traffic", Protocol: "-1", Peer: peerCidrIpv4, PeerInput: pulumi.String("0.0.0.0/0")}}
+		if valueOr(a.IpFamily, IPv4) == IPv6 {
+			egress = append(egress, rulePlan{Suffix: "egress-all-ipv6", Description: "Node to anywhere over IPv6, all traffic", Protocol: "-1", Peer: peerCidrIpv6, PeerInput: pulumi.String("::/0")})
+		}
 	}
 	for _, r := range a.EgressRules {
 		egress = append(egress, userRule("egress-rule-", r))
 	}
+	if a.EgressRules != nil {
+		egress = append(egress, clusterEgressRules(*a.ClusterSecurityGroupTraffic)...)
+	}
 	return ingress, egress
 }
 
-// clusterIngressRule is the rule added to the cluster security group: nodes reach the API server.
-func clusterIngressRule() rulePlan {
-	return profileRule("cluster-ingress-https", "Node to cluster API HTTPS", "tcp", portHTTPS, portHTTPS, peerSelf)
+// clusterIngressRules are the rules added to the cluster security group for the nodes: all
+// traffic, or HTTPS to the API server and DNS to CoreDNS on nodes that carry the cluster
+// security group.
+func clusterIngressRules(traffic ClusterTraffic) []rulePlan {
+	if traffic == ClusterTrafficAll {
+		return []rulePlan{{Suffix: "cluster-ingress-all", Description: "Node to cluster security group (control plane, managed nodes, Fargate), all traffic", Protocol: "-1", Peer: peerSelf}}
+	}
+	return []rulePlan{
+		profileRule("cluster-ingress-https", "Node to cluster API HTTPS", "tcp", portHTTPS, portHTTPS, peerSelf),
+		profileRule("cluster-ingress-dns-tcp", "Node to cluster security group DNS (TCP)", "tcp", portDNS, portDNS, peerSelf),
+		profileRule("cluster-ingress-dns-udp", "Node to cluster security group DNS (UDP)", "udp", portDNS, portDNS, peerSelf),
+	}
+}
+
+// clusterEgressRules are the node security group's egress rules to the cluster security group,
+// added when egressRules replace the default egress to anywhere.
+func clusterEgressRules(traffic ClusterTraffic) []rulePlan {
+	if traffic == ClusterTrafficAll {
+		return []rulePlan{{Suffix: "egress-cluster-all", Description: "Node to cluster security group, all traffic", Protocol: "-1", Peer: peerCluster}}
+	}
+	return []rulePlan{
+		profileRule("egress-cluster-https", "Node to cluster API HTTPS", "tcp", portHTTPS, portHTTPS, peerCluster),
+		profileRule("egress-cluster-dns-tcp", "Node to cluster security group DNS (TCP)", "tcp", portDNS, portDNS, peerCluster),
+		profileRule("egress-cluster-dns-udp", "Node to cluster security group DNS (UDP)", "udp", portDNS, portDNS, peerCluster),
+	}
 }
 
 func userRule(prefix string, r SecurityGroupRule) rulePlan {

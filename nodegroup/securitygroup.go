@@ -14,16 +14,19 @@ const NodeSecurityGroupToken = "eksnodes:index:NodeSecurityGroup"
 
 // NodeSecurityGroupArgs are the inputs of a NodeSecurityGroup.
 type NodeSecurityGroupArgs struct {
-	ClusterName               pulumi.StringInput      `pulumi:"clusterName"`
-	VpcId                     pulumi.StringInput      `pulumi:"vpcId"`
-	ClusterSecurityGroupId    pulumi.StringInput      `pulumi:"clusterSecurityGroupId"`
-	RulesProfile              *RulesProfile           `pulumi:"rulesProfile,optional"`
-	ExtraClusterIngressPorts  []int                   `pulumi:"extraClusterIngressPorts,optional"`
-	IngressRules              []SecurityGroupRule     `pulumi:"ingressRules,optional"`
-	EgressRules               []SecurityGroupRule     `pulumi:"egressRules,optional"`
-	SshSourceCidrs            []string                `pulumi:"sshSourceCidrs,optional"`
-	SshSourceSecurityGroupIds pulumi.StringArrayInput `pulumi:"sshSourceSecurityGroupIds,optional"`
-	Tags                      pulumi.StringMapInput   `pulumi:"tags,optional"`
+	ClusterName                 pulumi.StringInput      `pulumi:"clusterName"`
+	VpcId                       pulumi.StringInput      `pulumi:"vpcId"`
+	ClusterSecurityGroupId      pulumi.StringInput      `pulumi:"clusterSecurityGroupId"`
+	RulesProfile                *RulesProfile           `pulumi:"rulesProfile,optional"`
+	ExtraClusterIngressPorts    []int                   `pulumi:"extraClusterIngressPorts,optional"`
+	IngressRules                []SecurityGroupRule     `pulumi:"ingressRules,optional"`
+	EgressRules                 []SecurityGroupRule     `pulumi:"egressRules,optional"`
+	SshSourceCidrs              []string                `pulumi:"sshSourceCidrs,optional"`
+	SshSourceSecurityGroupIds   pulumi.StringArrayInput `pulumi:"sshSourceSecurityGroupIds,optional"`
+	ClusterSecurityGroupTraffic *ClusterTraffic         `pulumi:"clusterSecurityGroupTraffic,optional"`
+	ClusterTag                  *bool                   `pulumi:"clusterTag,optional"`
+	IpFamily                    *IpFamily               `pulumi:"ipFamily,optional"`
+	Tags                        pulumi.StringMapInput   `pulumi:"tags,optional"`
 }
 
 var _ infer.Annotated = (*NodeSecurityGroupArgs)(nil)
@@ -40,6 +43,9 @@ func (a *NodeSecurityGroupArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.EgressRules, describeOption(&o, &o.EgressRules))
 	an.Describe(&a.SshSourceCidrs, describeOption(&o, &o.SshSourceCidrs))
 	an.Describe(&a.SshSourceSecurityGroupIds, describeOption(&o, &o.SshSourceSecurityGroupIds))
+	an.Describe(&a.ClusterSecurityGroupTraffic, describeOption(&o, &o.ClusterSecurityGroupTraffic))
+	an.Describe(&a.ClusterTag, describeOption(&o, &o.ClusterTag))
+	an.Describe(&a.IpFamily, "The cluster's IP family: `ipv4` (default) or `ipv6`, which adds the default egress to `::/0`.")
 	an.Describe(&a.Tags, "Tags for the security group and its rules.")
 }
 
@@ -51,10 +57,11 @@ type NodeSecurityGroup struct {
 	SecurityGroupId pulumi.StringOutput `pulumi:"securityGroupId"`
 
 	// The child resources, for Go programs.
-	SecurityGroup      *ec2.SecurityGroup
-	IngressRules       []*vpc.SecurityGroupIngressRule
-	EgressRules        []*vpc.SecurityGroupEgressRule
-	ClusterIngressRule *vpc.SecurityGroupIngressRule
+	SecurityGroup *ec2.SecurityGroup
+	IngressRules  []*vpc.SecurityGroupIngressRule
+	EgressRules   []*vpc.SecurityGroupEgressRule
+	// ClusterIngressRules are added to the cluster security group: the nodes' traffic to it.
+	ClusterIngressRules []*vpc.SecurityGroupIngressRule
 }
 
 var _ infer.Annotated = (*NodeSecurityGroup)(nil)
@@ -92,7 +99,7 @@ func (s *NodeSecurityGroup) register(ctx *pulumi.Context, name string, a NodeSec
 		Description:         pulumi.String("EKS worker nodes, managed by eksnodes"),
 		VpcId:               a.VpcId,
 		RevokeRulesOnDelete: pulumi.Bool(true),
-		Tags:                resourceTags(clusterName, name, a.Tags),
+		Tags:                securityGroupTags(clusterName, name, a.Tags, *a.ClusterTag),
 	}, parent)
 	if err != nil {
 		return err
@@ -135,17 +142,22 @@ func (s *NodeSecurityGroup) register(ctx *pulumi.Context, name string, a NodeSec
 		s.EgressRules = append(s.EgressRules, rule)
 	}
 
-	cr := clusterIngressRule()
-	s.ClusterIngressRule, err = vpc.NewSecurityGroupIngressRule(ctx, name+"-"+cr.Suffix, &vpc.SecurityGroupIngressRuleArgs{
-		SecurityGroupId:           a.ClusterSecurityGroupId,
-		Description:               pulumi.String(cr.Description),
-		IpProtocol:                pulumi.String(cr.Protocol),
-		FromPort:                  pulumi.IntPtrFromPtr(cr.FromPort),
-		ToPort:                    pulumi.IntPtrFromPtr(cr.ToPort),
-		ReferencedSecurityGroupId: sg.ID(),
-		Tags:                      ruleTags,
-	}, parent)
-	return err
+	for _, cr := range clusterIngressRules(*a.ClusterSecurityGroupTraffic) {
+		rule, err := vpc.NewSecurityGroupIngressRule(ctx, name+"-"+cr.Suffix, &vpc.SecurityGroupIngressRuleArgs{
+			SecurityGroupId:           a.ClusterSecurityGroupId,
+			Description:               pulumi.String(cr.Description),
+			IpProtocol:                pulumi.String(cr.Protocol),
+			FromPort:                  pulumi.IntPtrFromPtr(cr.FromPort),
+			ToPort:                    pulumi.IntPtrFromPtr(cr.ToPort),
+			ReferencedSecurityGroupId: sg.ID(),
+			Tags:                      ruleTags,
+		}, parent)
+		if err != nil {
+			return err
+		}
+		s.ClusterIngressRules = append(s.ClusterIngressRules, rule)
+	}
+	return nil
 }
 
 // guardNodeSecurityGroup returns a copy of a whose output values are checked when they arrive.
@@ -160,7 +172,10 @@ func guardNodeSecurityGroup(token, name string, a NodeSecurityGroupArgs) NodeSec
 
 // children returns the security group and its rules.
 func (s *NodeSecurityGroup) children() []pulumi.Resource {
-	out := []pulumi.Resource{s.SecurityGroup, s.ClusterIngressRule}
+	out := []pulumi.Resource{s.SecurityGroup}
+	for _, r := range s.ClusterIngressRules {
+		out = append(out, r)
+	}
 	for _, r := range s.IngressRules {
 		out = append(out, r)
 	}

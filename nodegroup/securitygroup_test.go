@@ -63,11 +63,13 @@ func TestNodeSecurityGroupDefaultProfile(t *testing.T) {
 	assert.Nil(t, sg.in("egress"), "no inline rules")
 	assert.Equal(t, "shared-", sg.in("namePrefix"))
 
+	// All traffic both ways with the cluster security group, which EKS puts on managed nodes,
+	// Fargate pods and Auto Mode nodes (where CoreDNS often runs): source, EKS "View Amazon EKS
+	// security group requirements for clusters"; eksctl allows the same by default.
 	assert.ElementsMatch(t, []rule{
 		{"shared-ingress-self-all", sharedSG, "-1", "referencedSecurityGroupId=" + sharedSG, "Node to node, all traffic", nil, nil},
-		{"shared-ingress-cluster-https", sharedSG, "tcp", "referencedSecurityGroupId=" + clusterSG, "Cluster API to node HTTPS (webhooks, metrics)", 443.0, 443.0},
-		{"shared-ingress-cluster-ephemeral", sharedSG, "tcp", "referencedSecurityGroupId=" + clusterSG, "Cluster API to node kubelet and pods, TCP 1025-65535", 1025.0, 65535.0},
-		{"shared-cluster-ingress-https", clusterSG, "tcp", "referencedSecurityGroupId=" + sharedSG, "Node to cluster API HTTPS", 443.0, 443.0},
+		{"shared-ingress-cluster-all", sharedSG, "-1", "referencedSecurityGroupId=" + clusterSG, "Cluster security group (control plane, managed nodes, Fargate) to node, all traffic", nil, nil},
+		{"shared-cluster-ingress-all", clusterSG, "-1", "referencedSecurityGroupId=" + sharedSG, "Node to cluster security group (control plane, managed nodes, Fargate), all traffic", nil, nil},
 	}, rules(m, tIngress))
 	assert.ElementsMatch(t, []rule{
 		{"shared-egress-all", sharedSG, "-1", "cidrIpv4=0.0.0.0/0", "Node to anywhere, all traffic", nil, nil},
@@ -77,9 +79,29 @@ func TestNodeSecurityGroupDefaultProfile(t *testing.T) {
 	}
 }
 
+func TestNodeSecurityGroupMinimalClusterTraffic(t *testing.T) {
+	m, err := runNodeSecurityGroup(t, sgArgs(func(a *NodeSecurityGroupArgs) {
+		a.ClusterSecurityGroupTraffic = Ref(ClusterTrafficMinimal)
+		a.ClusterTag = ptr(false)
+	}))
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"Name": "shared"}, m.get(t, tSG, "shared").in("tags"), "no cluster tag on the security group")
+	assert.ElementsMatch(t, []rule{
+		{"shared-ingress-self-all", sharedSG, "-1", "referencedSecurityGroupId=" + sharedSG, "Node to node, all traffic", nil, nil},
+		{"shared-ingress-cluster-https", sharedSG, "tcp", "referencedSecurityGroupId=" + clusterSG, "Cluster API to node HTTPS (webhooks, metrics)", 443.0, 443.0},
+		{"shared-ingress-cluster-ephemeral", sharedSG, "tcp", "referencedSecurityGroupId=" + clusterSG, "Cluster API to node kubelet and pods, TCP 1025-65535", 1025.0, 65535.0},
+		{"shared-ingress-cluster-dns-tcp", sharedSG, "tcp", "referencedSecurityGroupId=" + clusterSG, "Cluster security group to node DNS (TCP)", 53.0, 53.0},
+		{"shared-ingress-cluster-dns-udp", sharedSG, "udp", "referencedSecurityGroupId=" + clusterSG, "Cluster security group to node DNS (UDP)", 53.0, 53.0},
+		{"shared-cluster-ingress-https", clusterSG, "tcp", "referencedSecurityGroupId=" + sharedSG, "Node to cluster API HTTPS", 443.0, 443.0},
+		{"shared-cluster-ingress-dns-tcp", clusterSG, "tcp", "referencedSecurityGroupId=" + sharedSG, "Node to cluster security group DNS (TCP)", 53.0, 53.0},
+		{"shared-cluster-ingress-dns-udp", clusterSG, "udp", "referencedSecurityGroupId=" + sharedSG, "Node to cluster security group DNS (UDP)", 53.0, 53.0},
+	}, rules(m, tIngress))
+}
+
 func TestNodeSecurityGroupStrictProfile(t *testing.T) {
 	m, err := runNodeSecurityGroup(t, sgArgs(func(a *NodeSecurityGroupArgs) {
 		a.RulesProfile = Ref(RulesStrict)
+		a.ClusterSecurityGroupTraffic = Ref(ClusterTrafficMinimal)
 		a.ExtraClusterIngressPorts = []int{8443, 9443}
 		a.SshSourceCidrs = []string{"10.20.0.0/16"}
 		a.SshSourceSecurityGroupIds = pulumi.ToStringArray([]string{"sg-0bbbbbbbbbbbbbbbb"})
@@ -96,16 +118,25 @@ func TestNodeSecurityGroupStrictProfile(t *testing.T) {
 		{"shared-ingress-cluster-kubelet", sharedSG, "tcp", "referencedSecurityGroupId=" + clusterSG, "Cluster API to node kubelet", 10250.0, 10250.0},
 		{"shared-ingress-self-dns-tcp", sharedSG, "tcp", "referencedSecurityGroupId=" + sharedSG, "Node to node DNS (TCP)", 53.0, 53.0},
 		{"shared-ingress-self-dns-udp", sharedSG, "udp", "referencedSecurityGroupId=" + sharedSG, "Node to node DNS (UDP)", 53.0, 53.0},
+		{"shared-ingress-self-kubelet", sharedSG, "tcp", "referencedSecurityGroupId=" + sharedSG, "Node to node kubelet (metrics-server)", 10250.0, 10250.0},
+		{"shared-ingress-cluster-dns-tcp", sharedSG, "tcp", "referencedSecurityGroupId=" + clusterSG, "Cluster security group to node DNS (TCP)", 53.0, 53.0},
+		{"shared-ingress-cluster-dns-udp", sharedSG, "udp", "referencedSecurityGroupId=" + clusterSG, "Cluster security group to node DNS (UDP)", 53.0, 53.0},
 		{"shared-ingress-cluster-8443", sharedSG, "tcp", "referencedSecurityGroupId=" + clusterSG, "Cluster API to node TCP 8443", 8443.0, 8443.0},
 		{"shared-ingress-cluster-9443", sharedSG, "tcp", "referencedSecurityGroupId=" + clusterSG, "Cluster API to node TCP 9443", 9443.0, 9443.0},
 		{"shared-ingress-ssh-10-20-0-0-16", sharedSG, "tcp", "cidrIpv4=10.20.0.0/16", "SSH from 10.20.0.0/16", 22.0, 22.0},
 		{"shared-ingress-ssh-sg-0bbbbbbbbbbbbbbbb", sharedSG, "tcp", "referencedSecurityGroupId=sg-0bbbbbbbbbbbbbbbb", "SSH from sg-0bbbbbbbbbbbbbbbb", 22.0, 22.0},
 		{"shared-ingress-rule-prefix-list-https", sharedSG, "tcp", "prefixListId=pl-0123456789abcdef0", "Prefix list HTTPS", 443.0, 443.0},
 		{"shared-cluster-ingress-https", clusterSG, "tcp", "referencedSecurityGroupId=" + sharedSG, "Node to cluster API HTTPS", 443.0, 443.0},
+		{"shared-cluster-ingress-dns-tcp", clusterSG, "tcp", "referencedSecurityGroupId=" + sharedSG, "Node to cluster security group DNS (TCP)", 53.0, 53.0},
+		{"shared-cluster-ingress-dns-udp", clusterSG, "udp", "referencedSecurityGroupId=" + sharedSG, "Node to cluster security group DNS (UDP)", 53.0, 53.0},
 	}, rules(m, tIngress))
 	assert.ElementsMatch(t, []rule{
 		{"shared-egress-rule-https", sharedSG, "tcp", "cidrIpv4=0.0.0.0/0", "HTTPS", 443.0, 443.0},
 		{"shared-egress-rule-ipv6-all", sharedSG, "-1", "cidrIpv6=::/0", "IPv6 all", nil, nil},
+		// Custom egress replaces the default, so the rules to the cluster security group are added.
+		{"shared-egress-cluster-https", sharedSG, "tcp", "referencedSecurityGroupId=" + clusterSG, "Node to cluster API HTTPS", 443.0, 443.0},
+		{"shared-egress-cluster-dns-tcp", sharedSG, "tcp", "referencedSecurityGroupId=" + clusterSG, "Node to cluster security group DNS (TCP)", 53.0, 53.0},
+		{"shared-egress-cluster-dns-udp", sharedSG, "udp", "referencedSecurityGroupId=" + clusterSG, "Node to cluster security group DNS (UDP)", 53.0, 53.0},
 	}, rules(m, tEgress))
 	for _, r := range append(m.ofType(tIngress), m.ofType(tEgress)...) {
 		assert.Equal(t, map[string]any{"team": "net"}, r.in("tags"), r.Name)

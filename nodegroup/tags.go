@@ -20,6 +20,7 @@ const (
 	autoscalerLabelTagPrefix = "k8s.io/cluster-autoscaler/node-template/label/"
 	autoscalerTaintTagPrefix = "k8s.io/cluster-autoscaler/node-template/taint/"
 	ownedTagValue            = "owned"
+	terminationHandlerTag    = "aws-node-termination-handler/managed"
 	maxTags                  = 50 // per resource, for EC2, Auto Scaling, IAM and EKS alike
 )
 
@@ -163,6 +164,17 @@ func resourceTags(clusterName pulumi.StringOutput, name string, user pulumi.Stri
 	}).(pulumi.StringMapOutput)
 }
 
+// securityGroupTags is resourceTags without the cluster tag when clusterTag is false.
+func securityGroupTags(clusterName pulumi.StringOutput, name string, user pulumi.StringMapInput, clusterTag bool) pulumi.StringMapOutput {
+	return pulumi.All(clusterName, userTags(user)).ApplyT(func(v []any) map[string]string {
+		tags := nodeTags(str(v[0]), name, strMap(v[1]))
+		if !clusterTag {
+			delete(tags, ClusterTagKey(str(v[0])))
+		}
+		return tags
+	}).(pulumi.StringMapOutput)
+}
+
 // tagsInput returns user tags as an input, or nil when there are none: an empty map would
 // differ from what AWS reports back and show as a change on every preview.
 func tagsInput(tags pulumi.StringMapInput) pulumi.StringMapInput {
@@ -187,7 +199,13 @@ type asgTag struct {
 // (not propagated).
 func asgTags(clusterName, name string, user map[string]string, a NodeGroupArgs) []asgTag {
 	var out []asgTag
-	for k, v := range nodeTags(clusterName, name, user) {
+	tags := nodeTags(clusterName, name, user)
+	if _, set := user[terminationHandlerTag]; a.TerminationLifecycleHook != nil && !set {
+		// aws-node-termination-handler in queue mode drains only instances with this tag
+		// (its checkTagBeforeDraining, on by default).
+		tags[terminationHandlerTag] = "true"
+	}
+	for k, v := range tags {
 		out = append(out, asgTag{Key: k, Value: v, PropagateAtLaunch: true})
 	}
 	if a.ClusterAutoscalerTags {

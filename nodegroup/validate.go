@@ -91,7 +91,7 @@ func clusterFields(a *NodeGroupArgs) []stringField {
 		{"cluster.name", &c.Name, true, "", checkClusterName},
 		{"cluster.endpoint", &c.Endpoint, true, "", checkHTTPSURL},
 		{"cluster.certificateAuthority", &c.CertificateAuthority, true, "", checkCA},
-		{"cluster.serviceCidr", &c.ServiceCidr, true, "", checkServiceCIDR},
+		{"cluster.serviceCidr", &c.ServiceCidr, true, "", checkServiceCIDR(valueOr(c.IpFamily, IPv4))},
 		{"cluster.version", &c.Version, noAMI, " unless amiId is set", versionCheck(*a)},
 		{"cluster.securityGroupId", &c.SecurityGroupId, noSG, " unless nodeSecurityGroupId is set", checkSGID},
 		{"cluster.vpcId", &c.VpcId, noSG, " unless nodeSecurityGroupId is set", checkVPCID},
@@ -176,6 +176,9 @@ func validateNodeGroup(raw *NodeGroupArgs, a NodeGroupArgs) problems {
 		checkDuplicates(p, prop, ids)
 	})
 	checkStringArrayInput(&p, "extraNodeSecurityGroupIds", a.ExtraNodeSecurityGroupIds, false, checkSGID, checkSecurityGroupCount)
+	if f := a.Cluster.IpFamily; f != nil && checkEnum(&p, "cluster.ipFamily", *f, []IpFamily{IPv4, IPv6}) && *f == IPv6 && a.OperatingSystem.IsWindows() {
+		p.addf("cluster.ipFamily (ipv6): EKS Windows nodes support IPv4 clusters only; use AL2023 or Bottlerocket nodes")
+	}
 	checkOperatingSystem(&p, raw, a)
 	checkSizes(&p, raw, a)
 	checkLabelsAndTaints(&p, a)
@@ -185,6 +188,9 @@ func validateNodeGroup(raw *NodeGroupArgs, a NodeGroupArgs) problems {
 	checkInstanceRefresh(&p, a.InstanceRefresh)
 	checkCapacity(&p, raw, a)
 	checkHardening(&p, a)
+	if validOS(*a.OperatingSystem) {
+		checkLockdown(&p, a)
+	}
 	checkTagInput(&p, "tags", a.Tags, !given(a.InstanceProfileArn), nodeGroupTagCount(a))
 	return p
 }
@@ -207,6 +213,9 @@ func nodeGroupTagCount(a NodeGroupArgs) func(user int) (int, string) {
 	return func(user int) (int, string) {
 		n := 2
 		what := "Name and the cluster tag"
+		if a.TerminationLifecycleHook != nil {
+			n, what = n+1, what+", the termination handler tag"
+		}
 		if a.ClusterAutoscalerTags {
 			n += 2 + len(a.Labels) + len(a.Taints)
 			what = "Name, the cluster tag and the autoscaler tags for labels and taints"

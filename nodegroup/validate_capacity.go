@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // checkCapacity validates the mixed-instances policy and the termination lifecycle hook.
@@ -192,14 +193,30 @@ func checkInstanceRefresh(p *problems, r *InstanceRefresh) {
 	}
 	checkOneOf(p, "instanceRefresh.scaleInProtectedInstances", r.ScaleInProtectedInstances, "Refresh", "Ignore", "Wait")
 	checkOneOf(p, "instanceRefresh.standbyInstances", r.StandbyInstances, "Terminate", "Ignore", "Wait")
+	checkStringArrayInput(p, "instanceRefresh.alarms", r.Alarms, false, checkAlarmName, checkAlarmList)
 	if !*r.Enabled {
 		for _, s := range []struct {
 			prop string
 			set  bool
-		}{{"autoRollback", r.AutoRollback}, {"checkpointPercentages", len(r.CheckpointPercentages) > 0}} {
+		}{{"autoRollback", r.AutoRollback}, {"checkpointPercentages", len(r.CheckpointPercentages) > 0}, {"alarms", given(r.Alarms)}} {
 			if s.set {
 				p.addf("instanceRefresh.%s has no effect with instanceRefresh.enabled false", s.prop)
 			}
 		}
+	}
+}
+
+// checkAlarmName checks a CloudWatch alarm name: 1-255 characters, no control characters.
+func checkAlarmName(p *problems, prop, s string) {
+	if len(s) > 255 || strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		p.addf("%s (%q) must be a CloudWatch alarm name of 1-255 characters", prop, s)
+	}
+}
+
+// checkAlarmList allows the 10 alarms an instance refresh can watch, each once.
+func checkAlarmList(p *problems, prop string, names []string) {
+	checkDuplicates(p, prop, names)
+	if len(names) > 10 {
+		p.addf("%s lists %d alarms; an instance refresh watches at most 10", prop, len(names))
 	}
 }

@@ -33,12 +33,16 @@ func (a NodeSecurityGroupArgs) options() NodeSecurityGroupOptions {
 		RulesProfile: a.RulesProfile, ExtraClusterIngressPorts: a.ExtraClusterIngressPorts,
 		IngressRules: a.IngressRules, EgressRules: a.EgressRules,
 		SshSourceCidrs: a.SshSourceCidrs, SshSourceSecurityGroupIds: a.SshSourceSecurityGroupIds,
+		ClusterSecurityGroupTraffic: a.ClusterSecurityGroupTraffic, ClusterTag: a.ClusterTag,
 	}
 }
 
 func checkSecurityGroupOptions(p *problems, prefix string, o *NodeSecurityGroupOptions) {
 	profile := valueOr(o.RulesProfile, RulesDefault)
 	profileOK := checkEnum(p, prefix+"rulesProfile", profile, []RulesProfile{RulesDefault, RulesStrict})
+	if t := o.ClusterSecurityGroupTraffic; t != nil && !checkEnum(p, prefix+"clusterSecurityGroupTraffic", *t, []ClusterTraffic{ClusterTrafficAll, ClusterTrafficMinimal}) {
+		profileOK = false
+	}
 	seen := map[int]bool{}
 	for i, port := range o.ExtraClusterIngressPorts {
 		prop := fmt.Sprintf("%sextraClusterIngressPorts[%d]", prefix, i)
@@ -48,6 +52,8 @@ func checkSecurityGroupOptions(p *problems, prefix string, o *NodeSecurityGroupO
 		case seen[port]:
 			p.addf("%s (%d) is listed more than once", prop, port)
 		case !profileOK:
+		case valueOr(o.ClusterSecurityGroupTraffic, ClusterTrafficAll) == ClusterTrafficAll:
+			// Open already, but kept as its own rule: it stays open if the traffic is narrowed.
 		case port == portHTTPS,
 			profile == RulesStrict && port == portKubelet,
 			profile != RulesStrict && port >= portEphemeralMin:

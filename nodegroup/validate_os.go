@@ -17,7 +17,7 @@ func validOS(os OperatingSystem) bool {
 }
 
 var (
-	amiVariants   = []AMIVariant{VariantStandard, VariantNvidia, VariantNeuron, VariantFips}
+	amiVariants   = []AMIVariant{VariantStandard, VariantNvidia, VariantNeuron, VariantFips, VariantNvidiaFips}
 	architectures = []Architecture{X86_64, ARM64}
 )
 
@@ -78,7 +78,7 @@ func checkOperatingSystem(p *problems, raw *NodeGroupArgs, a NodeGroupArgs) {
 			p.addf("amiReleaseVersion conflicts with amiId: pin either a release of the EKS-optimized AMI or an exact AMI")
 		}
 	} else if arch != "" && !(os.IsWindows() && arch == ARM64) {
-		if err := checkVariant(os, *a.AmiVariant, arch); err != nil {
+		if err := checkVariant(os, *a.AmiVariant, arch); err != nil && (raw.AmiVariant != nil || *a.AmiVariant == VariantStandard) {
 			p.addf("amiVariant (%s): %v", *a.AmiVariant, err)
 		}
 		if !checkBlank(p, "amiReleaseVersion", a.AmiReleaseVersion) && a.AmiReleaseVersion != "" {
@@ -88,24 +88,142 @@ func checkOperatingSystem(p *problems, raw *NodeGroupArgs, a NodeGroupArgs) {
 		}
 	}
 
+	if !given(a.AmiId) {
+		checkAccelerators(p, raw, a, typeProp)
+	}
+
 	for _, o := range notApplicable(a) {
 		p.addf("%s does not apply to operatingSystem %s: %s", o.prop, os, o.why)
 	}
 }
 
 // checkVersionForOS checks a known cluster.version against what the operating system's AMIs
-// are published for, and against a release-pinned AMI's own Kubernetes version.
+// are published for (publishedAMIs), and against a release-pinned AMI's own Kubernetes version.
 func checkVersionForOS(p *problems, prop, v string, a NodeGroupArgs) {
 	os := *a.OperatingSystem
 	minor, _ := strconv.Atoi(strings.TrimPrefix(v, "1."))
-	if os == AL2 && minor > al2LastKubernetesVersion {
-		p.addf("%s (%s): AWS publishes no EKS-optimized AL2 AMIs for Kubernetes 1.33 and later (AL2 ended with 1.%d); use AL2023 or Bottlerocket", prop, v, al2LastKubernetesVersion)
+	family := amiFamily(os, *a.AmiVariant)
+	r, ok := publishedAMIs[family]
+	switch {
+	case minor > latestKubernetesMinor:
+		p.addf("%s (%s) is newer than the newest Kubernetes version EKS supports that eksnodes knows (1.%d); an AMI for it cannot be looked up yet", prop, v, latestKubernetesMinor)
+	case !ok:
+	case minor < r.first:
+		p.addf("%s (%s): AWS publishes EKS-optimized %s AMIs from Kubernetes 1.%d on", prop, v, amiFamilyName(family), r.first)
+	case r.last != 0 && minor > r.last:
+		p.addf("%s (%s): AWS publishes no EKS-optimized %s AMIs after Kubernetes 1.%d; use AL2023 or Bottlerocket", prop, v, amiFamilyName(family), r.last)
 	}
 	if m := eksAMIReleaseRe.FindStringSubmatch(a.AmiReleaseVersion); m != nil && strings.HasSuffix(m[1], "-") && (os == AL2023 || os == AL2) {
 		if pinned := strings.Join(strings.SplitN(m[1], ".", 3)[:2], "."); pinned != v {
 			p.addf("amiReleaseVersion (%q) is a release for Kubernetes %s, but %s is %s: give the release date alone (v%s) or the release of %s", a.AmiReleaseVersion, pinned, prop, v, m[2], v)
 		}
 	}
+}
+
+// amiFamily returns the publishedAMIs key of an operating system and variant.
+func amiFamily(os OperatingSystem, v AMIVariant) string {
+	family := string(os)
+	if os.IsWindows() {
+		family = family[:len("Windows")+4] // Windows2022Core -> Windows2022
+	}
+	if v != VariantStandard {
+		family += "/" + string(v)
+	}
+	return family
+}
+
+func amiFamilyName(family string) string {
+	os, variant, ok := strings.Cut(family, "/")
+	if !ok {
+		return os
+	}
+	return os + " " + variant
+}
+
+// variantFor returns the AMI variant an instance type needs: the one with its accelerator's
+// drivers, or standard. AL2's accelerated AMI ("gpu") carries the Neuron driver too.
+func variantFor(os OperatingSystem, accel accelerator) AMIVariant {
+	switch {
+	case accel == accelNvidia:
+		return VariantNvidia
+	case accel == accelNeuron && os == AL2:
+		return VariantNvidia
+	case accel == accelNeuron:
+		return VariantNeuron
+	}
+	return VariantStandard
+}
+
+// instanceAccelerator returns the accelerator of a known instance family.
+func instanceAccelerator(instanceType string) (accelerator, bool) {
+	f, ok := instanceFamilies[instanceFamily(instanceType)]
+	return f.accel, ok
+}
+
+var acceleratorNames = map[accelerator]string{
+	accelNvidia: "NVIDIA GPUs", accelNeuron: "AWS Inferentia or Trainium (Neuron) accelerators", accelGaudi: "Habana Gaudi accelerators",
+	accelAMDGPU: "AMD GPUs", accelFPGA: "FPGAs", accelMedia: "Xilinx media accelerators", accelQualcomm: "Qualcomm AI accelerators",
+}
+
+// checkAccelerators checks that the AMI variant carries the drivers of the instance type's
+// accelerator: an unset amiVariant follows the instance type; one that is set must match it.
+func checkAccelerators(p *problems, raw *NodeGroupArgs, a NodeGroupArgs, typeProp string) {
+	os := *a.OperatingSystem
+	types := []string{a.InstanceType}
+	if m := a.MixedInstancesPolicy; m != nil {
+		types = types[:0]
+		for _, o := range m.InstanceTypes {
+			types = append(types, o.InstanceType)
+		}
+	}
+	var first accelerator
+	firstType := ""
+	for i, t := range types {
+		accel, known := instanceAccelerator(t)
+		if !known {
+			continue
+		}
+		prop := typeProp
+		if a.MixedInstancesPolicy != nil {
+			prop = fmt.Sprintf("mixedInstancesPolicy.instanceTypes[%d].instanceType", i)
+		}
+		if firstType == "" {
+			first, firstType = accel, t
+		} else if accel != first {
+			p.addf("%s (%s) has %s but %s has %s: one AMI cannot carry the drivers both need; split them into two groups", prop, t, describeAccel(accel), firstType, describeAccel(first))
+			continue
+		}
+		want := variantFor(os, accel)
+		switch {
+		case accel != accelNone && want == VariantStandard:
+			p.addf("%s (%s) has %s, for which AWS publishes no EKS-optimized AMI with drivers; use amiId with an image that carries them", prop, t, acceleratorNames[accel])
+		case raw.AmiVariant != nil && !variantMatches(*a.AmiVariant, want):
+			p.addf("amiVariant (%s) does not match %s %s, which has %s: use amiVariant %s, or leave amiVariant unset to follow the instance type", *a.AmiVariant, prop, t, describeAccel(accel), want)
+		case raw.AmiVariant == nil && want != VariantStandard:
+			if err := checkVariant(os, want, valueOr(a.Architecture, X86_64)); err != nil {
+				p.addf("%s (%s) has %s, but %v; use amiId with an image that carries their drivers", prop, t, acceleratorNames[accel], err)
+			}
+		}
+	}
+}
+
+func describeAccel(a accelerator) string {
+	if a == accelNone {
+		return "no accelerator"
+	}
+	return acceleratorNames[a]
+}
+
+// variantMatches reports whether an explicit variant serves what the instance type needs: the
+// FIPS builds count as their plain counterparts.
+func variantMatches(v, want AMIVariant) bool {
+	switch v {
+	case VariantFips:
+		return want == VariantStandard
+	case VariantNvidiaFips:
+		return want == VariantNvidia
+	}
+	return v == want
 }
 
 type inapplicable struct{ prop, why string }

@@ -2,6 +2,7 @@ package nodegroup
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws/arn"
@@ -16,6 +17,7 @@ func validateNodeRole(a NodeRoleArgs) problems {
 	checkEnum(&p, "accessEntryType", *a.AccessEntryType, []AccessEntryType{AccessEntryEC2Linux, AccessEntryEC2Windows})
 	checkRoleOptions(&p, "", NodeRoleOptions{
 		Path: a.Path, AdditionalPolicyArns: a.AdditionalPolicyArns, EnableSsmAccess: a.EnableSsmAccess,
+		AttachCniPolicy: a.AttachCniPolicy, EcrPullOnly: a.EcrPullOnly,
 	})
 	checkTagInput(&p, "tags", a.Tags, true, func(n int) (int, string) { return n, "" })
 	return p
@@ -36,13 +38,13 @@ func checkRoleOptions(p *problems, prefix string, o NodeRoleOptions) {
 		checkIAMPath(p, prefix+"path", o.Path)
 	}
 	checkListShape(p, prefix+"additionalPolicyArns", o.AdditionalPolicyArns, "policy attachments")
-	checkStringArrayInput(p, prefix+"additionalPolicyArns", o.AdditionalPolicyArns, false, checkPolicyArn, policyListCheck(o.EnableSsmAccess))
+	checkStringArrayInput(p, prefix+"additionalPolicyArns", o.AdditionalPolicyArns, false, checkPolicyArn, policyListCheck(managedPolicies(valueOr(o.AttachCniPolicy, true), o.EcrPullOnly, o.EnableSsmAccess)))
 }
 
 // policyListCheck refuses a policy list that attaches a policy twice: a worker policy (or the
 // Session Manager policy when enableSsmAccess is on) that every node role carries already, or
 // two ARNs with the same policy name.
-func policyListCheck(ssm bool) func(p *problems, prop string, arns []string) {
+func policyListCheck(attached []string) func(p *problems, prop string, arns []string) {
 	return func(p *problems, prop string, arns []string) {
 		names := map[string]int{}
 		for i, s := range arns {
@@ -53,11 +55,8 @@ func policyListCheck(ssm bool) func(p *problems, prop string, arns []string) {
 			ep := fmt.Sprintf("%s[%d]", prop, i)
 			name := policyNameFromArn(s)
 			awsManaged := parsed.AccountID == "aws" && strings.Count(parsed.Resource, "/") == 1
-			switch {
-			case awsManaged && isWorkerPolicy(name):
-				p.addf("%s (%q) is attached already: every node role carries the three EKS worker policies", ep, s)
-			case awsManaged && name == SSMPolicy && ssm:
-				p.addf("%s (%q) is attached already by enableSsmAccess (or hardening baseline)", ep, s)
+			if awsManaged && slices.Contains(attached, name) {
+				p.addf("%s (%q) is attached already by eksnodes (the worker policies, and %s with enableSsmAccess or hardening baseline)", ep, s, SSMPolicy)
 			}
 			if j, dup := names[strings.ToLower(name)]; dup {
 				p.addf("%s (%q) has the same policy name as %s[%d]; attach one of them", ep, s, prop, j)
@@ -66,15 +65,6 @@ func policyListCheck(ssm bool) func(p *problems, prop string, arns []string) {
 			}
 		}
 	}
-}
-
-func isWorkerPolicy(name string) bool {
-	for _, w := range workerPolicies {
-		if w == name {
-			return true
-		}
-	}
-	return false
 }
 
 // checkIdentity validates the node role and security group inputs of a NodeGroup.

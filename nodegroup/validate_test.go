@@ -41,7 +41,7 @@ var badNodeGroupInputs = []struct {
 		a.SubnetIds = pulumi.ToStringArray([]string{"subnet-0123456789abcdef0", "subnet-0123456789abcdef0"})
 	}, `subnetIds lists "subnet-0123456789abcdef0" more than once`},
 	{"unknown OS", func(a *NodeGroupArgs) { a.OperatingSystem = Ref[OperatingSystem]("Ubuntu") }, `operatingSystem ("Ubuntu") must be one of: AL2023, Bottlerocket, Windows2019Core`},
-	{"AL2 on 1.33", func(a *NodeGroupArgs) { a.OperatingSystem = Ref(AL2) }, "cluster.version (1.33): AWS publishes no EKS-optimized AL2 AMIs for Kubernetes 1.33 and later"},
+	{"AL2 on 1.33", func(a *NodeGroupArgs) { a.OperatingSystem = Ref(AL2) }, "cluster.version (1.33): AWS publishes no EKS-optimized AL2 AMIs after Kubernetes 1.32; use AL2023 or Bottlerocket"},
 	{"Windows on Graviton", func(a *NodeGroupArgs) { a.OperatingSystem, a.InstanceType = Ref(Windows2022Core), "m7g.large" }, "instanceType (m7g.large) is arm64; Windows nodes need x86_64"},
 	{"Neuron on arm64", func(a *NodeGroupArgs) { a.AmiVariant, a.InstanceType = Ref(VariantNeuron), "m7g.large" }, "amiVariant (neuron): the AL2023 neuron AMI exists for x86_64 only"},
 	{"FIPS on AL2023", func(a *NodeGroupArgs) { a.AmiVariant = Ref(VariantFips) }, "amiVariant (fips): there is no fips variant of the AL2023 AMI"},
@@ -108,7 +108,7 @@ var badNodeGroupInputs = []struct {
 	}, "userDataOverride conflicts with preBootstrapUserData"},
 	{"override too large", func(a *NodeGroupArgs) { a.UserDataOverride = strings.Repeat("x", 16385) }, "userDataOverride is 16385 bytes; EC2 allows 16384"},
 	{"user data too large", func(a *NodeGroupArgs) { a.PreBootstrapUserData = strings.Repeat("echo 0123456789\n", 1000) }, "the rendered user data is"},
-	{"script with MIME boundary", func(a *NodeGroupArgs) { a.PostBootstrapUserData = "--EKSNODES-USERDATA-BOUNDARY--\n" }, "postBootstrapUserData cannot be rendered into the AL2023 user data: user data part 2 contains the MIME boundary line"},
+	{"script with a NUL byte", func(a *NodeGroupArgs) { a.PostBootstrapUserData = "echo a\x00b\n" }, "postBootstrapUserData holds a NUL byte"},
 	{"profile without role", func(a *NodeGroupArgs) {
 		a.InstanceProfileArn = pulumi.String("arn:aws:iam::111122223333:instance-profile/nodes")
 	}, "instanceProfileArn requires roleArn"},
@@ -137,7 +137,7 @@ var badNodeGroupInputs = []struct {
 	}, "nodeRoleOptions.additionalPolicyArns[0] (\"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy\") is attached already"},
 	{"ssm policy twice", func(a *NodeGroupArgs) {
 		a.NodeRoleOptions = &NodeRoleOptions{EnableSsmAccess: true, AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"})}
-	}, "is attached already by enableSsmAccess"},
+	}, "is attached already by eksnodes (the worker policies, and AmazonSSMManagedInstanceCore with enableSsmAccess"},
 	{"policies with one name", func(a *NodeGroupArgs) {
 		a.NodeRoleOptions = &NodeRoleOptions{AdditionalPolicyArns: pulumi.ToStringArray([]string{"arn:aws:iam::111122223333:policy/a/x", "arn:aws:iam::111122223333:policy/b/x"})}
 	}, "has the same policy name as"},
@@ -151,8 +151,8 @@ var badNodeGroupInputs = []struct {
 		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{RulesProfile: Ref[RulesProfile]("open")}
 	}, `nodeSecurityGroupOptions.rulesProfile ("open") must be one of: default, strict`},
 	{"port already open", func(a *NodeGroupArgs) {
-		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{ExtraClusterIngressPorts: []int{9443}}
-	}, "nodeSecurityGroupOptions.extraClusterIngressPorts[0] (9443) is already open from the cluster security group in the default profile"},
+		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{ExtraClusterIngressPorts: []int{1025}, ClusterSecurityGroupTraffic: Ref(ClusterTrafficMinimal)}
+	}, "nodeSecurityGroupOptions.extraClusterIngressPorts[0] (1025) is already open from the cluster security group in the default profile"},
 	{"port out of range", func(a *NodeGroupArgs) {
 		a.NodeSecurityGroupOptions = &NodeSecurityGroupOptions{RulesProfile: Ref(RulesStrict), ExtraClusterIngressPorts: []int{70000}}
 	}, "nodeSecurityGroupOptions.extraClusterIngressPorts[0] (70000) must be a port between 1 and 65535"},

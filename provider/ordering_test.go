@@ -39,7 +39,7 @@ func TestAutoScalingGroupWaitsForRoleAndSecurityGroupChildren(t *testing.T) {
 				want[urnOf(c)] = true
 			}
 		}
-		require.Len(t, want, 6+18, "role (role, profile, 3 attachments, access entry) and security group (group, 17 rules) children")
+		require.Len(t, want, 6+19, "role (role, profile, 3 attachments, access entry) and security group (group, 18 rules) children")
 		got := map[string]bool{}
 		for _, d := range asg.Dependencies {
 			got[d] = true

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup"
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -100,7 +101,7 @@ func parityScenarios() []scenario {
 				Hardening:                nodegroup.Ref(nodegroup.HardeningBaseline),
 			}
 		}, func(t *testing.T, r run) {
-			assert.Len(t, r.Children, 19, "the defaults, the Session Manager attachment and the hook")
+			assert.Len(t, r.Children, 18, "the defaults, the Session Manager attachment and the hook")
 		}),
 		nodeGroupScenario("Bottlerocket with settings", func() *nodegroup.NodeGroupArgs {
 			return &nodegroup.NodeGroupArgs{
@@ -113,7 +114,7 @@ func parityScenarios() []scenario {
 				BottlerocketSettings: map[string]any{"kubernetes": map[string]any{"max-pods": 110}},
 			}
 		}, func(t *testing.T, r run) {
-			assert.Len(t, r.Children, 17)
+			assert.Len(t, r.Children, 16)
 		}),
 		nodeGroupScenario("Windows", func() *nodegroup.NodeGroupArgs {
 			return &nodegroup.NodeGroupArgs{
@@ -124,12 +125,12 @@ func parityScenarios() []scenario {
 				KubeletExtraArgs: "--max-pods=20",
 			}
 		}, func(t *testing.T, r run) {
-			assert.Len(t, r.Children, 17)
+			assert.Len(t, r.Children, 16)
 		}),
 		nodeGroupScenario("defaults", func() *nodegroup.NodeGroupArgs {
 			return &nodegroup.NodeGroupArgs{Cluster: demoCluster(), SubnetIds: demoSubnets()}
 		}, func(t *testing.T, r run) {
-			assert.Len(t, r.Children, 17)
+			assert.Len(t, r.Children, 16)
 			assert.Len(t, r.Invokes, 2)
 		}),
 
@@ -167,7 +168,10 @@ func parityScenarios() []scenario {
 				ssmParameter(t, r))
 			assert.Contains(t, r.Outputs["userData"], "maxPods: 58")
 			assert.Contains(t, r.Outputs["userData"], "dedicated=gpu:NoSchedule")
-			assert.Contains(t, r.Outputs["userData"], "pre-bootstrap")
+			parts, err := userdata.ParseMIME(r.Outputs["userData"].(string))
+			require.NoError(t, err)
+			require.Len(t, parts, 3)
+			assert.Equal(t, "#!/bin/bash\nset -euo pipefail\necho pre-bootstrap > /var/log/pre\n", parts[0].Body, "the script arrives byte for byte")
 		}),
 
 		nodeGroupScenario("existing identity: instance profile, role and security group", func() *nodegroup.NodeGroupArgs {
@@ -219,7 +223,9 @@ func parityScenarios() []scenario {
 			}
 		}, func(t *testing.T, r run) {
 			keys := r.keys()
-			assert.Contains(t, keys, typeIngress+" ng-sg-ingress-cluster-kubelet")
+			assert.Contains(t, keys, typeIngress+" ng-sg-ingress-self-kubelet")
+			assert.Contains(t, keys, typeIngress+" ng-sg-ingress-cluster-all")
+			assert.Contains(t, keys, typeEgress+" ng-sg-egress-cluster-all")
 			assert.Contains(t, keys, typeIngress+" ng-sg-ingress-cluster-9443")
 			assert.Contains(t, keys, typeIngress+" ng-sg-ingress-ssh-10-20-0-0-16")
 			assert.Contains(t, keys, typeIngress+" ng-sg-ingress-ssh-sg-0ddddddddddddddd4")
@@ -389,7 +395,7 @@ func parityScenarios() []scenario {
 				assert.Contains(t, keys, typeIngress+" ng-ingress-self-all")
 				assert.Contains(t, keys, typeIngress+" ng-ingress-cluster-1024")
 				assert.Contains(t, keys, typeEgress+" ng-egress-all")
-				assert.Contains(t, keys, typeIngress+" ng-cluster-ingress-https")
+				assert.Contains(t, keys, typeIngress+" ng-cluster-ingress-all")
 			},
 		},
 		{

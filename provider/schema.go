@@ -30,6 +30,8 @@ var enumTypes = map[string]infer.Annotated{
 	"eksnodes:index:AMIVariant":       new(nodegroup.AMIVariant),
 	"eksnodes:index:Architecture":     new(nodegroup.Architecture),
 	"eksnodes:index:HardeningProfile": new(nodegroup.HardeningProfile),
+	"eksnodes:index:ClusterTraffic":   new(nodegroup.ClusterTraffic),
+	"eksnodes:index:IpFamily":         new(nodegroup.IpFamily),
 }
 
 // completeSchema finishes what infer leaves out of the schema: it marks as plain every input

@@ -10,6 +10,7 @@ import (
 
 	"github.com/eksnodes/pulumi-eksnodes/internal/awsmock"
 	"github.com/eksnodes/pulumi-eksnodes/internal/offline"
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -45,7 +46,13 @@ func TestProgramSharesRoleAndRules(t *testing.T) {
 		require.NotNil(t, lt, color)
 		ud, err := base64.StdEncoding.DecodeString(lt["userData"].StringValue())
 		require.NoError(t, err)
-		assert.Equal(t, hardened, strings.Contains(string(ud), "eksnodes-hardening.service"), color)
+		parts, err := userdata.ParseMIME(string(ud))
+		require.NoError(t, err)
+		found := false
+		for _, p := range parts {
+			found = found || strings.Contains(p.Body, "eksnodes-hardening.service")
+		}
+		assert.Equal(t, hardened, found, color)
 	}
 }
 

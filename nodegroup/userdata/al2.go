@@ -21,10 +21,12 @@ type AL2 struct {
 	// KubeletFlags are extra kubelet flags, each "--name=value" or "--name", placed after the
 	// labels and taints flags in the order given.
 	KubeletFlags []string
-	// PreScript is bash run before the bootstrap. A leading shebang line is dropped: the
-	// script is always run by /bin/bash.
+	// PreScript is run before the bootstrap, delivered as Script describes: by the
+	// interpreter its shebang names (`#!/usr/bin/env python3`, `#!/bin/sh`), or by bash when it
+	// has none, with CR LF line endings turned into LF. Left out when nothing but white space
+	// follows its shebang line.
 	PreScript string
-	// PostScript is bash run after the bootstrap, likewise.
+	// PostScript is run after the bootstrap, likewise.
 	PostScript string
 }
 
@@ -37,8 +39,9 @@ set -o errexit -o nounset -o pipefail
 // al2ScriptsHeader prepares the folder the user scripts are written to. Only emitted when there
 // is a user script.
 const al2ScriptsHeader = `
-# Each user script is written to its own file and run by its own bash, so that its shell
-# options, variables and exit cannot change this script. A failing script stops the bootstrap.
+# Each user script is written to its own file and executed as its own program (by the
+# interpreter its first line names), so that its shell options, variables and exit cannot
+# change this script. A failing script stops the bootstrap.
 eksnodes_scripts=$(mktemp -d)
 trap 'rm -rf -- "${eksnodes_scripts}"' EXIT
 `
@@ -48,9 +51,10 @@ trap 'rm -rf -- "${eksnodes_scripts}"' EXIT
 // bootstrap.sh skips its DescribeCluster call) and the kubelet flags, then the post script.
 //
 // Every value placed on the bootstrap command line is single-quoted by al2ShellQuote. The user
-// scripts are carried verbatim in quoted here-documents, written to files in a temporary
-// folder and run by /bin/bash one after the other, so they are never parsed as part of the
-// user data script itself.
+// scripts are delivered as Script describes (the same rule as RenderNodeadm's for AL2023) in
+// quoted here-documents, written to files in a temporary folder, made executable and executed
+// one after the other, as cloud-init executes script parts on AL2023: a script runs under the
+// interpreter its shebang names, and is never parsed as part of the user data script itself.
 func RenderAL2(a AL2) (string, error) {
 	if err := al2CheckNUL(a); err != nil {
 		return "", err
@@ -78,13 +82,16 @@ func RenderAL2(a AL2) (string, error) {
 	}
 	if pre != "" {
 		b.WriteString("\n")
-		al2WriteScript(&b, "pre-bootstrap.sh", "EKSNODES_PRE_BOOTSTRAP", pre)
+		al2WriteScript(&b, "pre-bootstrap", "EKSNODES_PRE_BOOTSTRAP", pre)
 	}
 
 	args := [][2]string{
 		{"--apiserver-endpoint", a.Cluster.Endpoint},
 		{"--b64-cluster-ca", a.Cluster.CertificateAuthority},
 		{"--dns-cluster-ip", dnsIP},
+	}
+	if IsIPv6(a.Cluster.ServiceCIDR) {
+		args = append(args, [2]string{"--ip-family", "ipv6"}, [2]string{"--service-ipv6-cidr", a.Cluster.ServiceCIDR})
 	}
 	if extra := strings.Join(KubeletFlags(a.Labels, a.Taints, a.KubeletFlags), " "); extra != "" {
 		args = append(args, [2]string{"--kubelet-extra-args", extra})
@@ -98,7 +105,7 @@ func RenderAL2(a AL2) (string, error) {
 
 	if post != "" {
 		b.WriteString("\n")
-		al2WriteScript(&b, "post-bootstrap.sh", "EKSNODES_POST_BOOTSTRAP", post)
+		al2WriteScript(&b, "post-bootstrap", "EKSNODES_POST_BOOTSTRAP", post)
 	}
 	return b.String(), nil
 }
@@ -110,28 +117,21 @@ func al2ShellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// al2ScriptBody returns the user script s without its leading shebang line and with a final
-// newline, or "" when nothing but blank space is left.
+// al2ScriptBody returns the user script s as Script delivers it, or "" when nothing but blank
+// space follows its shebang line.
 func al2ScriptBody(s string) string {
-	if strings.HasPrefix(s, "#!") {
-		if i := strings.IndexByte(s, '\n'); i >= 0 {
-			s = s[i+1:]
-		} else {
-			s = ""
-		}
-	}
-	if strings.TrimSpace(s) == "" {
+	s = Script(s)
+	_, rest, _ := strings.Cut(s, "\n") // Script's result starts with its shebang line
+	if strings.TrimSpace(rest) == "" {
 		return ""
-	}
-	if !strings.HasSuffix(s, "\n") {
-		s += "\n"
 	}
 	return s
 }
 
 // al2WriteScript writes the commands that save body to name in the scripts folder through a
-// quoted here-document (so bash expands nothing in it) and run it with /bin/bash. The
-// here-document's delimiter is base, suffixed with a number when body contains it anywhere.
+// quoted here-document (so bash expands nothing in it), make it executable and execute it, so
+// that the kernel runs it with the interpreter its shebang line names. The here-document's
+// delimiter is base, suffixed with a number when body contains it anywhere.
 func al2WriteScript(b *strings.Builder, name, base, body string) {
 	delim := base
 	for i := 1; strings.Contains(body, delim); i++ {
@@ -141,7 +141,8 @@ func al2WriteScript(b *strings.Builder, name, base, body string) {
 	b.WriteString("cat >" + path + " <<" + al2ShellQuote(delim) + "\n")
 	b.WriteString(body)
 	b.WriteString(delim + "\n")
-	b.WriteString("/bin/bash " + path + "\n")
+	b.WriteString("chmod 0700 " + path + "\n")
+	b.WriteString(path + "\n")
 }
 
 // al2CheckNUL refuses NUL bytes, which neither a bash script nor a command line can carry.

@@ -80,7 +80,7 @@ func al2Scenarios() []al2Scenario {
 				{Key: "node.eksnodes.io/warming", Effect: "NoExecute"},
 			},
 			KubeletFlags: []string{"--v=2", "--max-pods=58", "--shutdown-grace-period=45s"},
-			// No final newline, and a shebang for another shell: both are normalised.
+			// No final newline (added), and a shebang for another shell (kept: sh runs it).
 			PreScript:  "#!/bin/sh\nset -eu\nmkdir -p /etc/eksnodes\necho gpu-a > /etc/eksnodes/nodegroup\nsysctl -w vm.max_map_count=262144",
 			PostScript: "#!/bin/bash\nset -euo pipefail\nsystemctl enable --now amazon-ssm-agent\n",
 		}},
@@ -123,14 +123,15 @@ func al2RunScenario(t *testing.T, in AL2) {
 	var wantMarker []string
 	var wantPre, wantPost string
 	if in.PreScript != "" {
-		wantPre = env.markerScript("pre") + "exit 0\n"
-		in.PreScript = "#!/bin/sh\n" + wantPre
+		// Run by sh, as its shebang says: the marker script is POSIX shell.
+		in.PreScript = "#!/bin/sh\n" + env.markerScript("pre") + "exit 0\n"
+		wantPre = in.PreScript
 		wantMarker = append(wantMarker, "pre")
 	}
 	wantMarker = append(wantMarker, "bootstrap")
 	if in.PostScript != "" {
 		in.PostScript = env.markerScript("post") + "set +o errexit\nfalse\nshopt -s nullglob\n"
-		wantPost = in.PostScript
+		wantPost = DefaultShebang + in.PostScript // no shebang: bash runs it (shopt)
 		wantMarker = append(wantMarker, "post")
 	}
 	script, err := RenderAL2(in)
@@ -140,8 +141,8 @@ func al2RunScenario(t *testing.T, in AL2) {
 	require.Equal(t, 0, res.exitCode, "stderr: %s", res.stderr)
 	al2CheckArgv(t, in, res.argv)
 	assert.Equal(t, wantMarker, res.marker, "scripts run in order around the bootstrap")
-	assert.Equal(t, wantPre, env.copyOf("pre"), "pre script carried verbatim, shebang dropped")
-	assert.Equal(t, wantPost, env.copyOf("post"), "post script carried verbatim")
+	assert.Equal(t, wantPre, env.copyOf("pre"), "pre script carried verbatim, with its shebang")
+	assert.Equal(t, wantPost, env.copyOf("post"), "post script carried verbatim, after a bash shebang")
 }
 
 // al2CheckArgv checks the arguments the stub bootstrap received against in, and parses the
@@ -203,7 +204,8 @@ func TestRenderAL2UserScripts(t *testing.T) {
 		pre, post    string
 		wantExit     int
 		wantMarker   []string
-		wantStderrIn string
+		wantStderrIn string // in the scripts' output (stdout and stderr)
+		wantOutput   string // the scripts' whole output, when not empty
 	}{
 		{
 			name:       "exit 0 ends only the script",
@@ -241,6 +243,46 @@ func TestRenderAL2UserScripts(t *testing.T) {
 			pre:        "EKSNODES_PRE_BOOTSTRAP\nEKSNODES_PRE_BOOTSTRAP_1\nexit 0\n",
 			wantMarker: []string{"bootstrap"},
 		},
+		{
+			name:       "a python3 script is run by python3",
+			pre:        "#!/usr/bin/env python3\nimport sys\nprint('python', sys.version_info[0], 'é 日本 🚀')\n",
+			post:       "#!/usr/bin/env python3\nprint('post')",
+			wantMarker: []string{"bootstrap"},
+			wantOutput: "python 3 é 日本 🚀\npost\n",
+		},
+		{
+			name:       "a failing python3 script stops the bootstrap",
+			pre:        "#!/usr/bin/env python3\nraise SystemExit(4)\n",
+			post:       "echo post-ran >&2\n",
+			wantExit:   4,
+			wantMarker: nil,
+		},
+		{
+			name:       "a sh script is run by sh",
+			pre:        "#!/bin/sh\nreadlink /proc/$$/exe\n",
+			wantMarker: []string{"bootstrap"},
+			wantOutput: al2BinSh + "\n",
+		},
+		{
+			name:       "a script without shebang is run by bash",
+			pre:        "readlink /proc/$$/exe\necho \"${BASH_VERSINFO[0]}\" | grep -q . && echo bash",
+			wantMarker: []string{"bootstrap"},
+			wantOutput: al2Bash + "\nbash\n",
+		},
+		{
+			name:       "CRLF line endings are read as LF",
+			pre:        "echo one\r\necho two\r\n",
+			post:       "#!/bin/sh\r\necho three\r\n",
+			wantMarker: []string{"bootstrap"},
+			wantOutput: "one\ntwo\nthree\n",
+		},
+		{
+			name:       "a trailing backslash and no final newline",
+			pre:        "echo one \\",
+			post:       "echo two\\\n",
+			wantMarker: []string{"bootstrap"},
+			wantOutput: "one\ntwo\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -256,8 +298,23 @@ func TestRenderAL2UserScripts(t *testing.T) {
 			if tt.wantStderrIn != "" {
 				assert.Contains(t, res.stderr, tt.wantStderrIn)
 			}
+			if tt.wantOutput != "" {
+				assert.Equal(t, tt.wantOutput, res.stderr)
+			}
 		})
 	}
+}
+
+// al2BinSh and al2Bash are the programs /bin/sh and bash are on this machine, as
+// /proc/$$/exe names them.
+var al2BinSh, al2Bash = mustEvalSymlinks("/bin/sh"), mustEvalSymlinks("/bin/bash")
+
+func mustEvalSymlinks(path string) string {
+	p, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return path
+	}
+	return p
 }
 
 func TestAL2ScriptBody(t *testing.T) {
@@ -268,16 +325,23 @@ func TestAL2ScriptBody(t *testing.T) {
 		{"blank", " \n\t\n", ""},
 		{"shebang only", "#!/bin/bash", ""},
 		{"shebang and blank line", "#!/bin/bash\n\n", ""},
-		{"shebang dropped", "#!/bin/bash\necho hi\n", "echo hi\n"},
-		{"other interpreter dropped", "#!/bin/sh -e\necho hi\n", "echo hi\n"},
-		{"final newline added", "echo hi", "echo hi\n"},
-		{"comment is not a shebang", "# setup\necho hi\n", "# setup\necho hi\n"},
-		{"only the first line", "#!/bin/bash\n#!/bin/sh\n", "#!/bin/sh\n"},
-		{"leading space is not a shebang", " #!/bin/sh\n", " #!/bin/sh\n"},
+		{"CRLF shebang and blank lines", "#!/bin/bash\r\n\r\n", ""},
+		{"shebang kept", "#!/bin/bash\necho hi\n", "#!/bin/bash\necho hi\n"},
+		{"other interpreter kept", "#!/bin/sh -e\necho hi\n", "#!/bin/sh -e\necho hi\n"},
+		{"python kept", "#!/usr/bin/env python3\nprint('hi')\n", "#!/usr/bin/env python3\nprint('hi')\n"},
+		{"bash shebang added", "echo hi\n", "#!/usr/bin/env bash\necho hi\n"},
+		{"final newline added", "echo hi", "#!/usr/bin/env bash\necho hi\n"},
+		{"CRLF becomes LF", "#!/bin/sh\r\necho hi\r\n", "#!/bin/sh\necho hi\n"},
+		{"comment is not a shebang", "# setup\necho hi\n", "#!/usr/bin/env bash\n# setup\necho hi\n"},
+		{"only the first line", "#!/bin/bash\n#!/bin/sh\n", "#!/bin/bash\n#!/bin/sh\n"},
+		{"leading space is not a shebang", " #!/bin/sh\n", "#!/usr/bin/env bash\n #!/bin/sh\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, al2ScriptBody(tt.in))
+			if tt.want != "" {
+				assert.Equal(t, Script(tt.in), tt.want, "the same rule as AL2023's")
+			}
 		})
 	}
 
@@ -298,10 +362,11 @@ func TestAL2HereDocDelimiter(t *testing.T) {
 		{"EKSNODES_PRE_BOOTSTRAP_2\n", "EKSNODES_PRE_BOOTSTRAP_1"},
 	} {
 		var b strings.Builder
-		al2WriteScript(&b, "pre-bootstrap.sh", "EKSNODES_PRE_BOOTSTRAP", tt.body)
+		al2WriteScript(&b, "pre-bootstrap", "EKSNODES_PRE_BOOTSTRAP", tt.body)
 		assert.Equal(t,
-			`cat >"${eksnodes_scripts}"/'pre-bootstrap.sh' <<'`+tt.want+"'\n"+tt.body+tt.want+"\n"+
-				`/bin/bash "${eksnodes_scripts}"/'pre-bootstrap.sh'`+"\n",
+			`cat >"${eksnodes_scripts}"/'pre-bootstrap' <<'`+tt.want+"'\n"+tt.body+tt.want+"\n"+
+				`chmod 0700 "${eksnodes_scripts}"/'pre-bootstrap'`+"\n"+
+				`"${eksnodes_scripts}"/'pre-bootstrap'`+"\n",
 			b.String())
 	}
 }
@@ -398,8 +463,8 @@ func TestRenderAL2Errors(t *testing.T) {
 		mutate  func(a *AL2)
 		wantErr string
 	}{
-		{"empty service CIDR", func(a *AL2) { a.Cluster.ServiceCIDR = "" }, "not an IPv4 CIDR"},
-		{"IPv6 service CIDR", func(a *AL2) { a.Cluster.ServiceCIDR = "fd00::/108" }, "not an IPv4 CIDR"},
+		{"empty service CIDR", func(a *AL2) { a.Cluster.ServiceCIDR = "" }, "not an IPv4 or IPv6 CIDR"},
+		{"IPv4-mapped service CIDR", func(a *AL2) { a.Cluster.ServiceCIDR = "::ffff:10.0.0.0/104" }, "not an IPv4 or IPv6 CIDR"},
 		{"tiny service CIDR", func(a *AL2) { a.Cluster.ServiceCIDR = "10.0.0.0/30" }, "too small"},
 		{"empty cluster name", func(a *AL2) { a.Cluster.Name = "" }, "cluster name is empty"},
 		{"cluster name like an option", func(a *AL2) { a.Cluster.Name = "--help" }, "starts with '-'"},
@@ -498,10 +563,10 @@ func FuzzRenderAL2(f *testing.F) {
 		// commands: run it against the stub with the pre script copied instead of run.
 		env := newAL2Env(t)
 		if body != "" {
-			const runner = "\n/bin/bash \"${eksnodes_scripts}\"/'pre-bootstrap.sh'\n"
+			const runner = "\nchmod 0700 \"${eksnodes_scripts}\"/'pre-bootstrap'\n\"${eksnodes_scripts}\"/'pre-bootstrap'\n"
 			i := strings.LastIndex(script, runner)
-			require.GreaterOrEqual(t, i, 0, "no pre script runner line")
-			script = script[:i] + "\ncp -- \"${eksnodes_scripts}\"/'pre-bootstrap.sh' " +
+			require.GreaterOrEqual(t, i, 0, "no pre script runner lines")
+			script = script[:i] + "\ncp -- \"${eksnodes_scripts}\"/'pre-bootstrap' " +
 				al2ShellQuote(filepath.Join(env.root, "pre.copy")) + "\n" + script[i+len(runner):]
 		}
 		script = env.stubbedAfterScripts(t, script)
@@ -531,7 +596,7 @@ func al2ParsedPreScript(t *testing.T, script string) string {
 	out, err := cmd.Output()
 	require.NoError(t, err, "stderr: %s", stderr.String())
 
-	const opener = `cat > "${eksnodes_scripts}"/'pre-bootstrap.sh' <<'`
+	const opener = `cat > "${eksnodes_scripts}"/'pre-bootstrap' <<'`
 	printed := string(out)
 	i := strings.Index(printed, opener)
 	if i < 0 {
@@ -705,4 +770,18 @@ func (e al2Env) assertNotPwned(t *testing.T) {
 		return nil
 	})
 	require.NoError(t, err)
+}
+
+// An IPv6 cluster's AL2 node is bootstrapped with --ip-family ipv6, its service CIDR and the
+// DNS address in it (bootstrap.sh's options), checked by running the script against the stub.
+func TestRenderAL2IPv6(t *testing.T) {
+	a := AL2{Cluster: testCluster}
+	a.Cluster.ServiceCIDR = "fd30:1c53:5f8::/108"
+	doc, err := RenderAL2(a)
+	require.NoError(t, err)
+	assert.Contains(t, doc, "--dns-cluster-ip 'fd30:1c53:5f8::a'")
+	assert.Contains(t, doc, "--ip-family 'ipv6'")
+	assert.Contains(t, doc, "--service-ipv6-cidr 'fd30:1c53:5f8::/108'")
+	out, err := exec.Command("bash", "-n", "-c", doc).CombinedOutput()
+	require.NoError(t, err, string(out))
 }

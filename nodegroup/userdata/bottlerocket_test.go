@@ -512,7 +512,7 @@ func TestRenderBottlerocketErrors(t *testing.T) {
 		wantErr string
 	}{
 		{"invalid service CIDR", func(b *Bottlerocket) { b.Cluster.ServiceCIDR = "172.20.0.0" }, `service CIDR "172.20.0.0"`},
-		{"IPv6 service CIDR", func(b *Bottlerocket) { b.Cluster.ServiceCIDR = "fd00::/108" }, "not an IPv4 CIDR"},
+		{"IPv4-mapped service CIDR", func(b *Bottlerocket) { b.Cluster.ServiceCIDR = "::ffff:10.0.0.0/104" }, "not an IPv4 or IPv6 CIDR"},
 		{"kubernetes replaced by a string", func(b *Bottlerocket) { b.Settings = map[string]any{"kubernetes": "x"} },
 			"setting settings.kubernetes is a table and cannot be replaced by a value of type string"},
 		{"node-labels replaced by a string", func(b *Bottlerocket) {
@@ -700,4 +700,21 @@ func TestBottlerocketWholeFloatsAreIntegers(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, out, "max-pods = 110\n")
 	assert.Contains(t, out, "kube-api-qps = 12.5\n")
+}
+
+// An IPv6 cluster's Bottlerocket node gets the IPv6 cluster DNS address, read back with a TOML
+// decoder.
+func TestRenderBottlerocketIPv6(t *testing.T) {
+	b := Bottlerocket{Cluster: testCluster}
+	b.Cluster.ServiceCIDR = "fd30:1c53:5f8::/108"
+	doc, err := RenderBottlerocket(b)
+	require.NoError(t, err)
+	var parsed struct {
+		Settings struct {
+			Kubernetes map[string]any `toml:"kubernetes"`
+		} `toml:"settings"`
+	}
+	_, err = toml.Decode(doc, &parsed)
+	require.NoError(t, err)
+	assert.Equal(t, "fd30:1c53:5f8::a", parsed.Settings.Kubernetes["cluster-dns-ip"])
 }

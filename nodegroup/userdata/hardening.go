@@ -4,20 +4,29 @@ package userdata
 // has joined.
 const HardeningUnit = "eksnodes-hardening.service"
 
+// AIDEDatabase is where AIDE keeps the baseline it checks against.
+const AIDEDatabase = "/var/lib/aide/aide.db.gz"
+
 // AL2023HardeningScript returns the script part that sets up the baseline hardening of an
-// Amazon Linux 2023 node without delaying its join: it only writes a systemd unit and queues it.
-// The unit waits until the kubelet runs, then, at idle priority, installs and enables
-// dnf-automatic for security updates and AIDE for file-integrity monitoring (a baseline
-// database, then a daily check). Package downloads happen in the unit, never in the script.
+// Amazon Linux 2023 node without delaying its join: it only writes systemd units and queues
+// one. Once the kubelet runs, that unit installs AIDE at idle priority, records the file-integrity
+// baseline and enables a daily check. The baseline is recorded once: the unit does nothing on
+// later boots (ConditionPathExists), so a reboot never resets it.
+//
+// There is no automatic package update: the EKS-optimized AL2023 AMI locks its repository to
+// the AMI's release and version-locks the kernel and containerd (AL2023 "deterministic
+// upgrades"; amazon-eks-ami install-worker.sh), so dnf-automatic would install nothing. Security
+// patches arrive by rolling the group to a newer AMI.
 func AL2023HardeningScript() string {
 	return `#!/usr/bin/env bash
 # eksnodes baseline hardening: queued now, run after the kubelet is up.
 set -o errexit -o nounset -o pipefail
 cat > /etc/systemd/system/` + HardeningUnit + ` <<'EKSNODES_UNIT'
 [Unit]
-Description=eksnodes baseline hardening (security updates, file integrity)
+Description=eksnodes baseline hardening (file-integrity baseline, once)
 Wants=network-online.target
 After=network-online.target
+ConditionPathExists=!` + AIDEDatabase + `
 
 [Service]
 Type=oneshot
@@ -25,10 +34,8 @@ Nice=19
 IOSchedulingClass=idle
 TimeoutStartSec=infinity
 ExecStartPre=/bin/sh -c 'until systemctl is-active --quiet kubelet; do sleep 15; done'
-ExecStart=/bin/sh -c 'dnf install -y --setopt=install_weak_deps=False dnf-automatic aide'
-ExecStart=/bin/sh -c 'sed -i -e "s/^upgrade_type *=.*/upgrade_type = security/" -e "s/^apply_updates *=.*/apply_updates = yes/" /etc/dnf/automatic.conf'
-ExecStart=/bin/systemctl enable --now dnf-automatic.timer
-ExecStart=/bin/sh -c 'aide --init && mv -f /var/lib/aide/aide.db.new.gz /var/lib/aide/aide.db.gz'
+ExecStart=/bin/sh -c 'rpm -q aide || dnf install -y --setopt=install_weak_deps=False aide'
+ExecStart=/bin/sh -c 'aide --init && mv -f /var/lib/aide/aide.db.new.gz ` + AIDEDatabase + `'
 ExecStart=/bin/systemctl enable --now eksnodes-aide-check.timer
 
 [Install]

@@ -58,8 +58,15 @@ func TestHardeningDoesNothingSlowBeforeTheNodeJoins(t *testing.T) {
 	waits := strings.Index(u, "ExecStartPre=")
 	installs := strings.Index(u, "dnf install")
 	assert.True(t, waits >= 0 && installs > waits, "packages are installed only after the wait")
-	assert.Contains(t, u, "dnf-automatic")
-	assert.Contains(t, u, "aide --init")
+	// No automatic updates: the EKS AMI locks its repository and version-locks the kernel and
+	// containerd, so dnf-automatic would install nothing (AL2023 deterministic upgrades).
+	assert.NotContains(t, u, "dnf-automatic")
+	assert.NotContains(t, u, "automatic")
+	// AIDE's baseline is recorded once: the unit is skipped on every later boot.
+	assert.Contains(t, u, "ConditionPathExists=!"+AIDEDatabase+"\n")
+	assert.Equal(t, 1, strings.Count(u, "aide --init"))
+	init := strings.Index(u, "aide --init")
+	assert.Less(t, waits, init, "the baseline is recorded after the kubelet runs")
 	for _, f := range []string{"eksnodes-aide-check.service", "eksnodes-aide-check.timer"} {
 		_, err := os.Stat(filepath.Join(root, "etc/systemd/system", f))
 		assert.NoError(t, err, f)

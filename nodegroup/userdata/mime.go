@@ -1,6 +1,7 @@
 package userdata
 
 import (
+	"encoding/base64"
 	"fmt"
 	"io"
 	"mime"
@@ -10,7 +11,10 @@ import (
 )
 
 // ParseMIME reads a multipart/mixed user data document the way cloud-init and nodeadm do
-// (net/mail headers, mime/multipart body) and returns its parts in order.
+// (net/mail headers, mime/multipart body) and returns its parts in order, each body decoded
+// from its Content-Transfer-Encoding (base64; quoted-printable, which mime/multipart decodes
+// itself; or none) as cloud-init does before it hands a part to its handlers.
+// Part.TransferEncoding is "base64" for a part that was base64-encoded, "" otherwise.
 func ParseMIME(doc string) ([]Part, error) {
 	msg, err := mail.ReadMessage(strings.NewReader(doc))
 	if err != nil {
@@ -37,6 +41,19 @@ func ParseMIME(doc string) ([]Part, error) {
 		if err != nil {
 			return nil, fmt.Errorf("reading part %d: %w", len(parts)+1, err)
 		}
-		parts = append(parts, Part{ContentType: p.Header.Get("Content-Type"), Body: string(body)})
+		part := Part{ContentType: p.Header.Get("Content-Type"), Body: string(body)}
+		switch cte := strings.ToLower(strings.TrimSpace(p.Header.Get("Content-Transfer-Encoding"))); cte {
+		case "", "7bit", "8bit", "binary":
+		case "base64":
+			// StdEncoding skips the line breaks (CR and LF) between the lines of the body.
+			decoded, err := base64.StdEncoding.DecodeString(part.Body)
+			if err != nil {
+				return nil, fmt.Errorf("decoding part %d from base64: %w", len(parts)+1, err)
+			}
+			part.TransferEncoding, part.Body = "base64", string(decoded)
+		default:
+			return nil, fmt.Errorf("part %d: unsupported Content-Transfer-Encoding %q", len(parts)+1, cte)
+		}
+		parts = append(parts, part)
 	}
 }

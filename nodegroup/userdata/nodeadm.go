@@ -1,6 +1,7 @@
 package userdata
 
 import (
+	"encoding/base64"
 	"fmt"
 	"maps"
 	"regexp"
@@ -18,8 +19,14 @@ const (
 	NodeConfigKind       = "NodeConfig"
 	// NodeConfigContentType is the MIME type of a NodeConfig part.
 	NodeConfigContentType = "application/node.eks.aws"
-	// ShellScriptContentType is the MIME type of a script part run by cloud-init.
-	ShellScriptContentType = `text/x-shellscript; charset="us-ascii"`
+	// ShellScriptContentType is the MIME type of a script part run by cloud-init. Script parts
+	// are UTF-8 text carried in base64 (ScriptTransferEncoding).
+	ShellScriptContentType = `text/x-shellscript; charset="utf-8"`
+	// ScriptTransferEncoding is the Content-Transfer-Encoding of script parts. cloud-init decodes
+	// it before it looks at the part, so every byte of a script arrives as it was; unencoded
+	// non-ASCII text is mangled on its way through Python's email package (Latin-1 letters make
+	// cloud-init fail to write the script, other characters are written as \uXXXX escapes).
+	ScriptTransferEncoding = "base64"
 	// Boundary separates the parts of the MIME document. It is fixed so that the rendered
 	// text is stable from one run to the next.
 	Boundary = "EKSNODES-USERDATA-BOUNDARY"
@@ -74,7 +81,12 @@ type Nodeadm struct {
 // Part is one part of a MIME multi-part user data document.
 type Part struct {
 	ContentType string
-	Body        string
+	// TransferEncoding is the part's Content-Transfer-Encoding: "" writes Body as it is (UTF-8
+	// text, which must not hold a line that starts with the boundary), "base64" writes Body
+	// base64-encoded in lines of 76 characters, so that any bytes arrive unchanged.
+	TransferEncoding string
+	// Body is the part's content, before encoding.
+	Body string
 }
 
 // NodeConfigFor builds the typed NodeConfig for n.
@@ -137,6 +149,12 @@ func TaintStrings(taints []Taint) []string {
 
 // RenderNodeadm renders the MIME multi-part document for an AL2023 node: the pre scripts, the
 // NodeConfig, then the post scripts.
+//
+// Each script is delivered as Script describes (the same rule as RenderAL2's), in a part of type
+// ShellScriptContentType encoded in base64, which cloud-init decodes and writes byte for byte.
+// The NodeConfig part is plain YAML text, readable in a preview diff: nodeadm reads the part's
+// bytes as they are (it ignores Content-Transfer-Encoding, and only decodes a body that is
+// wholly valid base64, which YAML with a "key: value" line never is).
 func RenderNodeadm(n Nodeadm) (string, error) {
 	if err := checkUTF8(n); err != nil {
 		return "", err
@@ -147,30 +165,32 @@ func RenderNodeadm(n Nodeadm) (string, error) {
 	}
 	parts := make([]Part, 0, len(n.PreScripts)+1+len(n.PostScripts))
 	for _, s := range n.PreScripts {
-		parts = append(parts, Part{ContentType: ShellScriptContentType, Body: Script(s)})
+		parts = append(parts, scriptPart(s))
 	}
 	parts = append(parts, Part{ContentType: NodeConfigContentType, Body: "---\n" + string(body)})
 	for _, s := range n.PostScripts {
-		parts = append(parts, Part{ContentType: ShellScriptContentType, Body: Script(s)})
+		parts = append(parts, scriptPart(s))
 	}
 	return RenderMIME(parts)
 }
 
-// Script returns s with a bash shebang added when it has none, so cloud-init can execute it.
-func Script(s string) string {
-	if strings.HasPrefix(s, "#!") {
-		return s
-	}
-	return "#!/usr/bin/env bash\n" + s
+// scriptPart is the MIME part that delivers the user script s.
+func scriptPart(s string) Part {
+	return Part{ContentType: ShellScriptContentType, TransferEncoding: ScriptTransferEncoding, Body: Script(s)}
 }
 
 // lineBreak matches every line break a MIME reader may honour: cloud-init's (Python's email
 // package) also breaks lines at a lone CR, Go's mime/multipart does not.
 var lineBreak = regexp.MustCompile(`\r\n|\r|\n`)
 
+// base64LineLength is the length of the lines of a base64 body (RFC 2045's limit).
+const base64LineLength = 76
+
 // RenderMIME writes parts as a multipart/mixed document with LF line endings (accepted by
-// cloud-init and nodeadm) so that the text reads well in a preview diff. A part whose body holds
-// a line that would end the part early for any reader, or text that is not UTF-8, is refused.
+// cloud-init and nodeadm) so that plain parts read well in a preview diff. Every body must be
+// UTF-8 text: cloud-init decodes a text part as UTF-8 and cannot write one that is not. A part
+// without transfer encoding whose body holds a line that would end the part early for any reader
+// is refused; a base64 body cannot hold one.
 func RenderMIME(parts []Part) (string, error) {
 	var b strings.Builder
 	b.WriteString("MIME-Version: 1.0\n")
@@ -179,15 +199,30 @@ func RenderMIME(parts []Part) (string, error) {
 		if !utf8.ValidString(p.Body) {
 			return "", fmt.Errorf("user data part %d is not UTF-8 text", i+1)
 		}
-		for _, line := range lineBreak.Split(p.Body, -1) {
-			if strings.HasPrefix(line, "--"+Boundary) {
-				return "", fmt.Errorf("user data part %d contains the MIME boundary line %q", i+1, line)
-			}
-		}
 		b.WriteString("--" + Boundary + "\n")
-		b.WriteString("Content-Type: " + p.ContentType + "\n\n")
-		b.WriteString(strings.TrimRight(p.Body, "\n"))
-		b.WriteString("\n\n")
+		b.WriteString("Content-Type: " + p.ContentType + "\n")
+		switch p.TransferEncoding {
+		case "":
+			for _, line := range lineBreak.Split(p.Body, -1) {
+				if strings.HasPrefix(line, "--"+Boundary) {
+					return "", fmt.Errorf("user data part %d contains the MIME boundary line %q", i+1, line)
+				}
+			}
+			b.WriteString("\n")
+			b.WriteString(strings.TrimRight(p.Body, "\n"))
+			b.WriteString("\n")
+		case "base64":
+			b.WriteString("Content-Transfer-Encoding: base64\n\n")
+			encoded := base64.StdEncoding.EncodeToString([]byte(p.Body))
+			for len(encoded) > base64LineLength {
+				b.WriteString(encoded[:base64LineLength] + "\n")
+				encoded = encoded[base64LineLength:]
+			}
+			b.WriteString(encoded + "\n")
+		default:
+			return "", fmt.Errorf("user data part %d: unsupported transfer encoding %q", i+1, p.TransferEncoding)
+		}
+		b.WriteString("\n")
 	}
 	b.WriteString("--" + Boundary + "--\n")
 	return b.String(), nil

@@ -175,9 +175,11 @@ func TestRenderNodeadmSemantics(t *testing.T) {
 			for _, p := range parts {
 				switch p.mediaType {
 				case "text/x-shellscript":
-					assert.Equal(t, "us-ascii", p.params["charset"])
+					assert.Equal(t, "utf-8", p.params["charset"])
+					assert.Equal(t, "base64", p.transferEncoding, "scripts travel in base64")
 					scriptParts = append(scriptParts, p)
 				case NodeConfigContentType:
+					assert.Empty(t, p.transferEncoding, "the NodeConfig is plain YAML text")
 					checkNodeConfig(t, schema, p.body, sc.in)
 				}
 			}
@@ -190,13 +192,15 @@ func TestRenderNodeadmSemantics(t *testing.T) {
 }
 
 type mimePart struct {
-	mediaType string
-	params    map[string]string
-	body      []byte
+	mediaType        string
+	params           map[string]string
+	transferEncoding string
+	body             []byte // decoded from transferEncoding
 }
 
 // parseMultipart parses doc with net/mail, mime and mime/multipart, as nodeadm's
-// configprovider does.
+// configprovider does, and decodes base64 bodies as cloud-init does. A base64 body must be in
+// lines of at most 76 characters.
 func parseMultipart(t *testing.T, doc string) []mimePart {
 	t.Helper()
 	msg, err := mail.ReadMessage(strings.NewReader(doc))
@@ -219,23 +223,49 @@ func parseMultipart(t *testing.T, doc string) []mimePart {
 		require.NoError(t, err)
 		body, err := io.ReadAll(part)
 		require.NoError(t, err)
-		parts = append(parts, mimePart{mediaType: pt, params: pp, body: body})
+		cte := part.Header.Get("Content-Transfer-Encoding")
+		switch cte {
+		case "":
+		case "base64":
+			for _, line := range strings.Split(strings.TrimRight(string(body), "\n"), "\n") {
+				require.LessOrEqual(t, len(line), 76, "base64 line")
+			}
+			body, err = base64.StdEncoding.DecodeString(string(body))
+			require.NoError(t, err)
+		default:
+			require.Failf(t, "unexpected Content-Transfer-Encoding", "%q", cte)
+		}
+		parts = append(parts, mimePart{mediaType: pt, params: pp, transferEncoding: cte, body: body})
 	}
 	return parts
 }
 
-// checkScript checks a script part against the script given as input. The document carries
-// each body with exactly one trailing newline, so trailing newlines are not compared.
+// checkScript checks a script part, byte for byte, against the script given as input and the
+// documented rule (Script): CRs before an LF are dropped, a bash shebang is added when there is
+// none, and a final newline when there is none.
 func checkScript(t *testing.T, in string, body []byte) {
 	t.Helper()
-	got := string(body)
-	assert.True(t, strings.HasPrefix(got, "#!"), "script part must start with a shebang: %q", got)
-	assert.True(t, strings.HasSuffix(got, "\n"), "script part must end with a newline: %q", got)
-	want := strings.TrimRight(in, "\n")
-	if !strings.HasPrefix(in, "#!") {
+	assert.Equal(t, wantDelivered(in), string(body))
+}
+
+// wantDelivered is what Script's documentation promises for the user script in, written out
+// independently of Script.
+func wantDelivered(in string) string {
+	var b strings.Builder
+	for i := 0; i < len(in); i++ {
+		if in[i] == '\r' && strings.TrimLeft(in[i:], "\r") != "" && strings.TrimLeft(in[i:], "\r")[0] == '\n' {
+			continue // one of the CRs before an LF
+		}
+		b.WriteByte(in[i])
+	}
+	want := b.String()
+	if !strings.HasPrefix(want, "#!") {
 		want = "#!/usr/bin/env bash\n" + want
 	}
-	assert.Equal(t, want, strings.TrimRight(got, "\n"))
+	if !strings.HasSuffix(want, "\n") {
+		want += "\n"
+	}
+	return want
 }
 
 // checkNodeConfig checks the NodeConfig part: it decodes strictly into the typed NodeConfig,
@@ -598,12 +628,13 @@ func TestRenderMIMERefusesBoundaryLine(t *testing.T) {
 		})
 	}
 
-	t.Run("via RenderNodeadm", func(t *testing.T) {
-		_, err := RenderNodeadm(Nodeadm{
-			Cluster:     testCluster,
-			PostScripts: []string{"cat <<EOF\n--" + Boundary + "\nEOF\n"},
-		})
-		assert.Error(t, err)
+	t.Run("carried in base64 by RenderNodeadm", func(t *testing.T) {
+		script := "cat <<EOF\n--" + Boundary + "\n--" + Boundary + "--\nEOF\n"
+		doc, err := RenderNodeadm(Nodeadm{Cluster: testCluster, PostScripts: []string{script}})
+		require.NoError(t, err)
+		parts := parseMultipart(t, doc)
+		require.Len(t, parts, 2)
+		assert.Equal(t, wantDelivered(script), string(parts[1].body))
 	})
 
 	t.Run("boundary not at line start is kept", func(t *testing.T) {
@@ -672,10 +703,58 @@ func TestScript(t *testing.T) {
 		{"other interpreter kept", "#!/usr/bin/env python3\nprint('hi')\n", "#!/usr/bin/env python3\nprint('hi')\n"},
 		{"comment is not a shebang", "# setup\necho hi\n", "#!/usr/bin/env bash\n# setup\necho hi\n"},
 		{"leading space is not a shebang", " #!/bin/sh\n", "#!/usr/bin/env bash\n #!/bin/sh\n"},
+		{"final newline added", "echo hi", "#!/usr/bin/env bash\necho hi\n"},
+		{"only one final newline added", "echo hi\\", "#!/usr/bin/env bash\necho hi\\\n"},
+		{"blank lines at the end kept", "echo hi\n\n\n", "#!/usr/bin/env bash\necho hi\n\n\n"},
+		{"CRLF without shebang", "echo a\r\necho b\r\n", "#!/usr/bin/env bash\necho a\necho b\n"},
+		{"CRLF with shebang", "#!/bin/sh\r\necho a\r\n", "#!/bin/sh\necho a\n"},
+		{"CRLF without final line break", "echo a\r\necho b", "#!/usr/bin/env bash\necho a\necho b\n"},
+		{"mixed line endings", "echo a\r\necho b\n", "#!/usr/bin/env bash\necho a\necho b\n"},
+		{"lone CR kept", "echo 'a\rb'\n", "#!/usr/bin/env bash\necho 'a\rb'\n"},
+		{"CR CR LF", "echo a\r\r\n#!/bin/sh\r\r\r\n", "#!/usr/bin/env bash\necho a\n#!/bin/sh\n"},
+		{"CR before LF in the shebang line", "#!/bin/sh\r\r\necho a\n", "#!/bin/sh\necho a\n"},
+		{"non-ASCII kept", "echo 'é ü 日本 🚀'", "#!/usr/bin/env bash\necho 'é ü 日本 🚀'\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, Script(tt.in))
+			assert.Equal(t, tt.want, wantDelivered(tt.in), "the tests' own statement of the rule agrees")
+			assert.Equal(t, tt.want, Script(tt.want), "Script changes nothing in what it delivers")
 		})
 	}
+}
+
+func TestRenderMIMETransferEncodings(t *testing.T) {
+	t.Run("base64 in lines of 76", func(t *testing.T) {
+		body := strings.Repeat("é ü 日本 🚀 \\\r\n", 40)
+		doc, err := RenderMIME([]Part{{ContentType: ShellScriptContentType, TransferEncoding: "base64", Body: body}})
+		require.NoError(t, err)
+		assert.Contains(t, doc, "\nContent-Transfer-Encoding: base64\n\n")
+		parts := parseMultipart(t, doc) // checks the line lengths
+		require.Len(t, parts, 1)
+		assert.Equal(t, body, string(parts[0].body))
+		full := 0
+		for _, line := range strings.Split(doc, "\n") {
+			if len(line) == 76 {
+				full++
+			}
+		}
+		assert.Greater(t, full, 10, "long bodies fill their lines")
+	})
+	t.Run("plain parts have no transfer encoding header", func(t *testing.T) {
+		doc, err := RenderMIME([]Part{{ContentType: NodeConfigContentType, Body: "---\nkind: NodeConfig\n"}})
+		require.NoError(t, err)
+		assert.NotContains(t, doc, "Content-Transfer-Encoding")
+	})
+	t.Run("unknown encoding refused", func(t *testing.T) {
+		_, err := RenderMIME([]Part{{ContentType: ShellScriptContentType, TransferEncoding: "quoted-printable", Body: "x"}})
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), `unsupported transfer encoding "quoted-printable"`)
+	})
+	t.Run("not UTF-8 refused even in base64", func(t *testing.T) {
+		// cloud-init decodes a text part as UTF-8 and fails to write one that is not.
+		_, err := RenderMIME([]Part{{ContentType: ShellScriptContentType, TransferEncoding: "base64", Body: "echo caf\xe9\n"}})
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "part 1 is not UTF-8 text")
+	})
 }

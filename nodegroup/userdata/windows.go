@@ -92,6 +92,9 @@ var winLaunchTagRE = regexp.MustCompile(`(?i)<\s*/?\s*(?:powershell|script|persi
 //
 // The size of the result is not checked against MaxBytes; that is the caller's concern.
 func RenderWindows(w Windows) (string, error) {
+	if IsIPv6(w.Cluster.ServiceCIDR) {
+		return "", fmt.Errorf("service CIDR %q is IPv6: EKS Windows nodes support IPv4 clusters only", w.Cluster.ServiceCIDR)
+	}
 	dnsIP, err := ClusterDNSIP(w.Cluster.ServiceCIDR)
 	if err != nil {
 		return "", err

@@ -59,9 +59,12 @@ export class NodeRole extends pulumi.ComponentResource {
         if (!opts.id) {
             resourceInputs["accessEntryType"] = args?.accessEntryType;
             resourceInputs["additionalPolicyArns"] = args?.additionalPolicyArns;
+            resourceInputs["attachCniPolicy"] = args?.attachCniPolicy;
             resourceInputs["clusterName"] = args?.clusterName;
             resourceInputs["createAccessEntry"] = args?.createAccessEntry;
+            resourceInputs["ecrPullOnly"] = args?.ecrPullOnly;
             resourceInputs["enableSsmAccess"] = args?.enableSsmAccess;
+            resourceInputs["ipFamily"] = args?.ipFamily;
             resourceInputs["path"] = args?.path;
             resourceInputs["permissionsBoundary"] = args?.permissionsBoundary;
             resourceInputs["tags"] = args?.tags;
@@ -95,6 +98,10 @@ export interface NodeRoleArgs {
      */
     additionalPolicyArns?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
+     * Whether `AmazonEKS_CNI_Policy` is attached to the node role. Default true. EKS recommends giving the VPC CNI its permissions through the `aws-node` service account instead (IRSA or EKS Pod Identity), so that pods cannot use the node's: set false once that is in place.
+     */
+    attachCniPolicy?: boolean;
+    /**
      * The EKS cluster the role's nodes join. Required when `createAccessEntry` is true.
      */
     clusterName?: pulumi.Input<string | undefined>;
@@ -103,9 +110,17 @@ export interface NodeRoleArgs {
      */
     createAccessEntry?: boolean;
     /**
+     * Whether the node role gets `AmazonEC2ContainerRegistryPullOnly` (pull images only, as eksctl now grants) instead of `AmazonEC2ContainerRegistryReadOnly`. Default false.
+     */
+    ecrPullOnly?: boolean;
+    /**
      * Whether `AmazonSSMManagedInstanceCore` is attached so nodes can be reached with Session Manager instead of SSH. Default false.
      */
     enableSsmAccess?: boolean;
+    /**
+     * The cluster's IP family: `ipv4` (default) or `ipv6`. With `ipv6` the role gets the VPC CNI's IPv6 permissions (the policy EKS documents for IPv6 clusters, inline) instead of `AmazonEKS_CNI_Policy`, when `attachCniPolicy` is true.
+     */
+    ipFamily?: enums.IpFamily;
     /**
      * The IAM path of the role and instance profile. Default `/`. Must start and end with `/`.
      */

@@ -52,9 +52,12 @@ export class NodeSecurityGroup extends pulumi.ComponentResource {
             }
             resourceInputs["clusterName"] = args?.clusterName;
             resourceInputs["clusterSecurityGroupId"] = args?.clusterSecurityGroupId;
+            resourceInputs["clusterSecurityGroupTraffic"] = args?.clusterSecurityGroupTraffic;
+            resourceInputs["clusterTag"] = args?.clusterTag;
             resourceInputs["egressRules"] = args?.egressRules;
             resourceInputs["extraClusterIngressPorts"] = args?.extraClusterIngressPorts;
             resourceInputs["ingressRules"] = args?.ingressRules;
+            resourceInputs["ipFamily"] = args?.ipFamily;
             resourceInputs["rulesProfile"] = args?.rulesProfile;
             resourceInputs["sshSourceCidrs"] = args?.sshSourceCidrs;
             resourceInputs["sshSourceSecurityGroupIds"] = args?.sshSourceSecurityGroupIds;
@@ -82,6 +85,14 @@ export interface NodeSecurityGroupArgs {
      */
     clusterSecurityGroupId: pulumi.Input<string>;
     /**
+     * What the node security group and the cluster security group allow between each other. `all` (default): all traffic both ways, because EKS puts the cluster security group on managed node groups, Fargate pods and Auto Mode nodes, where CoreDNS often runs; anything less cuts pods on these nodes off DNS and other pods there. `minimal`: the profile's ports from the cluster security group, HTTPS to it, and DNS (TCP and UDP 53) both ways.
+     */
+    clusterSecurityGroupTraffic?: enums.ClusterTraffic;
+    /**
+     * Whether the node security group carries the `kubernetes.io/cluster/<name>=owned` tag. Default true. Set false when the nodes' network interface also carries the cluster security group (or another tagged group): the AWS Load Balancer Controller refuses an interface with more than one tagged group. The instances keep their own cluster tag.
+     */
+    clusterTag?: boolean;
+    /**
      * The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.
      */
     egressRules?: inputs.SecurityGroupRuleArgs[];
@@ -94,7 +105,11 @@ export interface NodeSecurityGroupArgs {
      */
     ingressRules?: inputs.SecurityGroupRuleArgs[];
     /**
-     * The base rule set. `default`: all traffic between nodes, TCP 443 and 1025-65535 from the cluster security group. `strict`: TCP 443 and 10250 from the cluster security group and TCP/UDP 53 between nodes. Default `default`.
+     * The cluster's IP family: `ipv4` (default) or `ipv6`, which adds the default egress to `::/0`.
+     */
+    ipFamily?: enums.IpFamily;
+    /**
+     * The rules between the nodes of the group. `default`: all traffic between nodes. `strict`: TCP/UDP 53 (DNS) and TCP 10250 (kubelet, for metrics-server) between nodes only. With `clusterSecurityGroupTraffic: minimal` it also sets the ports open from the cluster security group: TCP 443 and 1025-65535 (`default`) or TCP 443 and 10250 (`strict`). Default `default`.
      */
     rulesProfile?: enums.RulesProfile;
     /**

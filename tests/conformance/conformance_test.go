@@ -150,9 +150,14 @@ func TestEveryOperatingSystemAndCapacityOptionIsValidForTheFake(t *testing.T) {
 			TerminationLifecycleHook: &nodegroup.TerminationLifecycleHook{HeartbeatTimeout: nodegroup.Ref(600)},
 			Hardening:                nodegroup.Ref(nodegroup.HardeningBaseline),
 		}
-		if os == nodegroup.AL2 {
+		switch os {
+		case nodegroup.AL2: // AWS published AL2 AMIs up to Kubernetes 1.32
 			c := cluster()
 			c.Version = pulumi.String("1.32")
+			args.Cluster = c
+		case nodegroup.Windows2025Core, nodegroup.Windows2025Full: // published from 1.35 on
+			c := cluster()
+			c.Version = pulumi.String("1.35")
 			args.Cluster = c
 		}
 		m := run(t, args)

@@ -19,6 +19,10 @@ export interface ClusterArgs {
      */
     endpoint: pulumi.Input<string>;
     /**
+     * The cluster's IP family (`kubernetesNetworkConfig.ipFamily`): `ipv4` (default) or `ipv6`. A plain value, since it decides which resources exist: with `ipv6` the nodes get IMDS over IPv6, egress to `::/0`, and the VPC CNI's IPv6 permissions instead of `AmazonEKS_CNI_Policy`. IPv6 clusters run AL2023, Bottlerocket or AL2 nodes; EKS Windows nodes are IPv4 only.
+     */
+    ipFamily?: enums.IpFamily;
+    /**
      * The EKS cluster name. Required. Used in the nodes' bootstrap configuration, the `kubernetes.io/cluster/<name>=owned` tag and the access entry.
      */
     name: pulumi.Input<string>;
@@ -27,7 +31,7 @@ export interface ClusterArgs {
      */
     securityGroupId?: pulumi.Input<string | undefined>;
     /**
-     * The cluster's Kubernetes service IPv4 CIDR (`kubernetesNetworkConfig.serviceIpv4Cidr`, e.g. `172.20.0.0/16`). Required: nodeadm needs it to derive the cluster DNS address.
+     * The cluster's Kubernetes service CIDR: `kubernetesNetworkConfig.serviceIpv4Cidr` (e.g. `172.20.0.0/16`), or `serviceIpv6Cidr` (e.g. `fd30:1c53:5f8::/108`) with `ipFamily: ipv6`. Required: the nodes derive the cluster DNS address from it.
      */
     serviceCidr: pulumi.Input<string>;
     /**
@@ -45,7 +49,11 @@ export interface ClusterArgs {
  */
 export interface InstanceRefreshArgs {
     /**
-     * Whether a failed refresh rolls back to the previous template. Default false.
+     * Names of CloudWatch alarms (at most 10; each may be another resource's output) that stop the refresh when they go to ALARM, and roll it back with `autoRollback`. For example an alarm on Container Insights' `cluster_failed_node_count` for the cluster, or on a node-readiness metric your monitoring publishes. Default none.
+     */
+    alarms?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * Whether Auto Scaling rolls the group back to the launch template version it had before the refresh when the refresh fails (an instance that fails its health checks, or one of `alarms` going to ALARM). Default false. It undoes the roll on AWS's side only: Pulumi's state still holds the new template, and the next deploy starts the refresh again until the inputs change. Health checks are EC2 status checks, which a node that never joins the cluster still passes: give `alarms` to stop on what matters.
      */
     autoRollback?: boolean;
     /**
@@ -161,9 +169,17 @@ export interface NodeRoleOptionsArgs {
      */
     additionalPolicyArns?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
+     * Whether `AmazonEKS_CNI_Policy` is attached to the node role. Default true. EKS recommends giving the VPC CNI its permissions through the `aws-node` service account instead (IRSA or EKS Pod Identity), so that pods cannot use the node's: set false once that is in place.
+     */
+    attachCniPolicy?: boolean;
+    /**
      * Whether an EKS access entry registers the role with the cluster (authentication mode `API` or `API_AND_CONFIG_MAP`). Default true. Set false for `CONFIG_MAP` clusters and add the `awsAuthMapRole` output to the aws-auth ConfigMap.
      */
     createAccessEntry?: boolean;
+    /**
+     * Whether the node role gets `AmazonEC2ContainerRegistryPullOnly` (pull images only, as eksctl now grants) instead of `AmazonEC2ContainerRegistryReadOnly`. Default false.
+     */
+    ecrPullOnly?: boolean;
     /**
      * Whether `AmazonSSMManagedInstanceCore` is attached so nodes can be reached with Session Manager instead of SSH. Default false.
      */
@@ -183,6 +199,14 @@ export interface NodeRoleOptionsArgs {
  */
 export interface NodeSecurityGroupOptionsArgs {
     /**
+     * What the node security group and the cluster security group allow between each other. `all` (default): all traffic both ways, because EKS puts the cluster security group on managed node groups, Fargate pods and Auto Mode nodes, where CoreDNS often runs; anything less cuts pods on these nodes off DNS and other pods there. `minimal`: the profile's ports from the cluster security group, HTTPS to it, and DNS (TCP and UDP 53) both ways.
+     */
+    clusterSecurityGroupTraffic?: enums.ClusterTraffic;
+    /**
+     * Whether the node security group carries the `kubernetes.io/cluster/<name>=owned` tag. Default true. Set false when the nodes' network interface also carries the cluster security group (or another tagged group): the AWS Load Balancer Controller refuses an interface with more than one tagged group. The instances keep their own cluster tag.
+     */
+    clusterTag?: boolean;
+    /**
      * The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.
      */
     egressRules?: inputs.SecurityGroupRuleArgs[];
@@ -195,7 +219,7 @@ export interface NodeSecurityGroupOptionsArgs {
      */
     ingressRules?: inputs.SecurityGroupRuleArgs[];
     /**
-     * The base rule set. `default`: all traffic between nodes, TCP 443 and 1025-65535 from the cluster security group. `strict`: TCP 443 and 10250 from the cluster security group and TCP/UDP 53 between nodes. Default `default`.
+     * The rules between the nodes of the group. `default`: all traffic between nodes. `strict`: TCP/UDP 53 (DNS) and TCP 10250 (kubelet, for metrics-server) between nodes only. With `clusterSecurityGroupTraffic: minimal` it also sets the ports open from the cluster security group: TCP 443 and 1025-65535 (`default`) or TCP 443 and 10250 (`strict`). Default `default`.
      */
     rulesProfile?: enums.RulesProfile;
     /**

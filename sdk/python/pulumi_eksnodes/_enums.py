@@ -10,8 +10,10 @@ __all__ = [
     'AMIVariant',
     'AccessEntryType',
     'Architecture',
+    'ClusterTraffic',
     'HardeningProfile',
     'HttpTokens',
+    'IpFamily',
     'OperatingSystem',
     'RulesProfile',
     'TaintEffect',
@@ -38,6 +40,10 @@ class AMIVariant(_builtins.str, Enum):
     FIPS = "fips"
     """
     FIPS 140-3 validated cryptography: Bottlerocket.
+    """
+    NVIDIA_FIPS = "nvidia-fips"
+    """
+    NVIDIA GPU drivers and FIPS 140-3 validated cryptography: Bottlerocket (x86_64, arm64).
     """
 
 
@@ -71,6 +77,21 @@ class Architecture(_builtins.str, Enum):
     """
 
 
+@pulumi.type_token("eksnodes:index:ClusterTraffic")
+class ClusterTraffic(_builtins.str, Enum):
+    """
+    What the node security group and the cluster security group allow between each other.
+    """
+    ALL = "all"
+    """
+    All traffic both ways between the node security group and the cluster security group (the default, as eksctl does): pods on these nodes and on managed node groups, Fargate or Auto Mode nodes (which carry the cluster security group) reach each other on every port, DNS included.
+    """
+    MINIMAL = "minimal"
+    """
+    Only what the control plane needs (the profile's ports from the cluster security group, HTTPS to it) and DNS (TCP and UDP 53) both ways, so pods still resolve names through CoreDNS wherever it runs. Other pod-to-pod traffic with nodes in the cluster security group needs ingressRules.
+    """
+
+
 @pulumi.type_token("eksnodes:index:HardeningProfile")
 class HardeningProfile(_builtins.str, Enum):
     """
@@ -82,7 +103,7 @@ class HardeningProfile(_builtins.str, Enum):
     """
     BASELINE = "baseline"
     """
-    Locks the secure defaults (IMDSv2, hop limit 1, encrypted volumes, no public IP, no SSH, Session Manager access) and adds per-OS hardening: automatic security updates and file-integrity monitoring on AL2023, the admin container off and kernel lockdown on Bottlerocket.
+    Locks the secure defaults (IMDSv2, hop limit 1, encrypted volumes, no public IP, no SSH, Session Manager access) and adds per-OS hardening: file-integrity monitoring (AIDE) on AL2023, the admin container off and kernel lockdown on Bottlerocket (not on its NVIDIA variants, whose driver modules lockdown stops). Security patches arrive by rolling the group to a new AMI.
     """
 
 
@@ -98,6 +119,21 @@ class HttpTokens(_builtins.str, Enum):
     OPTIONAL = "optional"
     """
     IMDSv1 is also accepted. Not recommended: it exposes instance credentials to SSRF attacks.
+    """
+
+
+@pulumi.type_token("eksnodes:index:IpFamily")
+class IpFamily(_builtins.str, Enum):
+    """
+    The IP family of a cluster's pods and services.
+    """
+    IPV4 = "ipv4"
+    """
+    Pods and services get IPv4 addresses (the default).
+    """
+    IPV6 = "ipv6"
+    """
+    Pods and services get IPv6 addresses; nodes keep IPv4 too (EKS IPv6 clusters).
     """
 
 

@@ -56,7 +56,11 @@ class ClusterArgsDict(TypedDict):
     """
     service_cidr: pulumi.Input[_builtins.str]
     """
-    The cluster's Kubernetes service IPv4 CIDR (`kubernetesNetworkConfig.serviceIpv4Cidr`, e.g. `172.20.0.0/16`). Required: nodeadm needs it to derive the cluster DNS address.
+    The cluster's Kubernetes service CIDR: `kubernetesNetworkConfig.serviceIpv4Cidr` (e.g. `172.20.0.0/16`), or `serviceIpv6Cidr` (e.g. `fd30:1c53:5f8::/108`) with `ipFamily: ipv6`. Required: the nodes derive the cluster DNS address from it.
+    """
+    ip_family: NotRequired['IpFamily']
+    """
+    The cluster's IP family (`kubernetesNetworkConfig.ipFamily`): `ipv4` (default) or `ipv6`. A plain value, since it decides which resources exist: with `ipv6` the nodes get IMDS over IPv6, egress to `::/0`, and the VPC CNI's IPv6 permissions instead of `AmazonEKS_CNI_Policy`. IPv6 clusters run AL2023, Bottlerocket or AL2 nodes; EKS Windows nodes are IPv4 only.
     """
     security_group_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -78,6 +82,7 @@ class ClusterArgs:
                  endpoint: pulumi.Input[_builtins.str],
                  name: pulumi.Input[_builtins.str],
                  service_cidr: pulumi.Input[_builtins.str],
+                 ip_family: Optional['IpFamily'] = None,
                  security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
                  version: pulumi.Input[Optional[_builtins.str]] = None,
                  vpc_id: pulumi.Input[Optional[_builtins.str]] = None):
@@ -87,7 +92,8 @@ class ClusterArgs:
         :param pulumi.Input[_builtins.str] certificate_authority: The cluster's certificate authority data, base64-encoded exactly as EKS returns it (`certificateAuthority.data`). Required.
         :param pulumi.Input[_builtins.str] endpoint: The cluster's Kubernetes API server endpoint, an `https://` URL. Required.
         :param pulumi.Input[_builtins.str] name: The EKS cluster name. Required. Used in the nodes' bootstrap configuration, the `kubernetes.io/cluster/<name>=owned` tag and the access entry.
-        :param pulumi.Input[_builtins.str] service_cidr: The cluster's Kubernetes service IPv4 CIDR (`kubernetesNetworkConfig.serviceIpv4Cidr`, e.g. `172.20.0.0/16`). Required: nodeadm needs it to derive the cluster DNS address.
+        :param pulumi.Input[_builtins.str] service_cidr: The cluster's Kubernetes service CIDR: `kubernetesNetworkConfig.serviceIpv4Cidr` (e.g. `172.20.0.0/16`), or `serviceIpv6Cidr` (e.g. `fd30:1c53:5f8::/108`) with `ipFamily: ipv6`. Required: the nodes derive the cluster DNS address from it.
+        :param 'IpFamily' ip_family: The cluster's IP family (`kubernetesNetworkConfig.ipFamily`): `ipv4` (default) or `ipv6`. A plain value, since it decides which resources exist: with `ipv6` the nodes get IMDS over IPv6, egress to `::/0`, and the VPC CNI's IPv6 permissions instead of `AmazonEKS_CNI_Policy`. IPv6 clusters run AL2023, Bottlerocket or AL2 nodes; EKS Windows nodes are IPv4 only.
         :param pulumi.Input[_builtins.str] security_group_id: The cluster security group the control plane uses to reach the nodes (the EKS-created `eks-cluster-sg-*` group or the cluster's additional group). Required when eksnodes creates the node security group.
         :param pulumi.Input[_builtins.str] version: The cluster's Kubernetes minor version, e.g. `1.33`. Required unless `amiId` is set: it selects the EKS-optimized AMI's SSM parameter.
         :param pulumi.Input[_builtins.str] vpc_id: The VPC of the cluster. Required when eksnodes creates the node security group.
@@ -96,6 +102,8 @@ class ClusterArgs:
         pulumi.set(__self__, "endpoint", endpoint)
         pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "service_cidr", service_cidr)
+        if ip_family is not None:
+            pulumi.set(__self__, "ip_family", ip_family)
         if security_group_id is not None:
             pulumi.set(__self__, "security_group_id", security_group_id)
         if version is not None:
@@ -143,13 +151,25 @@ class ClusterArgs:
     @pulumi.getter(name="serviceCidr")
     def service_cidr(self) -> pulumi.Input[_builtins.str]:
         """
-        The cluster's Kubernetes service IPv4 CIDR (`kubernetesNetworkConfig.serviceIpv4Cidr`, e.g. `172.20.0.0/16`). Required: nodeadm needs it to derive the cluster DNS address.
+        The cluster's Kubernetes service CIDR: `kubernetesNetworkConfig.serviceIpv4Cidr` (e.g. `172.20.0.0/16`), or `serviceIpv6Cidr` (e.g. `fd30:1c53:5f8::/108`) with `ipFamily: ipv6`. Required: the nodes derive the cluster DNS address from it.
         """
         return pulumi.get(self, "service_cidr")
 
     @service_cidr.setter
     def service_cidr(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "service_cidr", value)
+
+    @_builtins.property
+    @pulumi.getter(name="ipFamily")
+    def ip_family(self) -> Optional['IpFamily']:
+        """
+        The cluster's IP family (`kubernetesNetworkConfig.ipFamily`): `ipv4` (default) or `ipv6`. A plain value, since it decides which resources exist: with `ipv6` the nodes get IMDS over IPv6, egress to `::/0`, and the VPC CNI's IPv6 permissions instead of `AmazonEKS_CNI_Policy`. IPv6 clusters run AL2023, Bottlerocket or AL2 nodes; EKS Windows nodes are IPv4 only.
+        """
+        return pulumi.get(self, "ip_family")
+
+    @ip_family.setter
+    def ip_family(self, value: Optional['IpFamily']):
+        pulumi.set(self, "ip_family", value)
 
     @_builtins.property
     @pulumi.getter(name="securityGroupId")
@@ -192,9 +212,13 @@ class InstanceRefreshArgsDict(TypedDict):
     """
     Rolling replacement of nodes when the launch template changes.
     """
+    alarms: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    Names of CloudWatch alarms (at most 10; each may be another resource's output) that stop the refresh when they go to ALARM, and roll it back with `autoRollback`. For example an alarm on Container Insights' `cluster_failed_node_count` for the cluster, or on a node-readiness metric your monitoring publishes. Default none.
+    """
     auto_rollback: NotRequired[_builtins.bool]
     """
-    Whether a failed refresh rolls back to the previous template. Default false.
+    Whether Auto Scaling rolls the group back to the launch template version it had before the refresh when the refresh fails (an instance that fails its health checks, or one of `alarms` going to ALARM). Default false. It undoes the roll on AWS's side only: Pulumi's state still holds the new template, and the next deploy starts the refresh again until the inputs change. Health checks are EC2 status checks, which a node that never joins the cluster still passes: give `alarms` to stop on what matters.
     """
     checkpoint_delay: NotRequired[_builtins.int]
     """
@@ -236,6 +260,7 @@ class InstanceRefreshArgsDict(TypedDict):
 @pulumi.input_type
 class InstanceRefreshArgs:
     def __init__(__self__, *,
+                 alarms: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  auto_rollback: Optional[_builtins.bool] = None,
                  checkpoint_delay: Optional[_builtins.int] = None,
                  checkpoint_percentages: Optional[Sequence[_builtins.int]] = None,
@@ -249,7 +274,8 @@ class InstanceRefreshArgs:
         """
         Rolling replacement of nodes when the launch template changes.
 
-        :param _builtins.bool auto_rollback: Whether a failed refresh rolls back to the previous template. Default false.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] alarms: Names of CloudWatch alarms (at most 10; each may be another resource's output) that stop the refresh when they go to ALARM, and roll it back with `autoRollback`. For example an alarm on Container Insights' `cluster_failed_node_count` for the cluster, or on a node-readiness metric your monitoring publishes. Default none.
+        :param _builtins.bool auto_rollback: Whether Auto Scaling rolls the group back to the launch template version it had before the refresh when the refresh fails (an instance that fails its health checks, or one of `alarms` going to ALARM). Default false. It undoes the roll on AWS's side only: Pulumi's state still holds the new template, and the next deploy starts the refresh again until the inputs change. Health checks are EC2 status checks, which a node that never joins the cluster still passes: give `alarms` to stop on what matters.
         :param _builtins.int checkpoint_delay: Seconds to wait at each checkpoint. Requires `checkpointPercentages`.
         :param Sequence[_builtins.int] checkpoint_percentages: Percentages of replaced nodes at which the refresh pauses for `checkpointDelay`, strictly increasing, ending at 100.
         :param _builtins.bool enabled: Whether a launch template change starts an instance refresh. Default true. When false, only nodes launched later use the new template.
@@ -260,6 +286,8 @@ class InstanceRefreshArgs:
         :param _builtins.bool skip_matching: Whether nodes already on the new template are left alone. Default true.
         :param _builtins.str standby_instances: What to do with nodes in Standby: `Terminate`, `Ignore` or `Wait`. Default: AWS's (`Ignore`).
         """
+        if alarms is not None:
+            pulumi.set(__self__, "alarms", alarms)
         if auto_rollback is not None:
             pulumi.set(__self__, "auto_rollback", auto_rollback)
         if checkpoint_delay is not None:
@@ -282,10 +310,22 @@ class InstanceRefreshArgs:
             pulumi.set(__self__, "standby_instances", standby_instances)
 
     @_builtins.property
+    @pulumi.getter
+    def alarms(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Names of CloudWatch alarms (at most 10; each may be another resource's output) that stop the refresh when they go to ALARM, and roll it back with `autoRollback`. For example an alarm on Container Insights' `cluster_failed_node_count` for the cluster, or on a node-readiness metric your monitoring publishes. Default none.
+        """
+        return pulumi.get(self, "alarms")
+
+    @alarms.setter
+    def alarms(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "alarms", value)
+
+    @_builtins.property
     @pulumi.getter(name="autoRollback")
     def auto_rollback(self) -> Optional[_builtins.bool]:
         """
-        Whether a failed refresh rolls back to the previous template. Default false.
+        Whether Auto Scaling rolls the group back to the launch template version it had before the refresh when the refresh fails (an instance that fails its health checks, or one of `alarms` going to ALARM). Default false. It undoes the roll on AWS's side only: Pulumi's state still holds the new template, and the next deploy starts the refresh again until the inputs change. Health checks are EC2 status checks, which a node that never joins the cluster still passes: give `alarms` to stop on what matters.
         """
         return pulumi.get(self, "auto_rollback")
 
@@ -690,9 +730,17 @@ class NodeRoleOptionsArgsDict(TypedDict):
     """
     ARNs of managed policies attached besides the three EKS worker policies; each may be another resource's output (the list itself is given as a list, since its length decides the attachments). A worker policy, or two ARNs with the same policy name, are refused. Default none.
     """
+    attach_cni_policy: NotRequired[_builtins.bool]
+    """
+    Whether `AmazonEKS_CNI_Policy` is attached to the node role. Default true. EKS recommends giving the VPC CNI its permissions through the `aws-node` service account instead (IRSA or EKS Pod Identity), so that pods cannot use the node's: set false once that is in place.
+    """
     create_access_entry: NotRequired[_builtins.bool]
     """
     Whether an EKS access entry registers the role with the cluster (authentication mode `API` or `API_AND_CONFIG_MAP`). Default true. Set false for `CONFIG_MAP` clusters and add the `awsAuthMapRole` output to the aws-auth ConfigMap.
+    """
+    ecr_pull_only: NotRequired[_builtins.bool]
+    """
+    Whether the node role gets `AmazonEC2ContainerRegistryPullOnly` (pull images only, as eksctl now grants) instead of `AmazonEC2ContainerRegistryReadOnly`. Default false.
     """
     enable_ssm_access: NotRequired[_builtins.bool]
     """
@@ -711,7 +759,9 @@ class NodeRoleOptionsArgsDict(TypedDict):
 class NodeRoleOptionsArgs:
     def __init__(__self__, *,
                  additional_policy_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 attach_cni_policy: Optional[_builtins.bool] = None,
                  create_access_entry: Optional[_builtins.bool] = None,
+                 ecr_pull_only: Optional[_builtins.bool] = None,
                  enable_ssm_access: Optional[_builtins.bool] = None,
                  path: Optional[_builtins.str] = None,
                  permissions_boundary: pulumi.Input[Optional[_builtins.str]] = None):
@@ -719,15 +769,21 @@ class NodeRoleOptionsArgs:
         Options for a node IAM role.
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] additional_policy_arns: ARNs of managed policies attached besides the three EKS worker policies; each may be another resource's output (the list itself is given as a list, since its length decides the attachments). A worker policy, or two ARNs with the same policy name, are refused. Default none.
+        :param _builtins.bool attach_cni_policy: Whether `AmazonEKS_CNI_Policy` is attached to the node role. Default true. EKS recommends giving the VPC CNI its permissions through the `aws-node` service account instead (IRSA or EKS Pod Identity), so that pods cannot use the node's: set false once that is in place.
         :param _builtins.bool create_access_entry: Whether an EKS access entry registers the role with the cluster (authentication mode `API` or `API_AND_CONFIG_MAP`). Default true. Set false for `CONFIG_MAP` clusters and add the `awsAuthMapRole` output to the aws-auth ConfigMap.
+        :param _builtins.bool ecr_pull_only: Whether the node role gets `AmazonEC2ContainerRegistryPullOnly` (pull images only, as eksctl now grants) instead of `AmazonEC2ContainerRegistryReadOnly`. Default false.
         :param _builtins.bool enable_ssm_access: Whether `AmazonSSMManagedInstanceCore` is attached so nodes can be reached with Session Manager instead of SSH. Default false.
         :param _builtins.str path: The IAM path of the role and instance profile. Default `/`. Must start and end with `/`.
         :param pulumi.Input[_builtins.str] permissions_boundary: The ARN of a managed policy that bounds the role's permissions. Default none.
         """
         if additional_policy_arns is not None:
             pulumi.set(__self__, "additional_policy_arns", additional_policy_arns)
+        if attach_cni_policy is not None:
+            pulumi.set(__self__, "attach_cni_policy", attach_cni_policy)
         if create_access_entry is not None:
             pulumi.set(__self__, "create_access_entry", create_access_entry)
+        if ecr_pull_only is not None:
+            pulumi.set(__self__, "ecr_pull_only", ecr_pull_only)
         if enable_ssm_access is not None:
             pulumi.set(__self__, "enable_ssm_access", enable_ssm_access)
         if path is not None:
@@ -748,6 +804,18 @@ class NodeRoleOptionsArgs:
         pulumi.set(self, "additional_policy_arns", value)
 
     @_builtins.property
+    @pulumi.getter(name="attachCniPolicy")
+    def attach_cni_policy(self) -> Optional[_builtins.bool]:
+        """
+        Whether `AmazonEKS_CNI_Policy` is attached to the node role. Default true. EKS recommends giving the VPC CNI its permissions through the `aws-node` service account instead (IRSA or EKS Pod Identity), so that pods cannot use the node's: set false once that is in place.
+        """
+        return pulumi.get(self, "attach_cni_policy")
+
+    @attach_cni_policy.setter
+    def attach_cni_policy(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "attach_cni_policy", value)
+
+    @_builtins.property
     @pulumi.getter(name="createAccessEntry")
     def create_access_entry(self) -> Optional[_builtins.bool]:
         """
@@ -758,6 +826,18 @@ class NodeRoleOptionsArgs:
     @create_access_entry.setter
     def create_access_entry(self, value: Optional[_builtins.bool]):
         pulumi.set(self, "create_access_entry", value)
+
+    @_builtins.property
+    @pulumi.getter(name="ecrPullOnly")
+    def ecr_pull_only(self) -> Optional[_builtins.bool]:
+        """
+        Whether the node role gets `AmazonEC2ContainerRegistryPullOnly` (pull images only, as eksctl now grants) instead of `AmazonEC2ContainerRegistryReadOnly`. Default false.
+        """
+        return pulumi.get(self, "ecr_pull_only")
+
+    @ecr_pull_only.setter
+    def ecr_pull_only(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "ecr_pull_only", value)
 
     @_builtins.property
     @pulumi.getter(name="enableSsmAccess")
@@ -800,6 +880,14 @@ class NodeSecurityGroupOptionsArgsDict(TypedDict):
     """
     Options for a node security group.
     """
+    cluster_security_group_traffic: NotRequired['ClusterTraffic']
+    """
+    What the node security group and the cluster security group allow between each other. `all` (default): all traffic both ways, because EKS puts the cluster security group on managed node groups, Fargate pods and Auto Mode nodes, where CoreDNS often runs; anything less cuts pods on these nodes off DNS and other pods there. `minimal`: the profile's ports from the cluster security group, HTTPS to it, and DNS (TCP and UDP 53) both ways.
+    """
+    cluster_tag: NotRequired[_builtins.bool]
+    """
+    Whether the node security group carries the `kubernetes.io/cluster/<name>=owned` tag. Default true. Set false when the nodes' network interface also carries the cluster security group (or another tagged group): the AWS Load Balancer Controller refuses an interface with more than one tagged group. The instances keep their own cluster tag.
+    """
     egress_rules: NotRequired[Sequence['SecurityGroupRuleArgsDict']]
     """
     The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.
@@ -814,7 +902,7 @@ class NodeSecurityGroupOptionsArgsDict(TypedDict):
     """
     rules_profile: NotRequired['RulesProfile']
     """
-    The base rule set. `default`: all traffic between nodes, TCP 443 and 1025-65535 from the cluster security group. `strict`: TCP 443 and 10250 from the cluster security group and TCP/UDP 53 between nodes. Default `default`.
+    The rules between the nodes of the group. `default`: all traffic between nodes. `strict`: TCP/UDP 53 (DNS) and TCP 10250 (kubelet, for metrics-server) between nodes only. With `clusterSecurityGroupTraffic: minimal` it also sets the ports open from the cluster security group: TCP 443 and 1025-65535 (`default`) or TCP 443 and 10250 (`strict`). Default `default`.
     """
     ssh_source_cidrs: NotRequired[Sequence[_builtins.str]]
     """
@@ -828,6 +916,8 @@ class NodeSecurityGroupOptionsArgsDict(TypedDict):
 @pulumi.input_type
 class NodeSecurityGroupOptionsArgs:
     def __init__(__self__, *,
+                 cluster_security_group_traffic: Optional['ClusterTraffic'] = None,
+                 cluster_tag: Optional[_builtins.bool] = None,
                  egress_rules: Optional[Sequence['SecurityGroupRuleArgs']] = None,
                  extra_cluster_ingress_ports: Optional[Sequence[_builtins.int]] = None,
                  ingress_rules: Optional[Sequence['SecurityGroupRuleArgs']] = None,
@@ -837,13 +927,19 @@ class NodeSecurityGroupOptionsArgs:
         """
         Options for a node security group.
 
+        :param 'ClusterTraffic' cluster_security_group_traffic: What the node security group and the cluster security group allow between each other. `all` (default): all traffic both ways, because EKS puts the cluster security group on managed node groups, Fargate pods and Auto Mode nodes, where CoreDNS often runs; anything less cuts pods on these nodes off DNS and other pods there. `minimal`: the profile's ports from the cluster security group, HTTPS to it, and DNS (TCP and UDP 53) both ways.
+        :param _builtins.bool cluster_tag: Whether the node security group carries the `kubernetes.io/cluster/<name>=owned` tag. Default true. Set false when the nodes' network interface also carries the cluster security group (or another tagged group): the AWS Load Balancer Controller refuses an interface with more than one tagged group. The instances keep their own cluster tag.
         :param Sequence['SecurityGroupRuleArgs'] egress_rules: The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.
         :param Sequence[_builtins.int] extra_cluster_ingress_ports: More TCP ports opened from the cluster security group, typically admission webhook ports (4443, 6443, 8443, 9443). Ports the profile already opens are refused.
         :param Sequence['SecurityGroupRuleArgs'] ingress_rules: More ingress rules on the node security group. SSH (TCP 22), RDP (TCP/UDP 3389) and all traffic are refused from CIDRs wider than a /8 (IPv4) or /16 (IPv6) outside private ranges, whatever their spelling; other ports may be open to the internet (NodePorts behind a load balancer).
-        :param 'RulesProfile' rules_profile: The base rule set. `default`: all traffic between nodes, TCP 443 and 1025-65535 from the cluster security group. `strict`: TCP 443 and 10250 from the cluster security group and TCP/UDP 53 between nodes. Default `default`.
+        :param 'RulesProfile' rules_profile: The rules between the nodes of the group. `default`: all traffic between nodes. `strict`: TCP/UDP 53 (DNS) and TCP 10250 (kubelet, for metrics-server) between nodes only. With `clusterSecurityGroupTraffic: minimal` it also sets the ports open from the cluster security group: TCP 443 and 1025-65535 (`default`) or TCP 443 and 10250 (`strict`). Default `default`.
         :param Sequence[_builtins.str] ssh_source_cidrs: IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. CIDRs wider than a /8 outside private ranges (`0.0.0.0/0`, `0.0.0.0/1`, ...) are refused.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] ssh_source_security_group_ids: Security groups allowed to reach the nodes on TCP 22; each may be another resource's output. Default none.
         """
+        if cluster_security_group_traffic is not None:
+            pulumi.set(__self__, "cluster_security_group_traffic", cluster_security_group_traffic)
+        if cluster_tag is not None:
+            pulumi.set(__self__, "cluster_tag", cluster_tag)
         if egress_rules is not None:
             pulumi.set(__self__, "egress_rules", egress_rules)
         if extra_cluster_ingress_ports is not None:
@@ -856,6 +952,30 @@ class NodeSecurityGroupOptionsArgs:
             pulumi.set(__self__, "ssh_source_cidrs", ssh_source_cidrs)
         if ssh_source_security_group_ids is not None:
             pulumi.set(__self__, "ssh_source_security_group_ids", ssh_source_security_group_ids)
+
+    @_builtins.property
+    @pulumi.getter(name="clusterSecurityGroupTraffic")
+    def cluster_security_group_traffic(self) -> Optional['ClusterTraffic']:
+        """
+        What the node security group and the cluster security group allow between each other. `all` (default): all traffic both ways, because EKS puts the cluster security group on managed node groups, Fargate pods and Auto Mode nodes, where CoreDNS often runs; anything less cuts pods on these nodes off DNS and other pods there. `minimal`: the profile's ports from the cluster security group, HTTPS to it, and DNS (TCP and UDP 53) both ways.
+        """
+        return pulumi.get(self, "cluster_security_group_traffic")
+
+    @cluster_security_group_traffic.setter
+    def cluster_security_group_traffic(self, value: Optional['ClusterTraffic']):
+        pulumi.set(self, "cluster_security_group_traffic", value)
+
+    @_builtins.property
+    @pulumi.getter(name="clusterTag")
+    def cluster_tag(self) -> Optional[_builtins.bool]:
+        """
+        Whether the node security group carries the `kubernetes.io/cluster/<name>=owned` tag. Default true. Set false when the nodes' network interface also carries the cluster security group (or another tagged group): the AWS Load Balancer Controller refuses an interface with more than one tagged group. The instances keep their own cluster tag.
+        """
+        return pulumi.get(self, "cluster_tag")
+
+    @cluster_tag.setter
+    def cluster_tag(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "cluster_tag", value)
 
     @_builtins.property
     @pulumi.getter(name="egressRules")
@@ -897,7 +1017,7 @@ class NodeSecurityGroupOptionsArgs:
     @pulumi.getter(name="rulesProfile")
     def rules_profile(self) -> Optional['RulesProfile']:
         """
-        The base rule set. `default`: all traffic between nodes, TCP 443 and 1025-65535 from the cluster security group. `strict`: TCP 443 and 10250 from the cluster security group and TCP/UDP 53 between nodes. Default `default`.
+        The rules between the nodes of the group. `default`: all traffic between nodes. `strict`: TCP/UDP 53 (DNS) and TCP 10250 (kubelet, for metrics-server) between nodes only. With `clusterSecurityGroupTraffic: minimal` it also sets the ports open from the cluster security group: TCP 443 and 1025-65535 (`default`) or TCP 443 and 10250 (`strict`). Default `default`.
         """
         return pulumi.get(self, "rules_profile")
 

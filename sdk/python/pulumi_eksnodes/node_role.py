@@ -22,9 +22,12 @@ class NodeRoleArgs:
     def __init__(__self__, *,
                  access_entry_type: Optional['AccessEntryType'] = None,
                  additional_policy_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 attach_cni_policy: Optional[_builtins.bool] = None,
                  cluster_name: pulumi.Input[Optional[_builtins.str]] = None,
                  create_access_entry: Optional[_builtins.bool] = None,
+                 ecr_pull_only: Optional[_builtins.bool] = None,
                  enable_ssm_access: Optional[_builtins.bool] = None,
+                 ip_family: Optional['IpFamily'] = None,
                  path: Optional[_builtins.str] = None,
                  permissions_boundary: pulumi.Input[Optional[_builtins.str]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
@@ -33,9 +36,12 @@ class NodeRoleArgs:
 
         :param 'AccessEntryType' access_entry_type: The access entry type: `EC2_LINUX` (default) or `EC2_WINDOWS`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] additional_policy_arns: ARNs of managed policies attached besides the three EKS worker policies; each may be another resource's output (the list itself is given as a list, since its length decides the attachments). A worker policy, or two ARNs with the same policy name, are refused. Default none.
+        :param _builtins.bool attach_cni_policy: Whether `AmazonEKS_CNI_Policy` is attached to the node role. Default true. EKS recommends giving the VPC CNI its permissions through the `aws-node` service account instead (IRSA or EKS Pod Identity), so that pods cannot use the node's: set false once that is in place.
         :param pulumi.Input[_builtins.str] cluster_name: The EKS cluster the role's nodes join. Required when `createAccessEntry` is true.
         :param _builtins.bool create_access_entry: Whether an EKS access entry registers the role with the cluster (authentication mode `API` or `API_AND_CONFIG_MAP`). Default true. Set false for `CONFIG_MAP` clusters and add the `awsAuthMapRole` output to the aws-auth ConfigMap.
+        :param _builtins.bool ecr_pull_only: Whether the node role gets `AmazonEC2ContainerRegistryPullOnly` (pull images only, as eksctl now grants) instead of `AmazonEC2ContainerRegistryReadOnly`. Default false.
         :param _builtins.bool enable_ssm_access: Whether `AmazonSSMManagedInstanceCore` is attached so nodes can be reached with Session Manager instead of SSH. Default false.
+        :param 'IpFamily' ip_family: The cluster's IP family: `ipv4` (default) or `ipv6`. With `ipv6` the role gets the VPC CNI's IPv6 permissions (the policy EKS documents for IPv6 clusters, inline) instead of `AmazonEKS_CNI_Policy`, when `attachCniPolicy` is true.
         :param _builtins.str path: The IAM path of the role and instance profile. Default `/`. Must start and end with `/`.
         :param pulumi.Input[_builtins.str] permissions_boundary: The ARN of a managed policy that bounds the role's permissions. Default none.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for the role and instance profile.
@@ -44,12 +50,18 @@ class NodeRoleArgs:
             pulumi.set(__self__, "access_entry_type", access_entry_type)
         if additional_policy_arns is not None:
             pulumi.set(__self__, "additional_policy_arns", additional_policy_arns)
+        if attach_cni_policy is not None:
+            pulumi.set(__self__, "attach_cni_policy", attach_cni_policy)
         if cluster_name is not None:
             pulumi.set(__self__, "cluster_name", cluster_name)
         if create_access_entry is not None:
             pulumi.set(__self__, "create_access_entry", create_access_entry)
+        if ecr_pull_only is not None:
+            pulumi.set(__self__, "ecr_pull_only", ecr_pull_only)
         if enable_ssm_access is not None:
             pulumi.set(__self__, "enable_ssm_access", enable_ssm_access)
+        if ip_family is not None:
+            pulumi.set(__self__, "ip_family", ip_family)
         if path is not None:
             pulumi.set(__self__, "path", path)
         if permissions_boundary is not None:
@@ -82,6 +94,18 @@ class NodeRoleArgs:
         pulumi.set(self, "additional_policy_arns", value)
 
     @_builtins.property
+    @pulumi.getter(name="attachCniPolicy")
+    def attach_cni_policy(self) -> Optional[_builtins.bool]:
+        """
+        Whether `AmazonEKS_CNI_Policy` is attached to the node role. Default true. EKS recommends giving the VPC CNI its permissions through the `aws-node` service account instead (IRSA or EKS Pod Identity), so that pods cannot use the node's: set false once that is in place.
+        """
+        return pulumi.get(self, "attach_cni_policy")
+
+    @attach_cni_policy.setter
+    def attach_cni_policy(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "attach_cni_policy", value)
+
+    @_builtins.property
     @pulumi.getter(name="clusterName")
     def cluster_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -106,6 +130,18 @@ class NodeRoleArgs:
         pulumi.set(self, "create_access_entry", value)
 
     @_builtins.property
+    @pulumi.getter(name="ecrPullOnly")
+    def ecr_pull_only(self) -> Optional[_builtins.bool]:
+        """
+        Whether the node role gets `AmazonEC2ContainerRegistryPullOnly` (pull images only, as eksctl now grants) instead of `AmazonEC2ContainerRegistryReadOnly`. Default false.
+        """
+        return pulumi.get(self, "ecr_pull_only")
+
+    @ecr_pull_only.setter
+    def ecr_pull_only(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "ecr_pull_only", value)
+
+    @_builtins.property
     @pulumi.getter(name="enableSsmAccess")
     def enable_ssm_access(self) -> Optional[_builtins.bool]:
         """
@@ -116,6 +152,18 @@ class NodeRoleArgs:
     @enable_ssm_access.setter
     def enable_ssm_access(self, value: Optional[_builtins.bool]):
         pulumi.set(self, "enable_ssm_access", value)
+
+    @_builtins.property
+    @pulumi.getter(name="ipFamily")
+    def ip_family(self) -> Optional['IpFamily']:
+        """
+        The cluster's IP family: `ipv4` (default) or `ipv6`. With `ipv6` the role gets the VPC CNI's IPv6 permissions (the policy EKS documents for IPv6 clusters, inline) instead of `AmazonEKS_CNI_Policy`, when `attachCniPolicy` is true.
+        """
+        return pulumi.get(self, "ip_family")
+
+    @ip_family.setter
+    def ip_family(self, value: Optional['IpFamily']):
+        pulumi.set(self, "ip_family", value)
 
     @_builtins.property
     @pulumi.getter
@@ -162,9 +210,12 @@ class NodeRole(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_entry_type: Optional['AccessEntryType'] = None,
                  additional_policy_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 attach_cni_policy: Optional[_builtins.bool] = None,
                  cluster_name: pulumi.Input[Optional[_builtins.str]] = None,
                  create_access_entry: Optional[_builtins.bool] = None,
+                 ecr_pull_only: Optional[_builtins.bool] = None,
                  enable_ssm_access: Optional[_builtins.bool] = None,
+                 ip_family: Optional['IpFamily'] = None,
                  path: Optional[_builtins.str] = None,
                  permissions_boundary: pulumi.Input[Optional[_builtins.str]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
@@ -176,9 +227,12 @@ class NodeRole(pulumi.ComponentResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param 'AccessEntryType' access_entry_type: The access entry type: `EC2_LINUX` (default) or `EC2_WINDOWS`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] additional_policy_arns: ARNs of managed policies attached besides the three EKS worker policies; each may be another resource's output (the list itself is given as a list, since its length decides the attachments). A worker policy, or two ARNs with the same policy name, are refused. Default none.
+        :param _builtins.bool attach_cni_policy: Whether `AmazonEKS_CNI_Policy` is attached to the node role. Default true. EKS recommends giving the VPC CNI its permissions through the `aws-node` service account instead (IRSA or EKS Pod Identity), so that pods cannot use the node's: set false once that is in place.
         :param pulumi.Input[_builtins.str] cluster_name: The EKS cluster the role's nodes join. Required when `createAccessEntry` is true.
         :param _builtins.bool create_access_entry: Whether an EKS access entry registers the role with the cluster (authentication mode `API` or `API_AND_CONFIG_MAP`). Default true. Set false for `CONFIG_MAP` clusters and add the `awsAuthMapRole` output to the aws-auth ConfigMap.
+        :param _builtins.bool ecr_pull_only: Whether the node role gets `AmazonEC2ContainerRegistryPullOnly` (pull images only, as eksctl now grants) instead of `AmazonEC2ContainerRegistryReadOnly`. Default false.
         :param _builtins.bool enable_ssm_access: Whether `AmazonSSMManagedInstanceCore` is attached so nodes can be reached with Session Manager instead of SSH. Default false.
+        :param 'IpFamily' ip_family: The cluster's IP family: `ipv4` (default) or `ipv6`. With `ipv6` the role gets the VPC CNI's IPv6 permissions (the policy EKS documents for IPv6 clusters, inline) instead of `AmazonEKS_CNI_Policy`, when `attachCniPolicy` is true.
         :param _builtins.str path: The IAM path of the role and instance profile. Default `/`. Must start and end with `/`.
         :param pulumi.Input[_builtins.str] permissions_boundary: The ARN of a managed policy that bounds the role's permissions. Default none.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for the role and instance profile.
@@ -209,9 +263,12 @@ class NodeRole(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_entry_type: Optional['AccessEntryType'] = None,
                  additional_policy_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 attach_cni_policy: Optional[_builtins.bool] = None,
                  cluster_name: pulumi.Input[Optional[_builtins.str]] = None,
                  create_access_entry: Optional[_builtins.bool] = None,
+                 ecr_pull_only: Optional[_builtins.bool] = None,
                  enable_ssm_access: Optional[_builtins.bool] = None,
+                 ip_family: Optional['IpFamily'] = None,
                  path: Optional[_builtins.str] = None,
                  permissions_boundary: pulumi.Input[Optional[_builtins.str]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
@@ -228,9 +285,12 @@ class NodeRole(pulumi.ComponentResource):
 
             __props__.__dict__["access_entry_type"] = access_entry_type
             __props__.__dict__["additional_policy_arns"] = additional_policy_arns
+            __props__.__dict__["attach_cni_policy"] = attach_cni_policy
             __props__.__dict__["cluster_name"] = cluster_name
             __props__.__dict__["create_access_entry"] = create_access_entry
+            __props__.__dict__["ecr_pull_only"] = ecr_pull_only
             __props__.__dict__["enable_ssm_access"] = enable_ssm_access
+            __props__.__dict__["ip_family"] = ip_family
             __props__.__dict__["path"] = path
             __props__.__dict__["permissions_boundary"] = permissions_boundary
             __props__.__dict__["tags"] = tags

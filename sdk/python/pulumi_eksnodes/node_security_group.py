@@ -24,9 +24,12 @@ class NodeSecurityGroupArgs:
                  cluster_name: pulumi.Input[_builtins.str],
                  cluster_security_group_id: pulumi.Input[_builtins.str],
                  vpc_id: pulumi.Input[_builtins.str],
+                 cluster_security_group_traffic: Optional['ClusterTraffic'] = None,
+                 cluster_tag: Optional[_builtins.bool] = None,
                  egress_rules: Optional[Sequence['SecurityGroupRuleArgs']] = None,
                  extra_cluster_ingress_ports: Optional[Sequence[_builtins.int]] = None,
                  ingress_rules: Optional[Sequence['SecurityGroupRuleArgs']] = None,
+                 ip_family: Optional['IpFamily'] = None,
                  rules_profile: Optional['RulesProfile'] = None,
                  ssh_source_cidrs: Optional[Sequence[_builtins.str]] = None,
                  ssh_source_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -37,10 +40,13 @@ class NodeSecurityGroupArgs:
         :param pulumi.Input[_builtins.str] cluster_name: The EKS cluster name, for the `kubernetes.io/cluster/<name>=owned` tag. Required.
         :param pulumi.Input[_builtins.str] cluster_security_group_id: The cluster security group the control plane uses to reach the nodes. Required: it gets an ingress rule for HTTPS from the nodes, and the node group allows traffic from it.
         :param pulumi.Input[_builtins.str] vpc_id: The VPC of the cluster. Required.
+        :param 'ClusterTraffic' cluster_security_group_traffic: What the node security group and the cluster security group allow between each other. `all` (default): all traffic both ways, because EKS puts the cluster security group on managed node groups, Fargate pods and Auto Mode nodes, where CoreDNS often runs; anything less cuts pods on these nodes off DNS and other pods there. `minimal`: the profile's ports from the cluster security group, HTTPS to it, and DNS (TCP and UDP 53) both ways.
+        :param _builtins.bool cluster_tag: Whether the node security group carries the `kubernetes.io/cluster/<name>=owned` tag. Default true. Set false when the nodes' network interface also carries the cluster security group (or another tagged group): the AWS Load Balancer Controller refuses an interface with more than one tagged group. The instances keep their own cluster tag.
         :param Sequence['SecurityGroupRuleArgs'] egress_rules: The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.
         :param Sequence[_builtins.int] extra_cluster_ingress_ports: More TCP ports opened from the cluster security group, typically admission webhook ports (4443, 6443, 8443, 9443). Ports the profile already opens are refused.
         :param Sequence['SecurityGroupRuleArgs'] ingress_rules: More ingress rules on the node security group. SSH (TCP 22), RDP (TCP/UDP 3389) and all traffic are refused from CIDRs wider than a /8 (IPv4) or /16 (IPv6) outside private ranges, whatever their spelling; other ports may be open to the internet (NodePorts behind a load balancer).
-        :param 'RulesProfile' rules_profile: The base rule set. `default`: all traffic between nodes, TCP 443 and 1025-65535 from the cluster security group. `strict`: TCP 443 and 10250 from the cluster security group and TCP/UDP 53 between nodes. Default `default`.
+        :param 'IpFamily' ip_family: The cluster's IP family: `ipv4` (default) or `ipv6`, which adds the default egress to `::/0`.
+        :param 'RulesProfile' rules_profile: The rules between the nodes of the group. `default`: all traffic between nodes. `strict`: TCP/UDP 53 (DNS) and TCP 10250 (kubelet, for metrics-server) between nodes only. With `clusterSecurityGroupTraffic: minimal` it also sets the ports open from the cluster security group: TCP 443 and 1025-65535 (`default`) or TCP 443 and 10250 (`strict`). Default `default`.
         :param Sequence[_builtins.str] ssh_source_cidrs: IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. CIDRs wider than a /8 outside private ranges (`0.0.0.0/0`, `0.0.0.0/1`, ...) are refused.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] ssh_source_security_group_ids: Security groups allowed to reach the nodes on TCP 22; each may be another resource's output. Default none.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for the security group and its rules.
@@ -48,12 +54,18 @@ class NodeSecurityGroupArgs:
         pulumi.set(__self__, "cluster_name", cluster_name)
         pulumi.set(__self__, "cluster_security_group_id", cluster_security_group_id)
         pulumi.set(__self__, "vpc_id", vpc_id)
+        if cluster_security_group_traffic is not None:
+            pulumi.set(__self__, "cluster_security_group_traffic", cluster_security_group_traffic)
+        if cluster_tag is not None:
+            pulumi.set(__self__, "cluster_tag", cluster_tag)
         if egress_rules is not None:
             pulumi.set(__self__, "egress_rules", egress_rules)
         if extra_cluster_ingress_ports is not None:
             pulumi.set(__self__, "extra_cluster_ingress_ports", extra_cluster_ingress_ports)
         if ingress_rules is not None:
             pulumi.set(__self__, "ingress_rules", ingress_rules)
+        if ip_family is not None:
+            pulumi.set(__self__, "ip_family", ip_family)
         if rules_profile is not None:
             pulumi.set(__self__, "rules_profile", rules_profile)
         if ssh_source_cidrs is not None:
@@ -100,6 +112,30 @@ class NodeSecurityGroupArgs:
         pulumi.set(self, "vpc_id", value)
 
     @_builtins.property
+    @pulumi.getter(name="clusterSecurityGroupTraffic")
+    def cluster_security_group_traffic(self) -> Optional['ClusterTraffic']:
+        """
+        What the node security group and the cluster security group allow between each other. `all` (default): all traffic both ways, because EKS puts the cluster security group on managed node groups, Fargate pods and Auto Mode nodes, where CoreDNS often runs; anything less cuts pods on these nodes off DNS and other pods there. `minimal`: the profile's ports from the cluster security group, HTTPS to it, and DNS (TCP and UDP 53) both ways.
+        """
+        return pulumi.get(self, "cluster_security_group_traffic")
+
+    @cluster_security_group_traffic.setter
+    def cluster_security_group_traffic(self, value: Optional['ClusterTraffic']):
+        pulumi.set(self, "cluster_security_group_traffic", value)
+
+    @_builtins.property
+    @pulumi.getter(name="clusterTag")
+    def cluster_tag(self) -> Optional[_builtins.bool]:
+        """
+        Whether the node security group carries the `kubernetes.io/cluster/<name>=owned` tag. Default true. Set false when the nodes' network interface also carries the cluster security group (or another tagged group): the AWS Load Balancer Controller refuses an interface with more than one tagged group. The instances keep their own cluster tag.
+        """
+        return pulumi.get(self, "cluster_tag")
+
+    @cluster_tag.setter
+    def cluster_tag(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "cluster_tag", value)
+
+    @_builtins.property
     @pulumi.getter(name="egressRules")
     def egress_rules(self) -> Optional[Sequence['SecurityGroupRuleArgs']]:
         """
@@ -136,10 +172,22 @@ class NodeSecurityGroupArgs:
         pulumi.set(self, "ingress_rules", value)
 
     @_builtins.property
+    @pulumi.getter(name="ipFamily")
+    def ip_family(self) -> Optional['IpFamily']:
+        """
+        The cluster's IP family: `ipv4` (default) or `ipv6`, which adds the default egress to `::/0`.
+        """
+        return pulumi.get(self, "ip_family")
+
+    @ip_family.setter
+    def ip_family(self, value: Optional['IpFamily']):
+        pulumi.set(self, "ip_family", value)
+
+    @_builtins.property
     @pulumi.getter(name="rulesProfile")
     def rules_profile(self) -> Optional['RulesProfile']:
         """
-        The base rule set. `default`: all traffic between nodes, TCP 443 and 1025-65535 from the cluster security group. `strict`: TCP 443 and 10250 from the cluster security group and TCP/UDP 53 between nodes. Default `default`.
+        The rules between the nodes of the group. `default`: all traffic between nodes. `strict`: TCP/UDP 53 (DNS) and TCP 10250 (kubelet, for metrics-server) between nodes only. With `clusterSecurityGroupTraffic: minimal` it also sets the ports open from the cluster security group: TCP 443 and 1025-65535 (`default`) or TCP 443 and 10250 (`strict`). Default `default`.
         """
         return pulumi.get(self, "rules_profile")
 
@@ -192,9 +240,12 @@ class NodeSecurityGroup(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  cluster_name: pulumi.Input[Optional[_builtins.str]] = None,
                  cluster_security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 cluster_security_group_traffic: Optional['ClusterTraffic'] = None,
+                 cluster_tag: Optional[_builtins.bool] = None,
                  egress_rules: Optional[Sequence[Union['SecurityGroupRuleArgs', 'SecurityGroupRuleArgsDict']]] = None,
                  extra_cluster_ingress_ports: Optional[Sequence[_builtins.int]] = None,
                  ingress_rules: Optional[Sequence[Union['SecurityGroupRuleArgs', 'SecurityGroupRuleArgsDict']]] = None,
+                 ip_family: Optional['IpFamily'] = None,
                  rules_profile: Optional['RulesProfile'] = None,
                  ssh_source_cidrs: Optional[Sequence[_builtins.str]] = None,
                  ssh_source_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -208,10 +259,13 @@ class NodeSecurityGroup(pulumi.ComponentResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] cluster_name: The EKS cluster name, for the `kubernetes.io/cluster/<name>=owned` tag. Required.
         :param pulumi.Input[_builtins.str] cluster_security_group_id: The cluster security group the control plane uses to reach the nodes. Required: it gets an ingress rule for HTTPS from the nodes, and the node group allows traffic from it.
+        :param 'ClusterTraffic' cluster_security_group_traffic: What the node security group and the cluster security group allow between each other. `all` (default): all traffic both ways, because EKS puts the cluster security group on managed node groups, Fargate pods and Auto Mode nodes, where CoreDNS often runs; anything less cuts pods on these nodes off DNS and other pods there. `minimal`: the profile's ports from the cluster security group, HTTPS to it, and DNS (TCP and UDP 53) both ways.
+        :param _builtins.bool cluster_tag: Whether the node security group carries the `kubernetes.io/cluster/<name>=owned` tag. Default true. Set false when the nodes' network interface also carries the cluster security group (or another tagged group): the AWS Load Balancer Controller refuses an interface with more than one tagged group. The instances keep their own cluster tag.
         :param Sequence[Union['SecurityGroupRuleArgs', 'SecurityGroupRuleArgsDict']] egress_rules: The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.
         :param Sequence[_builtins.int] extra_cluster_ingress_ports: More TCP ports opened from the cluster security group, typically admission webhook ports (4443, 6443, 8443, 9443). Ports the profile already opens are refused.
         :param Sequence[Union['SecurityGroupRuleArgs', 'SecurityGroupRuleArgsDict']] ingress_rules: More ingress rules on the node security group. SSH (TCP 22), RDP (TCP/UDP 3389) and all traffic are refused from CIDRs wider than a /8 (IPv4) or /16 (IPv6) outside private ranges, whatever their spelling; other ports may be open to the internet (NodePorts behind a load balancer).
-        :param 'RulesProfile' rules_profile: The base rule set. `default`: all traffic between nodes, TCP 443 and 1025-65535 from the cluster security group. `strict`: TCP 443 and 10250 from the cluster security group and TCP/UDP 53 between nodes. Default `default`.
+        :param 'IpFamily' ip_family: The cluster's IP family: `ipv4` (default) or `ipv6`, which adds the default egress to `::/0`.
+        :param 'RulesProfile' rules_profile: The rules between the nodes of the group. `default`: all traffic between nodes. `strict`: TCP/UDP 53 (DNS) and TCP 10250 (kubelet, for metrics-server) between nodes only. With `clusterSecurityGroupTraffic: minimal` it also sets the ports open from the cluster security group: TCP 443 and 1025-65535 (`default`) or TCP 443 and 10250 (`strict`). Default `default`.
         :param Sequence[_builtins.str] ssh_source_cidrs: IPv4 CIDRs allowed to reach the nodes on TCP 22. Default none: no SSH rule exists. CIDRs wider than a /8 outside private ranges (`0.0.0.0/0`, `0.0.0.0/1`, ...) are refused.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] ssh_source_security_group_ids: Security groups allowed to reach the nodes on TCP 22; each may be another resource's output. Default none.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for the security group and its rules.
@@ -243,9 +297,12 @@ class NodeSecurityGroup(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  cluster_name: pulumi.Input[Optional[_builtins.str]] = None,
                  cluster_security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 cluster_security_group_traffic: Optional['ClusterTraffic'] = None,
+                 cluster_tag: Optional[_builtins.bool] = None,
                  egress_rules: Optional[Sequence[Union['SecurityGroupRuleArgs', 'SecurityGroupRuleArgsDict']]] = None,
                  extra_cluster_ingress_ports: Optional[Sequence[_builtins.int]] = None,
                  ingress_rules: Optional[Sequence[Union['SecurityGroupRuleArgs', 'SecurityGroupRuleArgsDict']]] = None,
+                 ip_family: Optional['IpFamily'] = None,
                  rules_profile: Optional['RulesProfile'] = None,
                  ssh_source_cidrs: Optional[Sequence[_builtins.str]] = None,
                  ssh_source_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -268,9 +325,12 @@ class NodeSecurityGroup(pulumi.ComponentResource):
             if cluster_security_group_id is None and not opts.urn:
                 raise TypeError("Missing required property 'cluster_security_group_id'")
             __props__.__dict__["cluster_security_group_id"] = cluster_security_group_id
+            __props__.__dict__["cluster_security_group_traffic"] = cluster_security_group_traffic
+            __props__.__dict__["cluster_tag"] = cluster_tag
             __props__.__dict__["egress_rules"] = egress_rules
             __props__.__dict__["extra_cluster_ingress_ports"] = extra_cluster_ingress_ports
             __props__.__dict__["ingress_rules"] = ingress_rules
+            __props__.__dict__["ip_family"] = ip_family
             __props__.__dict__["rules_profile"] = rules_profile
             __props__.__dict__["ssh_source_cidrs"] = ssh_source_cidrs
             __props__.__dict__["ssh_source_security_group_ids"] = ssh_source_security_group_ids

@@ -19,6 +19,10 @@ export const AMIVariant = {
      * FIPS 140-3 validated cryptography: Bottlerocket.
      */
     Fips: "fips",
+    /**
+     * NVIDIA GPU drivers and FIPS 140-3 validated cryptography: Bottlerocket (x86_64, arm64).
+     */
+    NvidiaFips: "nvidia-fips",
 } as const;
 
 /**
@@ -58,13 +62,29 @@ export const Architecture = {
  */
 export type Architecture = (typeof Architecture)[keyof typeof Architecture];
 
+export const ClusterTraffic = {
+    /**
+     * All traffic both ways between the node security group and the cluster security group (the default, as eksctl does): pods on these nodes and on managed node groups, Fargate or Auto Mode nodes (which carry the cluster security group) reach each other on every port, DNS included.
+     */
+    All: "all",
+    /**
+     * Only what the control plane needs (the profile's ports from the cluster security group, HTTPS to it) and DNS (TCP and UDP 53) both ways, so pods still resolve names through CoreDNS wherever it runs. Other pod-to-pod traffic with nodes in the cluster security group needs ingressRules.
+     */
+    Minimal: "minimal",
+} as const;
+
+/**
+ * What the node security group and the cluster security group allow between each other.
+ */
+export type ClusterTraffic = (typeof ClusterTraffic)[keyof typeof ClusterTraffic];
+
 export const HardeningProfile = {
     /**
      * The secure defaults only, each of which can be relaxed (the default).
      */
     None: "none",
     /**
-     * Locks the secure defaults (IMDSv2, hop limit 1, encrypted volumes, no public IP, no SSH, Session Manager access) and adds per-OS hardening: automatic security updates and file-integrity monitoring on AL2023, the admin container off and kernel lockdown on Bottlerocket.
+     * Locks the secure defaults (IMDSv2, hop limit 1, encrypted volumes, no public IP, no SSH, Session Manager access) and adds per-OS hardening: file-integrity monitoring (AIDE) on AL2023, the admin container off and kernel lockdown on Bottlerocket (not on its NVIDIA variants, whose driver modules lockdown stops). Security patches arrive by rolling the group to a new AMI.
      */
     Baseline: "baseline",
 } as const;
@@ -89,6 +109,22 @@ export const HttpTokens = {
  * Whether the instance metadata service requires IMDSv2 session tokens.
  */
 export type HttpTokens = (typeof HttpTokens)[keyof typeof HttpTokens];
+
+export const IpFamily = {
+    /**
+     * Pods and services get IPv4 addresses (the default).
+     */
+    Ipv4: "ipv4",
+    /**
+     * Pods and services get IPv6 addresses; nodes keep IPv4 too (EKS IPv6 clusters).
+     */
+    Ipv6: "ipv6",
+} as const;
+
+/**
+ * The IP family of a cluster's pods and services.
+ */
+export type IpFamily = (typeof IpFamily)[keyof typeof IpFamily];
 
 export const OperatingSystem = {
     /**
