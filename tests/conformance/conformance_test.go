@@ -103,11 +103,14 @@ func run(t *testing.T, args *nodegroup.NodeGroupArgs) *viaFake {
 }
 
 func TestDefaultNodeGroupIsValidForTheFake(t *testing.T) {
+	c := cluster()
+	c.IpFamily, c.ServiceCidr = nodegroup.Ref(nodegroup.IPv6), pulumi.String("fd30:1c53:5f8::/108")
 	m := run(t, &nodegroup.NodeGroupArgs{
-		Cluster:   cluster(),
+		Cluster:   c,
 		SubnetIds: pulumi.ToStringArray([]string{"subnet-0123456789abcdef0", "subnet-0fedcba9876543210"}),
 		Labels:    map[string]string{"team": "platform"},
-		// The one optional child type, so that every type the fake knows is used.
+		// The optional child types (the hook, and the IPv6 CNI policy of an IPv6 cluster), so
+		// that every type the fake knows is used.
 		TerminationLifecycleHook: &nodegroup.TerminationLifecycleHook{},
 	})
 	assert.Equal(t, fakeaws.ResourceTokens(), sortedKeys(m.types), "the fake implements exactly what eksnodes uses")

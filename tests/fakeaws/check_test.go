@@ -19,6 +19,7 @@ func TestImplementsExactlyTheTypesEksnodesUses(t *testing.T) {
 		"aws:eks/accessEntry:AccessEntry",
 		"aws:iam/instanceProfile:InstanceProfile",
 		"aws:iam/role:Role",
+		"aws:iam/rolePolicy:RolePolicy",
 		"aws:iam/rolePolicyAttachment:RolePolicyAttachment",
 		"aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
 		"aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",

@@ -39,13 +39,15 @@ import (
 var replaceOnChange = map[string][]string{
 	RoleToken:                 {"name", "namePrefix", "path"},
 	RolePolicyAttachmentToken: {"policyArn", "role"},
-	InstanceProfileToken:      {"name", "namePrefix", "path"},
-	AccessEntryToken:          {"clusterName", "principalArn", "type"},
-	SecurityGroupToken:        {"description", "name", "namePrefix", "vpcId"},
-	IngressRuleToken:          {"securityGroupId"},
-	EgressRuleToken:           {"securityGroupId"},
-	LaunchTemplateToken:       {"name", "namePrefix"},
-	GroupToken:                {"name", "namePrefix"},
+	// iam/role_policy.go: name, name_prefix and role are ForceNew; policy is updated in place.
+	RolePolicyToken:      {"name", "namePrefix", "role"},
+	InstanceProfileToken: {"name", "namePrefix", "path"},
+	AccessEntryToken:     {"clusterName", "principalArn", "type"},
+	SecurityGroupToken:   {"description", "name", "namePrefix", "vpcId"},
+	IngressRuleToken:     {"securityGroupId"},
+	EgressRuleToken:      {"securityGroupId"},
+	LaunchTemplateToken:  {"name", "namePrefix"},
+	GroupToken:           {"name", "namePrefix"},
 	// autoscaling/lifecycle_hook.go: autoscaling_group_name and name are ForceNew.
 	LifecycleHookToken: {"autoscalingGroupName", "name"},
 }
@@ -77,7 +79,7 @@ var unorderedSets = map[string]bool{
 
 // jsonStrings are string properties holding JSON documents that Terraform compares by
 // meaning (DiffSuppressFunc: SuppressEquivalentPolicyDiffs / JSON normalisation).
-var jsonStrings = map[string]bool{"assumeRolePolicy": true}
+var jsonStrings = map[string]bool{"assumeRolePolicy": true, "policy": true}
 
 // diff compares old and new inputs. Identical inputs, including inputs that differ only in
 // null versus absent, empty versus absent collections, set order or JSON formatting, give

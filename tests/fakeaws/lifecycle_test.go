@@ -292,6 +292,7 @@ func TestReplacementPropertiesAreDocumented(t *testing.T) {
 		fakeaws.LifecycleHookToken:        {"autoscalingGroupName", "name"},
 		fakeaws.RoleToken:                 {"name", "namePrefix", "path"},
 		fakeaws.RolePolicyAttachmentToken: {"policyArn", "role"},
+		fakeaws.RolePolicyToken:           {"name", "namePrefix", "role"},
 		fakeaws.InstanceProfileToken:      {"name", "namePrefix", "path"},
 		fakeaws.AccessEntryToken:          {"clusterName", "principalArn", "type"},
 		fakeaws.SecurityGroupToken:        {"description", "name", "namePrefix", "vpcId"},

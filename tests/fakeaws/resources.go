@@ -32,6 +32,8 @@ func (c *calc) set() {
 		c.computed["createDate"] = s(timestampOf("created", c.urn, c.id))
 	case RolePolicyAttachmentToken:
 		// Only the ID is computed.
+	case RolePolicyToken:
+		// The name comes from namePrefix (set above from the name input when absent).
 	case AccessEntryToken:
 		c.accessEntry()
 	case SecurityGroupToken:

@@ -31,6 +31,7 @@ const (
 const (
 	RoleToken                 = "aws:iam/role:Role"
 	RolePolicyAttachmentToken = "aws:iam/rolePolicyAttachment:RolePolicyAttachment"
+	RolePolicyToken           = "aws:iam/rolePolicy:RolePolicy"
 	InstanceProfileToken      = "aws:iam/instanceProfile:InstanceProfile"
 	AccessEntryToken          = "aws:eks/accessEntry:AccessEntry"
 	SecurityGroupToken        = "aws:ec2/securityGroup:SecurityGroup"
@@ -98,6 +99,7 @@ type functionSchema struct {
 var requiredInterfaceInputs = map[string][]string{
 	RoleToken:                 {"assumeRolePolicy"},
 	RolePolicyAttachmentToken: {"role"},
+	RolePolicyToken:           {"policy", "role"},
 }
 
 // resourceTypes maps each resource token to its SDK Args value and resource struct.
@@ -107,6 +109,7 @@ var resourceTypes = map[string]struct {
 }{
 	RoleToken:                 {iam.RoleArgs{}, iam.Role{}},
 	RolePolicyAttachmentToken: {iam.RolePolicyAttachmentArgs{}, iam.RolePolicyAttachment{}},
+	RolePolicyToken:           {iam.RolePolicyArgs{}, iam.RolePolicy{}},
 	InstanceProfileToken:      {iam.InstanceProfileArgs{}, iam.InstanceProfile{}},
 	AccessEntryToken:          {eks.AccessEntryArgs{}, eks.AccessEntry{}},
 	SecurityGroupToken:        {ec2.SecurityGroupArgs{}, ec2.SecurityGroup{}},
