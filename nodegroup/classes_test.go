@@ -543,3 +543,25 @@ func TestIPv6Cluster(t *testing.T) {
 		})
 	}
 }
+
+// The kubelet reads `_` and `-` alike in flag names, so every spelling of a flag eksnodes owns
+// is refused, and a flag given twice under two spellings is one flag given twice.
+func TestKubeletFlagSpellings(t *testing.T) {
+	for _, tc := range []struct{ args, want string }{
+		{"--register_with_taints=a=b:NoSchedule", "kubeletExtraArgs: set register-with-taints with taints"},
+		{"--register-with_taints=a=b:NoSchedule", "kubeletExtraArgs: set register-with-taints with taints"},
+		{"--node_labels=a=b", "kubeletExtraArgs: set node-labels with labels"},
+		{"--Node-Labels=a=b", `kubeletExtraArgs: "--Node-Labels=a=b" must be a kubelet flag`},
+		{"-node-labels=a=b", `kubeletExtraArgs: "-node-labels=a=b" must be a kubelet flag`},
+		{"--max_pods=10 --max-pods=20", "kubeletExtraArgs: --max-pods is given more than once"},
+	} {
+		args := demoArgs()
+		args.KubeletExtraArgs = tc.args
+		p := validateNodeGroup(args, withDefaults(args))
+		require.NotEmpty(t, p, tc.args)
+		assert.Contains(t, strings.Join(p, "\n"), tc.want, tc.args)
+	}
+	args := demoArgs()
+	args.KubeletExtraArgs = "--max_pods=58 --v=2"
+	assert.Empty(t, validateNodeGroup(args, withDefaults(args)), "other flags keep either spelling")
+}

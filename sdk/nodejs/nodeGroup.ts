@@ -157,7 +157,7 @@ export class NodeGroup extends pulumi.ComponentResource {
  */
 export interface NodeGroupArgs {
     /**
-     * An exact AMI ID for the nodes: they change only when you change it. Requires `architecture`; conflicts with `amiVariant` and `amiReleaseVersion`. Default: the EKS-optimized AMI for `operatingSystem`, `amiVariant`, `cluster.version` and the instance type's architecture, read from AWS's public SSM parameter at deploy time (pinned to `amiReleaseVersion` when set, else the recommended one). The AMI must suit `operatingSystem`, whose user data it receives.
+     * An exact AMI ID for the nodes: they change only when you change it. Requires `architecture`; conflicts with `amiVariant` and `amiReleaseVersion`. Default: the EKS-optimized AMI for `operatingSystem`, `amiVariant`, `cluster.version` and the instance type's architecture, read from AWS's public SSM parameter at deploy time (pinned to `amiReleaseVersion` when set, else the recommended one). The AMI must suit `operatingSystem`, whose user data it receives. AWS withdraws older public EKS-optimized Windows AMIs after a few months: to pin one, copy it into your account and pin the copy, or scale-out and node replacement will fail later.
      */
     amiId?: pulumi.Input<string | undefined>;
     /**
