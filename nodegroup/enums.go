@@ -147,22 +147,22 @@ func (HttpTokens) Values() []infer.EnumValue[HttpTokens] {
 	}
 }
 
-// RulesProfile selects the node security group's rule set.
+// RulesProfile selects the rules between the nodes of a node security group.
 type RulesProfile string
 
 // Security group rule profiles.
 const (
-	// RulesDefault matches pulumi-eks, eksctl and CDK.
+	// RulesDefault allows all traffic between the nodes.
 	RulesDefault RulesProfile = "default"
-	// RulesStrict opens only what the control plane and DNS need.
+	// RulesStrict allows only DNS and the kubelet between the nodes.
 	RulesStrict RulesProfile = "strict"
 )
 
 // Values lists the rule profiles for the schema enum.
 func (RulesProfile) Values() []infer.EnumValue[RulesProfile] {
 	return []infer.EnumValue[RulesProfile]{
-		{Name: "Default", Value: RulesDefault, Description: "All traffic between nodes; TCP 443 and 1025-65535 from the cluster security group. Compatible with every add-on and webhook."},
-		{Name: "Strict", Value: RulesStrict, Description: "TCP 443 and 10250 from the cluster security group, TCP and UDP 53 between nodes, plus `extraClusterIngressPorts`. Other node-to-node and webhook traffic needs explicit `ingressRules`."},
+		{Name: "Default", Value: RulesDefault, Description: "All traffic between nodes. With clusterSecurityGroupTraffic minimal: TCP 443 and 1025-65535 from the cluster security group. Compatible with every add-on and webhook."},
+		{Name: "Strict", Value: RulesStrict, Description: "TCP and UDP 53 and TCP 10250 (kubelet, for metrics-server) between nodes. With clusterSecurityGroupTraffic minimal: TCP 443 and 10250 from the cluster security group, plus `extraClusterIngressPorts`. Other node-to-node and webhook traffic needs explicit `ingressRules`."},
 	}
 }
 

@@ -172,11 +172,11 @@ export type OperatingSystem = (typeof OperatingSystem)[keyof typeof OperatingSys
 
 export const RulesProfile = {
     /**
-     * All traffic between nodes; TCP 443 and 1025-65535 from the cluster security group. Compatible with every add-on and webhook.
+     * All traffic between nodes. With clusterSecurityGroupTraffic minimal: TCP 443 and 1025-65535 from the cluster security group. Compatible with every add-on and webhook.
      */
     Default: "default",
     /**
-     * TCP 443 and 10250 from the cluster security group, TCP and UDP 53 between nodes, plus `extraClusterIngressPorts`. Other node-to-node and webhook traffic needs explicit `ingressRules`.
+     * TCP and UDP 53 and TCP 10250 (kubelet, for metrics-server) between nodes. With clusterSecurityGroupTraffic minimal: TCP 443 and 10250 from the cluster security group, plus `extraClusterIngressPorts`. Other node-to-node and webhook traffic needs explicit `ingressRules`.
      */
     Strict: "strict",
 } as const;
