@@ -41,10 +41,11 @@ tools: ## Build the Pulumi CLI v3.256.0 from the Go module proxy into the cache 
 plugins: build ## Build the eksnodes plugin and the test-only stand-in AWS plugin
 	cd tests && go build -o $(PLUGINS)/pulumi-resource-aws ./fakeaws/cmd/pulumi-resource-aws
 
-test-go: ## Run the Go tests (components, user data through cloud-init and fuzz seeds, schema and SDK drift, provider, parity, stand-in)
+test-go: ## Run the Go tests (components, user data through cloud-init and a PowerShell parser, fuzz seeds, schema and SDK drift, provider, parity, stand-in)
 	scripts/ensure-shellcheck.sh
 	scripts/ensure-cloud-init.sh
-	EKSNODES_REQUIRE_SHELLCHECK=1 EKSNODES_REQUIRE_CLOUDINIT=1 go test -count=1 ./...
+	scripts/ensure-pwsh-parser.sh
+	EKSNODES_REQUIRE_SHELLCHECK=1 EKSNODES_REQUIRE_CLOUDINIT=1 EKSNODES_REQUIRE_PWSH_PARSER=1 go test -count=1 ./...
 	cd tests && go test -count=1 ./fakeaws/... ./conformance/...
 
 test-sdks: ## Pack and install the SDKs, compile the TypeScript example, type-check the Python example
