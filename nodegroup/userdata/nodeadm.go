@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"sigs.k8s.io/yaml"
@@ -241,6 +242,14 @@ func checkUTF8(n Nodeadm) error {
 	for _, s := range texts {
 		if !utf8.ValidString(s) {
 			return fmt.Errorf("%q is not UTF-8 text", s)
+		}
+	}
+	// nodeadm hands the flags to the kubelet on one command line, separated by spaces: a flag
+	// (or a label or taint inside one) holding white space or a control character would split
+	// or corrupt it.
+	for _, f := range KubeletFlags(n.Labels, n.Taints, n.KubeletFlags) {
+		if f == "" || strings.ContainsFunc(f, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
+			return fmt.Errorf("kubelet flag %q is empty or holds white space or a control character: nodeadm passes the flags to the kubelet as one space-separated command line", f)
 		}
 	}
 	return nil
