@@ -35,8 +35,8 @@ lint: ## Check formatting and run go vet (both modules)
 	go vet ./...
 	cd tests && go vet ./...
 
-tools: ## Build the Pulumi CLI v3.256.0 from the Go module proxy into the cache (once)
-	scripts/pulumi-cli.sh
+tools: ## Build the Pulumi CLI v3.256.0 and the YAML language host from the Go module proxy into the cache (once)
+	scripts/pulumi-yaml-host.sh
 
 plugins: build ## Build the eksnodes plugin and the test-only stand-in AWS plugin
 	cd tests && go build -o $(PLUGINS)/pulumi-resource-aws ./fakeaws/cmd/pulumi-resource-aws
@@ -51,20 +51,15 @@ test-go: ## Run the Go tests (components, user data through cloud-init and a Pow
 test-sdks: ## Pack and install the SDKs, compile the TypeScript example, type-check the Python example
 	EKSNODES_ARTIFACTS="$(ARTIFACTS)" scripts/check-sdks.sh
 
-test-e2e: tools plugins test-sdks ## Run the examples in Go, TypeScript and Python through the real engine
+test-e2e: tools plugins test-sdks ## Run the examples in Go, TypeScript, Python and YAML (through the pulumi CLI) through the real engine
 	$(OFFLINE) go test -count=1 -run 'TestOffline(Lifecycle|RetireBlue)' ./examples/...
 	cd tests && $(OFFLINE) go test -count=1 ./e2e/
 	cd tests && $(OFFLINE) go test -count=1 -run '^TestEngineSmoke$$' ./fakeaws/
 
 test: lint test-go test-e2e ## Run the whole test suite (installs what it needs)
 
-preview: tools plugins test-sdks ## The main job: offline `pulumi preview --diff` of the Go and TypeScript examples
-	go test -c -o $(WORK)/go-basic.test ./examples/go-basic
-	cd tests && go test -c -o $(WORK)/e2e.test ./e2e
-	@echo; echo "=== examples/go-basic: Go program, eksnodes library in-process ==="; echo
-	cd examples/go-basic && $(OFFLINE) EKSNODES_PREVIEW=1 $(WORK)/go-basic.test -test.run '^TestOfflinePreview$$'
-	@echo; echo "=== examples/ts-basic: TypeScript program, eksnodes through its provider plugin ==="; echo
-	cd tests/e2e && $(OFFLINE) EKSNODES_PREVIEW=1 $(WORK)/e2e.test -test.run '^TestOfflinePreview$$'
+preview: tools plugins ## The main job: the real `pulumi preview --diff` of examples/yaml-basic, offline, and its user data as text
+	scripts/preview-yaml.sh
 
 bench: tools plugins test-sdks ## Benchmarks, plugin latency, offline preview times, user data sizes: writes docs/PERFORMANCE.md
 	mkdir -p $(WORK)/bench docs
