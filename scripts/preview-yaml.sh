@@ -19,7 +19,10 @@ version=$(sed -n 's/^var Version = "\(.*\)"/\1/p' "$repo/provider/provider.go")
 pulumi plugin install resource eksnodes "$version" --file "$repo/bin/pulumi-resource-eksnodes" >/dev/null
 pulumi plugin install resource aws 6.83.2 --file "$repo/.cache/plugins/pulumi-resource-aws" >/dev/null
 
-cd "$repo/examples/yaml-basic"
+# A copy of the project, so that the stack's settings file lands in the throwaway folder.
+mkdir -p "$work/yaml-basic"
+cp "$repo/examples/yaml-basic/Pulumi.yaml" "$work/yaml-basic/"
+cd "$work/yaml-basic"
 pulumi stack init dev --non-interactive >/dev/null
 echo "=== examples/yaml-basic: pulumi preview --diff (the real CLI, YAML language host, eksnodes plugin) ==="
 echo
@@ -36,4 +39,3 @@ for step in json.load(sys.stdin).get("steps", []):
     print("--- %s" % step.get("urn", "").split("::")[-1])
     print(base64.b64decode(data).decode() if isinstance(data, str) else "(known at deploy time)")
 '
-pulumi stack rm dev --yes --force --non-interactive >/dev/null
