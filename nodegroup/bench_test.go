@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/eksnodes/pulumi-eksnodes/internal/awsmock"
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup"
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -35,7 +35,7 @@ func runGroups(b *testing.B, n int) {
 			}
 		}
 		return nil
-	}, pulumi.WithMocks("bench", "dev", awsmock.New()))
+	}, pulumi.WithMocks("bench", "dev", nodegrouptest.New()))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func BenchmarkValidate(b *testing.B) {
 		err := pulumi.RunErr(func(ctx *pulumi.Context) error {
 			_, err := nodegroup.NewNodeGroup(ctx, "ng", args)
 			return err
-		}, pulumi.WithMocks("bench", "dev", awsmock.New()))
+		}, pulumi.WithMocks("bench", "dev", nodegrouptest.New()))
 		if err == nil {
 			b.Fatal("want a validation error")
 		}

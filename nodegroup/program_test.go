@@ -3,8 +3,8 @@ package nodegroup_test
 import (
 	"testing"
 
-	"github.com/eksnodes/pulumi-eksnodes/internal/awsmock"
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup"
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -13,7 +13,7 @@ import (
 // A plain Go Pulumi program uses the library directly: no provider plugin is involved, only
 // the aws resources (here answered by mocks) and the component registrations.
 func TestPlainGoProgramNeedsNoPlugin(t *testing.T) {
-	m := awsmock.New()
+	m := nodegrouptest.New()
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
 		_, err := nodegroup.NewNodeGroup(ctx, "workers", &nodegroup.NodeGroupArgs{
 			Cluster: nodegroup.ClusterArgs{
@@ -31,10 +31,10 @@ func TestPlainGoProgramNeedsNoPlugin(t *testing.T) {
 		return err
 	}, pulumi.WithMocks("app", "dev", m))
 	require.NoError(t, err)
-	for _, r := range m.Registered() {
+	for _, r := range m.Keys() {
 		assert.NotContains(t, r, "pulumi:providers:eksnodes", "no eksnodes provider is involved")
 	}
-	assert.Contains(t, m.Registered(), "eksnodes:index:NodeGroup workers")
-	assert.Contains(t, m.Registered(), "aws:autoscaling/group:Group workers")
-	assert.Contains(t, m.Registered(), "aws:ec2/launchTemplate:LaunchTemplate workers")
+	assert.Contains(t, m.Keys(), "eksnodes:index:NodeGroup workers")
+	assert.Contains(t, m.Keys(), "aws:autoscaling/group:Group workers")
+	assert.Contains(t, m.Keys(), "aws:ec2/launchTemplate:LaunchTemplate workers")
 }

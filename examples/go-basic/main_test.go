@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/eksnodes/pulumi-eksnodes/internal/awsmock"
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -31,12 +31,12 @@ func TestProgram(t *testing.T) {
 	require.NoError(t, err)
 	t.Setenv("PULUMI_CONFIG", string(raw))
 
-	m := awsmock.New()
+	m := nodegrouptest.New()
 	err = pulumi.RunErr(program, pulumi.WithMocks("eksnodes-go-basic", "dev", m))
 	require.NoError(t, err)
-	assert.Contains(t, m.Registered(), "eksnodes:index:NodeGroup workers")
-	assert.Contains(t, m.Registered(), "aws:autoscaling/group:Group workers")
-	assert.Contains(t, m.Registered(), "aws:iam/rolePolicyAttachment:RolePolicyAttachment workers-role-AmazonSSMManagedInstanceCore")
+	assert.Contains(t, m.Keys(), "eksnodes:index:NodeGroup workers")
+	assert.Contains(t, m.Keys(), "aws:autoscaling/group:Group workers")
+	assert.Contains(t, m.Keys(), "aws:iam/rolePolicyAttachment:RolePolicyAttachment workers-role-AmazonSSMManagedInstanceCore")
 	lt := m.Inputs("aws:ec2/launchTemplate:LaunchTemplate", "workers")
 	require.NotNil(t, lt)
 	assert.Equal(t, "m7i.large", lt["instanceType"].StringValue())

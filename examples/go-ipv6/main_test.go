@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
-	"github.com/eksnodes/pulumi-eksnodes/internal/awsmock"
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
@@ -35,12 +35,12 @@ func TestProgram(t *testing.T) {
 	require.NoError(t, err)
 	t.Setenv("PULUMI_CONFIG", string(raw))
 
-	m := awsmock.New()
+	m := nodegrouptest.New()
 	require.NoError(t, pulumi.RunErr(program, pulumi.WithMocks("eksnodes-go-ipv6", "dev", m)))
 
 	// One shared role with the IPv6 CNI policy and no IPv4 CNI policy.
-	assert.Contains(t, m.Registered(), "aws:iam/rolePolicy:RolePolicy nodes-cni-ipv6")
-	assert.NotContains(t, m.Registered(), "aws:iam/rolePolicyAttachment:RolePolicyAttachment nodes-AmazonEKS_CNI_Policy")
+	assert.Contains(t, m.Keys(), "aws:iam/rolePolicy:RolePolicy nodes-cni-ipv6")
+	assert.NotContains(t, m.Keys(), "aws:iam/rolePolicyAttachment:RolePolicyAttachment nodes-AmazonEKS_CNI_Policy")
 	assert.Equal(t, "::/0", m.Inputs("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "nodes-egress-all-ipv6")["cidrIpv6"].StringValue())
 
 	for _, name := range []string{"al2023", "bottlerocket"} {

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eksnodes/pulumi-eksnodes/internal/awsmock"
 	"github.com/eksnodes/pulumi-eksnodes/internal/offline"
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
@@ -28,10 +28,10 @@ func TestProgramSharesRoleAndRules(t *testing.T) {
 	require.NoError(t, err)
 	t.Setenv("PULUMI_CONFIG", string(raw))
 
-	m := awsmock.New()
+	m := nodegrouptest.New()
 	require.NoError(t, pulumi.RunErr(program, pulumi.WithMocks("eksnodes-go-migration", "dev", m)))
 	count := map[string]int{}
-	for _, r := range m.Registered() {
+	for _, r := range m.Keys() {
 		typ, _, _ := strings.Cut(r, " ")
 		count[typ]++
 	}
