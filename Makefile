@@ -29,11 +29,11 @@ codegen: ## Regenerate schema.json and the TypeScript and Python SDKs from the G
 docs: ## Regenerate the README's reference tables from the component descriptions
 	go run ./internal/readme/cmd README.md
 
-lint: ## Check formatting and run go vet (both modules)
+lint: ## Check formatting and run go vet (both modules, with and without the e2e build tag)
 	@unformatted=$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
-	go vet ./...
-	cd tests && go vet ./...
+	go vet ./... && go vet -tags e2e ./...
+	cd tests && go vet ./... && go vet -tags e2e ./...
 
 tools: ## Build the Pulumi CLI v3.256.0 and the YAML language host from the Go module proxy into the cache (once)
 	scripts/pulumi-yaml-host.sh
@@ -52,9 +52,9 @@ test-sdks: ## Pack and install the SDKs, compile the TypeScript example, type-ch
 	EKSNODES_ARTIFACTS="$(ARTIFACTS)" scripts/check-sdks.sh
 
 test-e2e: tools plugins test-sdks ## Run the examples in Go, TypeScript, Python and YAML (through the pulumi CLI) through the real engine
-	$(OFFLINE) go test -count=1 -run 'TestOffline(Lifecycle|RetireBlue)' ./examples/...
-	cd tests && $(OFFLINE) go test -count=1 ./e2e/
-	cd tests && $(OFFLINE) go test -count=1 -run '^TestEngineSmoke$$' ./fakeaws/
+	$(OFFLINE) go test -count=1 -tags e2e -run 'TestOffline' ./examples/...
+	cd tests && $(OFFLINE) go test -count=1 -tags e2e ./e2e/
+	cd tests && $(OFFLINE) go test -count=1 -tags e2e -run '^TestEngineSmoke$$' ./fakeaws/
 
 test: lint test-go test-e2e ## Run the whole test suite (installs what it needs)
 

@@ -1,8 +1,9 @@
+//go:build e2e
+
 package main
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"github.com/eksnodes/pulumi-eksnodes/internal/offline"
@@ -22,20 +23,4 @@ func TestOfflineLifecycle(t *testing.T) {
 	results, err := offline.RunGo(ctx, stack, offline.Lifecycle("m7i.xlarge"), offline.TestLog(t))
 	require.NoError(t, err)
 	assert.Empty(t, offline.Verify(results))
-}
-
-// TestOfflinePreview prints the example's preview with diffs; `make preview` runs it.
-func TestOfflinePreview(t *testing.T) {
-	if os.Getenv("EKSNODES_PREVIEW") == "" {
-		t.Skip("make preview runs this")
-	}
-	env := offline.ForTest(t)
-	ctx := context.Background()
-	project, cfg, err := offline.ProjectConfig("Pulumi.yaml")
-	require.NoError(t, err)
-	stack, err := env.GoStack(ctx, project, "dev", program, cfg)
-	require.NoError(t, err)
-	results, err := offline.RunGo(ctx, stack, []offline.Step{{Op: "preview"}}, os.Stdout)
-	require.NoError(t, err)
-	require.NoError(t, offline.PrintUserData(os.Stdout, results[0]))
 }

@@ -1,3 +1,5 @@
+//go:build e2e
+
 // Package e2e runs the TypeScript and Python examples through the real Pulumi engine, the
 // eksnodes provider plugin and the stand-in AWS plugin, with each language's Automation API.
 // (The Go example runs the same lifecycle from its own package: examples/go-basic.)
@@ -6,7 +8,6 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -84,20 +85,4 @@ func assertThroughPlugin(t *testing.T, results []offline.Result) {
 	assert.True(t, types["pulumi:providers:eksnodes"], "the eksnodes provider plugin was loaded")
 	assert.True(t, types["eksnodes:index:NodeGroup"])
 	assert.True(t, types["aws:autoscaling/group:Group"])
-}
-
-// TestOfflinePreview prints the TypeScript example's preview with diffs; `make preview` runs it.
-func TestOfflinePreview(t *testing.T) {
-	if os.Getenv("EKSNODES_PREVIEW") == "" {
-		t.Skip("make preview runs this")
-	}
-	env := offline.ForTest(t)
-	example := filepath.Join(env.Artifacts, "ts-basic")
-	project, cfg, err := offline.ProjectConfig(filepath.Join(repoRoot, "examples", "ts-basic", "Pulumi.yaml"))
-	require.NoError(t, err)
-	driver, err := filepath.Abs("driver.js")
-	require.NoError(t, err)
-	results, err := env.RunDriver(context.Background(), []string{"node", driver, example, "dev"}, project, cfg, []offline.Step{{Op: "preview"}}, os.Stdout)
-	require.NoError(t, err)
-	require.NoError(t, offline.PrintUserData(os.Stdout, results[0]))
 }
