@@ -90,7 +90,7 @@ func amiParameter(s amiSelector) (string, error) {
 		}
 		return fmt.Sprintf("/aws/service/bottlerocket/aws-k8s-%s%s/%s/%s/image_id", v, variant, arch, release), nil
 	case s.OS.IsWindows():
-		year, edition := string(s.OS)[7:11], string(s.OS)[11:]
+		year, edition := s.OS.windowsRelease()
 		return fmt.Sprintf("/aws/service/ami-windows-latest/Windows_Server-%s-English-%s-EKS_Optimized-%s/image_id", year, edition, v), nil
 	case s.OS == AL2:
 		if minor, _ := strconv.Atoi(strings.TrimPrefix(v, "1.")); minor > al2LastKubernetesVersion {

@@ -74,7 +74,7 @@ func TestAMIParameterTable(t *testing.T) {
 	for _, tc := range cases {
 		known[[3]string{string(tc.os), string(tc.variant), string(tc.arch)}] = true
 	}
-	for _, os := range OperatingSystems {
+	for _, os := range operatingSystems {
 		for _, v := range []AMIVariant{VariantStandard, VariantNvidia, VariantNeuron, VariantFips} {
 			for _, arch := range []Architecture{X86_64, ARM64} {
 				_, err := amiParameter(amiSelector{OS: os, Variant: v, Version: "1.32", Arch: arch})

@@ -2,6 +2,7 @@ package nodegroup
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi-go-provider/infer"
@@ -25,12 +26,27 @@ const (
 	AL2 OperatingSystem = "AL2"
 )
 
-// OperatingSystems lists every supported operating system.
-var OperatingSystems = []OperatingSystem{AL2023, Bottlerocket, Windows2019Core, Windows2019Full,
+// operatingSystems lists every supported operating system.
+var operatingSystems = []OperatingSystem{AL2023, Bottlerocket, Windows2019Core, Windows2019Full,
 	Windows2022Core, Windows2022Full, Windows2025Core, Windows2025Full, AL2}
 
 // IsWindows reports whether o is one of the Windows Server variants.
 func (o OperatingSystem) IsWindows() bool { return strings.HasPrefix(string(o), "Windows") }
+
+// windowsRelease returns the Windows Server year and edition of a Windows operating system
+// (Windows2022Core: 2022, Core).
+func (o OperatingSystem) windowsRelease() (year, edition string) {
+	rest := strings.TrimPrefix(string(o), "Windows")
+	for _, e := range []string{"Core", "Full"} {
+		if y, ok := strings.CutSuffix(rest, e); ok {
+			return y, e
+		}
+	}
+	return rest, ""
+}
+
+// AllOperatingSystems returns every supported operating system, in a new slice.
+func AllOperatingSystems() []OperatingSystem { return slices.Clone(operatingSystems) }
 
 // Values lists the operating systems for the schema enum.
 func (OperatingSystem) Values() []infer.EnumValue[OperatingSystem] {
@@ -38,8 +54,11 @@ func (OperatingSystem) Values() []infer.EnumValue[OperatingSystem] {
 		{Name: "AL2023", Value: AL2023, Description: "Amazon Linux 2023, EKS-optimized, bootstrapped by nodeadm from a NodeConfig document (the default)."},
 		{Name: "Bottlerocket", Value: Bottlerocket, Description: "Bottlerocket, configured by TOML settings; immutable root file system, no shell scripts."},
 	}
-	for _, w := range OperatingSystems[2:8] {
-		year, edition := string(w)[7:11], string(w)[11:]
+	for _, w := range operatingSystems {
+		if !w.IsWindows() {
+			continue
+		}
+		year, edition := w.windowsRelease()
 		out = append(out, infer.EnumValue[OperatingSystem]{Name: string(w), Value: w,
 			Description: fmt.Sprintf("Windows Server %s %s, EKS-optimized, bootstrapped by Start-EKSBootstrap.ps1 (x86_64 only; the cluster also needs Linux nodes).", year, edition)})
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 func validOS(os OperatingSystem) bool {
-	for _, o := range OperatingSystems {
+	for _, o := range operatingSystems {
 		if o == os {
 			return true
 		}
@@ -25,7 +25,7 @@ var (
 // the options that apply to some operating systems only.
 func checkOperatingSystem(p *problems, raw *NodeGroupArgs, a NodeGroupArgs) {
 	os := *a.OperatingSystem
-	osOK := checkEnum(p, "operatingSystem", os, OperatingSystems)
+	osOK := checkEnum(p, "operatingSystem", os, operatingSystems)
 	variantOK := checkEnum(p, "amiVariant", *a.AmiVariant, amiVariants)
 	archOK := a.Architecture == nil || checkEnum(p, "architecture", *a.Architecture, architectures)
 
@@ -124,7 +124,8 @@ func checkVersionForOS(p *problems, prop, v string, a NodeGroupArgs) {
 func amiFamily(os OperatingSystem, v AMIVariant) string {
 	family := string(os)
 	if os.IsWindows() {
-		family = family[:len("Windows")+4] // Windows2022Core -> Windows2022
+		year, _ := os.windowsRelease()
+		family = "Windows" + year // Windows2022Core -> Windows2022
 	}
 	if v != VariantStandard {
 		family += "/" + string(v)

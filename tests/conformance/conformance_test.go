@@ -139,7 +139,7 @@ func TestCustomizedNodeGroupIsValidForTheFake(t *testing.T) {
 // The mixed-instances policy, the lifecycle hook and every operating system send only inputs
 // the real provider knows.
 func TestEveryOperatingSystemAndCapacityOptionIsValidForTheFake(t *testing.T) {
-	for _, os := range nodegroup.OperatingSystems {
+	for _, os := range nodegroup.AllOperatingSystems() {
 		args := &nodegroup.NodeGroupArgs{
 			Cluster:         cluster(),
 			SubnetIds:       pulumi.ToStringArray([]string{"subnet-0123456789abcdef0"}),
