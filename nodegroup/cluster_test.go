@@ -57,7 +57,8 @@ func TestClusterFromAWS(t *testing.T) {
 			return err
 		}
 		c := ClusterFromAWS(cluster)
-		resolveCluster(c).ApplyT(func(v []string) []string { mu.Lock(); facts = v; mu.Unlock(); return v })
+		// Exported, so that the run waits for the apply before it returns.
+		ctx.Export("facts", resolveCluster(c).ApplyT(func(v []string) []string { mu.Lock(); facts = v; mu.Unlock(); return v }))
 		_, err = NewNodeGroup(ctx, "ng", &NodeGroupArgs{
 			Cluster: c, SubnetIds: pulumi.ToStringArray([]string{"subnet-0eeeeeeeeeeeeeee1"}),
 		})

@@ -203,15 +203,16 @@ func runNodeGroup(t *testing.T, args *NodeGroupArgs) (*recordingMocks, outputs, 
 		if err != nil {
 			return err
 		}
-		g.UserData.ApplyT(set(&out.UserData))
-		g.AmiId.ApplyT(set(&out.AmiID))
-		g.RoleArn.ApplyT(set(&out.RoleArn))
-		g.RoleName.ApplyT(set(&out.RoleName))
-		g.InstanceProfileArn.ApplyT(set(&out.ProfileArn))
-		g.SecurityGroupId.ApplyT(set(&out.SecurityGroupID))
-		g.LaunchTemplateId.ApplyT(set(&out.LaunchTemplateID))
-		g.AutoScalingGroupName.ApplyT(set(&out.ASGName))
-		g.LaunchTemplateLatestVersion.ApplyT(func(v int) int { mu.Lock(); out.LatestVersion = v; mu.Unlock(); return v })
+		// Exported, so that the run waits for every apply before it returns.
+		ctx.Export("userData", g.UserData.ApplyT(set(&out.UserData)))
+		ctx.Export("amiId", g.AmiId.ApplyT(set(&out.AmiID)))
+		ctx.Export("roleArn", g.RoleArn.ApplyT(set(&out.RoleArn)))
+		ctx.Export("roleName", g.RoleName.ApplyT(set(&out.RoleName)))
+		ctx.Export("instanceProfileArn", g.InstanceProfileArn.ApplyT(set(&out.ProfileArn)))
+		ctx.Export("securityGroupId", g.SecurityGroupId.ApplyT(set(&out.SecurityGroupID)))
+		ctx.Export("launchTemplateId", g.LaunchTemplateId.ApplyT(set(&out.LaunchTemplateID)))
+		ctx.Export("autoScalingGroupName", g.AutoScalingGroupName.ApplyT(set(&out.ASGName)))
+		ctx.Export("latestVersion", g.LaunchTemplateLatestVersion.ApplyT(func(v int) int { mu.Lock(); out.LatestVersion = v; mu.Unlock(); return v }))
 		return nil
 	})
 	return m, out, err

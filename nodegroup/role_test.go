@@ -22,7 +22,8 @@ func runNodeRole(t *testing.T, partition string, args *NodeRoleArgs) (*recording
 		if err != nil {
 			return err
 		}
-		r.AwsAuthMapRole.ApplyT(func(s string) string { mu.Lock(); mapRole = s; mu.Unlock(); return s })
+		// Exported, so that the run waits for the apply before it returns.
+		ctx.Export("awsAuthMapRole", r.AwsAuthMapRole.ApplyT(func(s string) string { mu.Lock(); mapRole = s; mu.Unlock(); return s }))
 		return nil
 	}, pulumi.WithMocks("eksnodes", "test", m))
 	return m, mapRole, err
