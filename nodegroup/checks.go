@@ -388,12 +388,10 @@ func checkDuplicates(p *problems, prop string, items []string) {
 
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
 
-func toLower(s string) string { return strings.ToLower(s) }
-
 // checkBlank refuses a plain string option that was given but holds only white space: such a
 // value is never what the user meant, and "" already means "not set".
 func checkBlank(p *problems, prop, s string) bool {
-	if s != "" && strings.TrimSpace(s) == "" {
+	if s != "" && isBlank(s) {
 		p.addf("%s is blank (white space only): give a value or leave it unset", prop)
 		return true
 	}

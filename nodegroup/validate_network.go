@@ -2,6 +2,7 @@ package nodegroup
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -87,7 +88,7 @@ func checkSecurityGroupOptions(p *problems, prefix string, o *NodeSecurityGroupO
 // normalizeProtocol maps the spellings AWS accepts for a rule's protocol (names in any case,
 // protocol numbers, "all") to the canonical one; an unknown protocol is returned as given.
 func normalizeProtocol(p string) string {
-	switch lower := toLower(p); lower {
+	switch strings.ToLower(p) {
 	case "all", "-1":
 		return "-1"
 	case "tcp", "6":
