@@ -23,17 +23,18 @@ build: ## Compile everything and build the provider plugin into bin/
 	go build ./...
 	go build -ldflags "$(LDFLAGS)" -o bin/pulumi-resource-eksnodes ./provider/cmd/pulumi-resource-eksnodes
 
-codegen: ## Regenerate schema.json and the TypeScript and Python SDKs from the Go types
-	go run ./internal/codegen/cmd
+codegen: ## Regenerate provider/docs.json (from the Go doc comments), schema.json and the TypeScript and Python SDKs
+	cd tools/codegen && go run ./cmd/docs -root ../.. && go run ./cmd/sdk -root ../..
 
-docs: ## Regenerate the README's reference tables from the component descriptions
-	go run ./internal/readme/cmd README.md
+docs: ## Regenerate the README's reference from schema.json
+	cd tools/codegen && go run ./cmd/readme -root ../..
 
-lint: ## Check formatting and run go vet (both modules, with and without the e2e build tag)
+lint: ## Check formatting and run go vet (every module, with and without the e2e build tag)
 	@unformatted=$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	go vet ./... && go vet -tags e2e ./...
 	cd tests && go vet ./... && go vet -tags e2e ./...
+	cd tools/codegen && go vet ./...
 
 tools: ## Build the Pulumi CLI v3.256.0 and the YAML language host from the Go module proxy into the cache (once)
 	scripts/pulumi-yaml-host.sh
@@ -46,13 +47,13 @@ test-go: ## Run the Go tests (components, user data through cloud-init and a Pow
 	scripts/ensure-cloud-init.sh
 	scripts/ensure-pwsh-parser.sh
 	EKSNODES_REQUIRE_SHELLCHECK=1 EKSNODES_REQUIRE_CLOUDINIT=1 EKSNODES_REQUIRE_PWSH_PARSER=1 go test -count=1 ./...
-	cd tests && go test -count=1 ./fakeaws/... ./conformance/...
+	cd tools/codegen && go test -count=1 ./...
+	cd tests && go test -count=1 ./offline/... ./fakeaws/... ./conformance/...
 
 test-sdks: ## Pack and install the SDKs, compile the TypeScript example, type-check the Python example
 	EKSNODES_ARTIFACTS="$(ARTIFACTS)" scripts/check-sdks.sh
 
 test-e2e: tools plugins test-sdks ## Run the examples in Go, TypeScript, Python and YAML (through the pulumi CLI) through the real engine
-	$(OFFLINE) go test -count=1 -tags e2e -run 'TestOffline' ./examples/...
 	cd tests && $(OFFLINE) go test -count=1 -tags e2e ./e2e/
 	cd tests && $(OFFLINE) go test -count=1 -tags e2e -run '^TestEngineSmoke$$' ./fakeaws/
 

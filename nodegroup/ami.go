@@ -10,15 +10,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// Architecture is a CPU architecture of EKS-optimized AMIs.
-type Architecture string
-
-// CPU architectures.
-const (
-	X86_64 Architecture = "x86_64"
-	ARM64  Architecture = "arm64"
-)
-
 // amiSelector names one EKS-optimized AMI parameter.
 type amiSelector struct {
 	OS      OperatingSystem

@@ -2,38 +2,46 @@ package nodegroup
 
 import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/eks"
-	"github.com/pulumi/pulumi-go-provider/infer"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// ClusterArgs are the facts about an existing EKS cluster that its nodes need. Every field
-// takes a plain string or an Output, so the values can come from a pulumi-eks Cluster, a raw
-// aws.eks.Cluster, a stack reference or configuration.
+// ClusterArgs are the facts about the EKS cluster the nodes join. Each value may be a plain string
+// or an output of another resource: a pulumi-eks Cluster, a raw aws.eks.Cluster, a stack reference
+// or configuration.
 type ClusterArgs struct {
-	Name                 pulumi.StringInput `pulumi:"name"`
-	Endpoint             pulumi.StringInput `pulumi:"endpoint"`
+	// The EKS cluster name. Required. Used in the nodes' bootstrap configuration, the
+	// `kubernetes.io/cluster/<name>=owned` tag and the access entry.
+	Name pulumi.StringInput `pulumi:"name"`
+
+	// The cluster's Kubernetes API server endpoint, an `https://` URL. Required.
+	Endpoint pulumi.StringInput `pulumi:"endpoint"`
+
+	// The cluster's certificate authority data, base64-encoded exactly as EKS returns it
+	// (`certificateAuthority.data`). Required.
 	CertificateAuthority pulumi.StringInput `pulumi:"certificateAuthority"`
-	ServiceCidr          pulumi.StringInput `pulumi:"serviceCidr"`
-	Version              pulumi.StringInput `pulumi:"version,optional"`
-	SecurityGroupId      pulumi.StringInput `pulumi:"securityGroupId,optional"`
-	VpcId                pulumi.StringInput `pulumi:"vpcId,optional"`
-	IpFamily             *IpFamily          `pulumi:"ipFamily,optional"`
-}
 
-var _ infer.Annotated = (*ClusterArgs)(nil)
+	// The cluster's Kubernetes service CIDR: `kubernetesNetworkConfig.serviceIpv4Cidr` (e.g.
+	// `172.20.0.0/16`), or `serviceIpv6Cidr` (e.g. `fd30:1c53:5f8::/108`) with `ipFamily: ipv6`.
+	// Required: the nodes derive the cluster DNS address from it.
+	ServiceCidr pulumi.StringInput `pulumi:"serviceCidr"`
 
-// Annotate describes the cluster facts for the schema and the README.
-func (c *ClusterArgs) Annotate(a infer.Annotator) {
-	a.SetToken("index", "Cluster")
-	a.Describe(c, "Facts about the EKS cluster the nodes join. Each value may be a plain string or an output of another resource.")
-	a.Describe(&c.Name, "The EKS cluster name. Required. Used in the nodes' bootstrap configuration, the `kubernetes.io/cluster/<name>=owned` tag and the access entry.")
-	a.Describe(&c.Endpoint, "The cluster's Kubernetes API server endpoint, an `https://` URL. Required.")
-	a.Describe(&c.CertificateAuthority, "The cluster's certificate authority data, base64-encoded exactly as EKS returns it (`certificateAuthority.data`). Required.")
-	a.Describe(&c.ServiceCidr, "The cluster's Kubernetes service CIDR: `kubernetesNetworkConfig.serviceIpv4Cidr` (e.g. `172.20.0.0/16`), or `serviceIpv6Cidr` (e.g. `fd30:1c53:5f8::/108`) with `ipFamily: ipv6`. Required: the nodes derive the cluster DNS address from it.")
-	a.Describe(&c.IpFamily, "The cluster's IP family (`kubernetesNetworkConfig.ipFamily`): `ipv4` (default) or `ipv6`. A plain value, since it decides which resources exist: with `ipv6` the nodes get IMDS over IPv6, egress to `::/0`, and the VPC CNI's IPv6 permissions instead of `AmazonEKS_CNI_Policy`. IPv6 clusters run AL2023, Bottlerocket or AL2 nodes; EKS Windows nodes are IPv4 only.")
-	a.Describe(&c.Version, "The cluster's Kubernetes minor version, e.g. `1.33`. Required unless `amiId` is set: it selects the EKS-optimized AMI's SSM parameter.")
-	a.Describe(&c.SecurityGroupId, "The cluster security group the control plane uses to reach the nodes (the EKS-created `eks-cluster-sg-*` group or the cluster's additional group). Required when eksnodes creates the node security group.")
-	a.Describe(&c.VpcId, "The VPC of the cluster. Required when eksnodes creates the node security group.")
+	// The cluster's Kubernetes minor version, e.g. `1.33`. Required unless `amiId` is set: it selects
+	// the EKS-optimized AMI's SSM parameter.
+	Version pulumi.StringInput `pulumi:"version,optional"`
+
+	// The cluster security group the control plane uses to reach the nodes (the EKS-created
+	// `eks-cluster-sg-*` group or the cluster's additional group). Required when eksnodes creates the
+	// node security group.
+	SecurityGroupId pulumi.StringInput `pulumi:"securityGroupId,optional"`
+
+	// The VPC of the cluster. Required when eksnodes creates the node security group.
+	VpcId pulumi.StringInput `pulumi:"vpcId,optional"`
+
+	// The cluster's IP family (`kubernetesNetworkConfig.ipFamily`): `ipv4` (default) or `ipv6`. A
+	// plain value, since it decides which resources exist: with `ipv6` the nodes get IMDS over IPv6,
+	// egress to `::/0`, and the VPC CNI's IPv6 permissions instead of `AmazonEKS_CNI_Policy`. IPv6
+	// clusters run AL2023, Bottlerocket or AL2 nodes; EKS Windows nodes are IPv4 only.
+	IpFamily *IpFamily `pulumi:"ipFamily,optional"`
 }
 
 // ClusterFromAWS builds ClusterArgs from a raw aws.eks.Cluster resource. The cluster security

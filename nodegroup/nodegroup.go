@@ -13,29 +13,50 @@ import (
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/autoscaling"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
-	"github.com/pulumi/pulumi-go-provider/infer"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
 // NodeGroupToken is the schema token of NodeGroup.
 const NodeGroupToken = "eksnodes:index:NodeGroup"
 
-// NodeGroup is a group of EKS self-managed nodes: a launch template on the EKS-optimized AMI
-// with bootstrap user data, an Auto Scaling group, and (unless given) its node role and
-// security group.
+// NodeGroup is a group of Amazon EKS self-managed nodes: a launch template on the EKS-optimized
+// AMI with bootstrap user data, IMDSv2, an encrypted root volume and no public IP; an Auto Scaling
+// group that rolls nodes when the template changes; and, unless shared ones are given, its own
+// NodeRole and NodeSecurityGroup.
 type NodeGroup struct {
 	pulumi.ResourceState
 
-	RoleArn                     pulumi.StringOutput `pulumi:"roleArn"`
-	RoleName                    pulumi.StringOutput `pulumi:"roleName"`
-	InstanceProfileArn          pulumi.StringOutput `pulumi:"instanceProfileArn"`
-	SecurityGroupId             pulumi.StringOutput `pulumi:"securityGroupId"`
-	LaunchTemplateId            pulumi.StringOutput `pulumi:"launchTemplateId"`
-	LaunchTemplateLatestVersion pulumi.IntOutput    `pulumi:"launchTemplateLatestVersion"`
-	AutoScalingGroupName        pulumi.StringOutput `pulumi:"autoScalingGroupName"`
-	AmiId                       pulumi.StringOutput `pulumi:"amiId"`
-	AmiSource                   pulumi.StringOutput `pulumi:"amiSource"`
-	UserData                    pulumi.StringOutput `pulumi:"userData"`
+	// The ARN of the node role.
+	RoleArn pulumi.StringOutput `pulumi:"roleArn"`
+
+	// The name of the node role.
+	RoleName pulumi.StringOutput `pulumi:"roleName"`
+
+	// The ARN of the nodes' instance profile.
+	InstanceProfileArn pulumi.StringOutput `pulumi:"instanceProfileArn"`
+
+	// The ID of the node security group.
+	SecurityGroupId pulumi.StringOutput `pulumi:"securityGroupId"`
+
+	// The ID of the launch template.
+	LaunchTemplateId pulumi.StringOutput `pulumi:"launchTemplateId"`
+
+	// The launch template's latest version number, which the Auto Scaling group uses.
+	LaunchTemplateLatestVersion pulumi.IntOutput `pulumi:"launchTemplateLatestVersion"`
+
+	// The name of the Auto Scaling group.
+	AutoScalingGroupName pulumi.StringOutput `pulumi:"autoScalingGroupName"`
+
+	// The AMI the nodes run.
+	AmiId pulumi.StringOutput `pulumi:"amiId"`
+
+	// Where the AMI comes from: `amiId`, or `ssm:<parameter>` for the EKS-optimized AMI read from
+	// AWS's public SSM parameter (a `recommended` parameter follows AWS's releases: a new AMI shows in
+	// the preview as a launch template change and rolls the group).
+	AmiSource pulumi.StringOutput `pulumi:"amiSource"`
+
+	// The user data the nodes boot with, as text (the launch template holds it base64-encoded).
+	UserData pulumi.StringOutput `pulumi:"userData"`
 
 	// The child resources, for Go programs. NodeRole and NodeSecurityGroup are nil when the
 	// group was given an existing instance profile or security group.
@@ -44,23 +65,6 @@ type NodeGroup struct {
 	LaunchTemplate    *ec2.LaunchTemplate
 	AutoScalingGroup  *autoscaling.Group
 	TerminationHook   *autoscaling.LifecycleHook // nil without terminationLifecycleHook
-}
-
-var _ infer.Annotated = (*NodeGroup)(nil)
-
-// Annotate describes NodeGroup and its outputs.
-func (g *NodeGroup) Annotate(a infer.Annotator) {
-	a.Describe(g, "A group of Amazon EKS self-managed nodes: a launch template on the EKS-optimized AMI with bootstrap user data, IMDSv2, an encrypted root volume and no public IP; an Auto Scaling group that rolls nodes when the template changes; and, unless shared ones are given, its own NodeRole and NodeSecurityGroup.")
-	a.Describe(&g.RoleArn, "The ARN of the node role.")
-	a.Describe(&g.RoleName, "The name of the node role.")
-	a.Describe(&g.InstanceProfileArn, "The ARN of the nodes' instance profile.")
-	a.Describe(&g.SecurityGroupId, "The ID of the node security group.")
-	a.Describe(&g.LaunchTemplateId, "The ID of the launch template.")
-	a.Describe(&g.LaunchTemplateLatestVersion, "The launch template's latest version number, which the Auto Scaling group uses.")
-	a.Describe(&g.AutoScalingGroupName, "The name of the Auto Scaling group.")
-	a.Describe(&g.AmiId, "The AMI the nodes run.")
-	a.Describe(&g.AmiSource, "Where the AMI comes from: `amiId`, or `ssm:<parameter>` for the EKS-optimized AMI read from AWS's public SSM parameter (a `recommended` parameter follows AWS's releases: a new AMI shows in the preview as a launch template change and rolls the group).")
-	a.Describe(&g.UserData, "The user data the nodes boot with, as text (the launch template holds it base64-encoded).")
 }
 
 // NewNodeGroup validates args and creates the node group's resources as children of the

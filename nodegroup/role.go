@@ -8,7 +8,6 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/eks"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/iam"
-	"github.com/pulumi/pulumi-go-provider/infer"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"sigs.k8s.io/yaml"
 )
@@ -55,47 +54,62 @@ const SSMPolicy = "AmazonSSMManagedInstanceCore"
 
 // NodeRoleArgs are the inputs of a NodeRole.
 type NodeRoleArgs struct {
-	ClusterName          pulumi.StringInput      `pulumi:"clusterName,optional"`
-	Path                 string                  `pulumi:"path,optional"`
-	PermissionsBoundary  pulumi.StringInput      `pulumi:"permissionsBoundary,optional"`
+	// The EKS cluster the role's nodes join. Required when `createAccessEntry` is true.
+	ClusterName pulumi.StringInput `pulumi:"clusterName,optional"`
+
+	// Same as [NodeRoleOptions.Path].
+	Path string `pulumi:"path,optional"`
+
+	// Same as [NodeRoleOptions.PermissionsBoundary].
+	PermissionsBoundary pulumi.StringInput `pulumi:"permissionsBoundary,optional"`
+
+	// Same as [NodeRoleOptions.AdditionalPolicyArns].
 	AdditionalPolicyArns pulumi.StringArrayInput `pulumi:"additionalPolicyArns,optional"`
-	EnableSsmAccess      bool                    `pulumi:"enableSsmAccess,optional"`
-	AttachCniPolicy      *bool                   `pulumi:"attachCniPolicy,optional"`
-	EcrPullOnly          bool                    `pulumi:"ecrPullOnly,optional"`
-	CreateAccessEntry    *bool                   `pulumi:"createAccessEntry,optional"`
-	AccessEntryType      *AccessEntryType        `pulumi:"accessEntryType,optional"`
-	IpFamily             *IpFamily               `pulumi:"ipFamily,optional"`
-	Tags                 pulumi.StringMapInput   `pulumi:"tags,optional"`
+
+	// Same as [NodeRoleOptions.EnableSsmAccess].
+	EnableSsmAccess bool `pulumi:"enableSsmAccess,optional"`
+
+	// Same as [NodeRoleOptions.AttachCniPolicy].
+	AttachCniPolicy *bool `pulumi:"attachCniPolicy,optional"`
+
+	// Same as [NodeRoleOptions.EcrPullOnly].
+	EcrPullOnly bool `pulumi:"ecrPullOnly,optional"`
+
+	// Same as [NodeRoleOptions.CreateAccessEntry].
+	CreateAccessEntry *bool `pulumi:"createAccessEntry,optional"`
+
+	// The access entry type: `EC2_LINUX` (default) or `EC2_WINDOWS`.
+	AccessEntryType *AccessEntryType `pulumi:"accessEntryType,optional"`
+
+	// The cluster's IP family: `ipv4` (default) or `ipv6`. With `ipv6` the role gets the VPC CNI's
+	// IPv6 permissions (the policy EKS documents for IPv6 clusters, inline) instead of
+	// `AmazonEKS_CNI_Policy`, when `attachCniPolicy` is true.
+	IpFamily *IpFamily `pulumi:"ipFamily,optional"`
+
+	// Tags for the role and instance profile.
+	Tags pulumi.StringMapInput `pulumi:"tags,optional"`
 }
 
-var _ infer.Annotated = (*NodeRoleArgs)(nil)
-
-// Annotate describes NodeRole's inputs.
-func (a *NodeRoleArgs) Annotate(an infer.Annotator) {
-	var o NodeRoleOptions
-	an.Describe(&a.ClusterName, "The EKS cluster the role's nodes join. Required when `createAccessEntry` is true.")
-	an.Describe(&a.Path, describeOption(&o, &o.Path))
-	an.Describe(&a.PermissionsBoundary, describeOption(&o, &o.PermissionsBoundary))
-	an.Describe(&a.AdditionalPolicyArns, describeOption(&o, &o.AdditionalPolicyArns))
-	an.Describe(&a.EnableSsmAccess, describeOption(&o, &o.EnableSsmAccess))
-	an.Describe(&a.AttachCniPolicy, describeOption(&o, &o.AttachCniPolicy))
-	an.Describe(&a.EcrPullOnly, describeOption(&o, &o.EcrPullOnly))
-	an.Describe(&a.CreateAccessEntry, describeOption(&o, &o.CreateAccessEntry))
-	an.Describe(&a.AccessEntryType, "The access entry type: `EC2_LINUX` (default) or `EC2_WINDOWS`.")
-	an.Describe(&a.IpFamily, "The cluster's IP family: `ipv4` (default) or `ipv6`. With `ipv6` the role gets the VPC CNI's IPv6 permissions (the policy EKS documents for IPv6 clusters, inline) instead of `AmazonEKS_CNI_Policy`, when `attachCniPolicy` is true.")
-	an.Describe(&a.Tags, "Tags for the role and instance profile.")
-}
-
-// NodeRole is the IAM role, instance profile and cluster registration of EKS nodes. Several
-// node groups of one cluster may share one NodeRole.
+// NodeRole is the IAM role and instance profile of EKS self-managed nodes, with exactly the three
+// EKS worker policies and, by default, the EKS access entry that lets the nodes join. Several node
+// groups may share one.
 type NodeRole struct {
 	pulumi.ResourceState
 
-	RoleArn             pulumi.StringOutput `pulumi:"roleArn"`
-	RoleName            pulumi.StringOutput `pulumi:"roleName"`
-	InstanceProfileArn  pulumi.StringOutput `pulumi:"instanceProfileArn"`
+	// The ARN of the node role.
+	RoleArn pulumi.StringOutput `pulumi:"roleArn"`
+
+	// The name of the node role.
+	RoleName pulumi.StringOutput `pulumi:"roleName"`
+
+	// The ARN of the instance profile.
+	InstanceProfileArn pulumi.StringOutput `pulumi:"instanceProfileArn"`
+
+	// The name of the instance profile.
 	InstanceProfileName pulumi.StringOutput `pulumi:"instanceProfileName"`
-	AwsAuthMapRole      pulumi.StringOutput `pulumi:"awsAuthMapRole"`
+
+	// The aws-auth ConfigMap `mapRoles` entry (YAML) for clusters in `CONFIG_MAP` authentication mode.
+	AwsAuthMapRole pulumi.StringOutput `pulumi:"awsAuthMapRole"`
 
 	// The child resources, for Go programs.
 	Role              *iam.Role
@@ -105,18 +119,6 @@ type NodeRole struct {
 	CniIpv6Policy     *iam.RolePolicy // the VPC CNI's IPv6 permissions, in IPv6 clusters
 
 	partition pulumi.StringOutput // of the AWS provider the role is created with
-}
-
-var _ infer.Annotated = (*NodeRole)(nil)
-
-// Annotate describes NodeRole and its outputs.
-func (r *NodeRole) Annotate(a infer.Annotator) {
-	a.Describe(r, "The IAM role and instance profile of EKS self-managed nodes, with exactly the three EKS worker policies and, by default, the EKS access entry that lets the nodes join. Several node groups may share one.")
-	a.Describe(&r.RoleArn, "The ARN of the node role.")
-	a.Describe(&r.RoleName, "The name of the node role.")
-	a.Describe(&r.InstanceProfileArn, "The ARN of the instance profile.")
-	a.Describe(&r.InstanceProfileName, "The name of the instance profile.")
-	a.Describe(&r.AwsAuthMapRole, "The aws-auth ConfigMap `mapRoles` entry (YAML) for clusters in `CONFIG_MAP` authentication mode.")
 }
 
 // NewNodeRole creates a node IAM role, its instance profile, the policy attachments and, unless

@@ -5,7 +5,6 @@ import (
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/vpc"
-	"github.com/pulumi/pulumi-go-provider/infer"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -14,46 +13,54 @@ const NodeSecurityGroupToken = "eksnodes:index:NodeSecurityGroup"
 
 // NodeSecurityGroupArgs are the inputs of a NodeSecurityGroup.
 type NodeSecurityGroupArgs struct {
-	ClusterName                 pulumi.StringInput      `pulumi:"clusterName"`
-	VpcId                       pulumi.StringInput      `pulumi:"vpcId"`
-	ClusterSecurityGroupId      pulumi.StringInput      `pulumi:"clusterSecurityGroupId"`
-	RulesProfile                *RulesProfile           `pulumi:"rulesProfile,optional"`
-	ExtraClusterIngressPorts    []int                   `pulumi:"extraClusterIngressPorts,optional"`
-	IngressRules                []SecurityGroupRule     `pulumi:"ingressRules,optional"`
-	EgressRules                 []SecurityGroupRule     `pulumi:"egressRules,optional"`
-	SshSourceCidrs              []string                `pulumi:"sshSourceCidrs,optional"`
-	SshSourceSecurityGroupIds   pulumi.StringArrayInput `pulumi:"sshSourceSecurityGroupIds,optional"`
-	ClusterSecurityGroupTraffic *ClusterTraffic         `pulumi:"clusterSecurityGroupTraffic,optional"`
-	ClusterTag                  *bool                   `pulumi:"clusterTag,optional"`
-	IpFamily                    *IpFamily               `pulumi:"ipFamily,optional"`
-	Tags                        pulumi.StringMapInput   `pulumi:"tags,optional"`
+	// The EKS cluster name, for the `kubernetes.io/cluster/<name>=owned` tag. Required.
+	ClusterName pulumi.StringInput `pulumi:"clusterName"`
+
+	// The VPC of the cluster. Required.
+	VpcId pulumi.StringInput `pulumi:"vpcId"`
+
+	// The cluster security group the control plane uses to reach the nodes. Required: it gets an
+	// ingress rule for HTTPS from the nodes, and the node group allows traffic from it.
+	ClusterSecurityGroupId pulumi.StringInput `pulumi:"clusterSecurityGroupId"`
+
+	// Same as [NodeSecurityGroupOptions.RulesProfile].
+	RulesProfile *RulesProfile `pulumi:"rulesProfile,optional"`
+
+	// Same as [NodeSecurityGroupOptions.ExtraClusterIngressPorts].
+	ExtraClusterIngressPorts []int `pulumi:"extraClusterIngressPorts,optional"`
+
+	// Same as [NodeSecurityGroupOptions.IngressRules].
+	IngressRules []SecurityGroupRule `pulumi:"ingressRules,optional"`
+
+	// Same as [NodeSecurityGroupOptions.EgressRules].
+	EgressRules []SecurityGroupRule `pulumi:"egressRules,optional"`
+
+	// Same as [NodeSecurityGroupOptions.SshSourceCidrs].
+	SshSourceCidrs []string `pulumi:"sshSourceCidrs,optional"`
+
+	// Same as [NodeSecurityGroupOptions.SshSourceSecurityGroupIds].
+	SshSourceSecurityGroupIds pulumi.StringArrayInput `pulumi:"sshSourceSecurityGroupIds,optional"`
+
+	// Same as [NodeSecurityGroupOptions.ClusterSecurityGroupTraffic].
+	ClusterSecurityGroupTraffic *ClusterTraffic `pulumi:"clusterSecurityGroupTraffic,optional"`
+
+	// Same as [NodeSecurityGroupOptions.ClusterTag].
+	ClusterTag *bool `pulumi:"clusterTag,optional"`
+
+	// The cluster's IP family: `ipv4` (default) or `ipv6`, which adds the default egress to `::/0`.
+	IpFamily *IpFamily `pulumi:"ipFamily,optional"`
+
+	// Tags for the security group and its rules.
+	Tags pulumi.StringMapInput `pulumi:"tags,optional"`
 }
 
-var _ infer.Annotated = (*NodeSecurityGroupArgs)(nil)
-
-// Annotate describes NodeSecurityGroup's inputs.
-func (a *NodeSecurityGroupArgs) Annotate(an infer.Annotator) {
-	var o NodeSecurityGroupOptions
-	an.Describe(&a.ClusterName, "The EKS cluster name, for the `kubernetes.io/cluster/<name>=owned` tag. Required.")
-	an.Describe(&a.VpcId, "The VPC of the cluster. Required.")
-	an.Describe(&a.ClusterSecurityGroupId, "The cluster security group the control plane uses to reach the nodes. Required: it gets an ingress rule for HTTPS from the nodes, and the node group allows traffic from it.")
-	an.Describe(&a.RulesProfile, describeOption(&o, &o.RulesProfile))
-	an.Describe(&a.ExtraClusterIngressPorts, describeOption(&o, &o.ExtraClusterIngressPorts))
-	an.Describe(&a.IngressRules, describeOption(&o, &o.IngressRules))
-	an.Describe(&a.EgressRules, describeOption(&o, &o.EgressRules))
-	an.Describe(&a.SshSourceCidrs, describeOption(&o, &o.SshSourceCidrs))
-	an.Describe(&a.SshSourceSecurityGroupIds, describeOption(&o, &o.SshSourceSecurityGroupIds))
-	an.Describe(&a.ClusterSecurityGroupTraffic, describeOption(&o, &o.ClusterSecurityGroupTraffic))
-	an.Describe(&a.ClusterTag, describeOption(&o, &o.ClusterTag))
-	an.Describe(&a.IpFamily, "The cluster's IP family: `ipv4` (default) or `ipv6`, which adds the default egress to `::/0`.")
-	an.Describe(&a.Tags, "Tags for the security group and its rules.")
-}
-
-// NodeSecurityGroup is the security group of EKS nodes with standalone, described rules, plus
-// the rule that lets the nodes reach the cluster API through the cluster security group.
+// NodeSecurityGroup is the security group of EKS self-managed nodes: every rule a separate,
+// described resource, no SSH unless sources are given, and HTTPS from the nodes to the cluster
+// security group. Several node groups may share one.
 type NodeSecurityGroup struct {
 	pulumi.ResourceState
 
+	// The ID of the node security group.
 	SecurityGroupId pulumi.StringOutput `pulumi:"securityGroupId"`
 
 	// The child resources, for Go programs.
@@ -62,14 +69,6 @@ type NodeSecurityGroup struct {
 	EgressRules   []*vpc.SecurityGroupEgressRule
 	// ClusterIngressRules are added to the cluster security group: the nodes' traffic to it.
 	ClusterIngressRules []*vpc.SecurityGroupIngressRule
-}
-
-var _ infer.Annotated = (*NodeSecurityGroup)(nil)
-
-// Annotate describes NodeSecurityGroup and its outputs.
-func (s *NodeSecurityGroup) Annotate(a infer.Annotator) {
-	a.Describe(s, "The security group of EKS self-managed nodes: every rule a separate, described resource, no SSH unless sources are given, and HTTPS from the nodes to the cluster security group. Several node groups may share one.")
-	a.Describe(&s.SecurityGroupId, "The ID of the node security group.")
 }
 
 // NewNodeSecurityGroup creates the node security group and its rules.

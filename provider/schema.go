@@ -1,107 +1,233 @@
 package provider
 
 import (
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup"
-	"github.com/pulumi/pulumi-go-provider/infer"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// componentArgs are the Go input structs of the components, by schema token.
-var componentArgs = map[string]reflect.Type{
-	nodegroup.NodeGroupToken:         reflect.TypeFor[nodegroup.NodeGroupArgs](),
-	nodegroup.NodeRoleToken:          reflect.TypeFor[nodegroup.NodeRoleArgs](),
-	nodegroup.NodeSecurityGroupToken: reflect.TypeFor[nodegroup.NodeSecurityGroupArgs](),
+// docsJSON holds the descriptions of the schema, read from the nodegroup package's doc
+// comments by `make codegen` (tools/codegen/docs): the Go doc comments are their one source.
+//
+//go:embed docs.json
+var docsJSON []byte
+
+// descriptions is docsJSON decoded: by Go type name, the type's description and its fields';
+// for enums, the description of each value.
+type descriptions struct {
+	Types map[string]struct {
+		Description string            `json:"description"`
+		Fields      map[string]string `json:"fields"`
+	} `json:"types"`
+	Enums map[string]struct {
+		Description string `json:"description"`
+		Values      []struct {
+			Name        string `json:"name"`
+			Value       string `json:"value"`
+			Description string `json:"description"`
+		} `json:"values"`
+	} `json:"enums"`
 }
 
-var inputType = reflect.TypeFor[pulumi.Input]()
-
-// enumTypes are the Go enums behind the schema's enum types, for their descriptions.
-var enumTypes = map[string]infer.Annotated{
-	"eksnodes:index:OperatingSystem":  new(nodegroup.OperatingSystem),
-	"eksnodes:index:TaintEffect":      new(nodegroup.TaintEffect),
-	"eksnodes:index:HttpTokens":       new(nodegroup.HttpTokens),
-	"eksnodes:index:RulesProfile":     new(nodegroup.RulesProfile),
-	"eksnodes:index:AccessEntryType":  new(nodegroup.AccessEntryType),
-	"eksnodes:index:AMIVariant":       new(nodegroup.AMIVariant),
-	"eksnodes:index:Architecture":     new(nodegroup.Architecture),
-	"eksnodes:index:HardeningProfile": new(nodegroup.HardeningProfile),
-	"eksnodes:index:ClusterTraffic":   new(nodegroup.ClusterTraffic),
-	"eksnodes:index:IpFamily":         new(nodegroup.IpFamily),
+// component is a component resource: its Go arguments and resource types.
+type component struct {
+	args, resource reflect.Type
 }
 
-// completeSchema finishes what infer leaves out of the schema: it marks as plain every input
-// whose Go field is a plain value (infer marks only plain primitives, so plain structs, enums,
-// maps and lists would appear as inputs that accept outputs, which the Go constructor cannot
-// take), and gives enum types the descriptions their Annotate methods state.
+// components are the Go types of the components, by schema token.
+var components = map[string]component{
+	nodegroup.NodeGroupToken:         {reflect.TypeFor[nodegroup.NodeGroupArgs](), reflect.TypeFor[nodegroup.NodeGroup]()},
+	nodegroup.NodeRoleToken:          {reflect.TypeFor[nodegroup.NodeRoleArgs](), reflect.TypeFor[nodegroup.NodeRole]()},
+	nodegroup.NodeSecurityGroupToken: {reflect.TypeFor[nodegroup.NodeSecurityGroupArgs](), reflect.TypeFor[nodegroup.NodeSecurityGroup]()},
+}
+
+// typeNames are the schema names of Go types whose Go name would read badly in the SDKs.
+var typeNames = map[string]string{"ClusterArgs": "Cluster"}
+
+const typePrefix = "eksnodes:index:"
+
+var (
+	inputType    = reflect.TypeFor[pulumi.Input]()
+	nodegroupPkg = reflect.TypeFor[nodegroup.NodeGroupArgs]().PkgPath()
+)
+
+// completeSchema finishes the schema infer derives from the Go types:
+//   - descriptions of components, properties and object types come from the Go doc comments;
+//   - Go string types with typed constants become enum types;
+//   - every input whose Go field is a plain value is marked plain (infer marks only plain
+//     primitives, so plain structs, enums, maps and lists would appear as inputs that accept
+//     outputs, which the Go constructor cannot take), and the elements of Input lists and maps
+//     may be outputs;
+//   - types are named as typeNames says.
 func completeSchema(schemaJSON string) (string, error) {
+	var docs descriptions
+	if err := json.Unmarshal(docsJSON, &docs); err != nil {
+		return "", fmt.Errorf("docs.json: %w", err)
+	}
 	var spec map[string]any
 	if err := json.Unmarshal([]byte(schemaJSON), &spec); err != nil {
 		return "", err
 	}
 	resources, _ := spec["resources"].(map[string]any)
 	types, _ := spec["types"].(map[string]any)
-	for token, doc := range enumTypes {
-		enum, ok := types[token].(map[string]any)
-		if !ok {
-			return "", fmt.Errorf("the schema has no enum %s", token)
-		}
-		enum["description"] = nodegroup.Description(doc)
+	if types == nil {
+		types = map[string]any{}
+		spec["types"] = types
 	}
-	seen := map[string]bool{}
-	var walk func(props map[string]any, t reflect.Type) error
-	walk = func(props map[string]any, t reflect.Type) error {
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("pulumi"), ",")
-			prop, ok := props[name].(map[string]any)
-			if name == "" || !ok {
-				continue
+	renameTypes(spec, types)
+	c := completer{docs: docs, types: types, seen: map[string]bool{}}
+	for _, token := range sortedKeys(components) {
+		comp := components[token]
+		res, ok := resources[token].(map[string]any)
+		if !ok {
+			return "", fmt.Errorf("the schema has no resource %s", token)
+		}
+		res["description"] = docs.Types[comp.resource.Name()].Description
+		inputs, _ := res["inputProperties"].(map[string]any)
+		outputs, _ := res["properties"].(map[string]any)
+		if err := c.walk(inputs, comp.args, true); err != nil {
+			return "", err
+		}
+		if err := c.walk(outputs, comp.resource, false); err != nil {
+			return "", err
+		}
+	}
+	if len(c.missing) > 0 {
+		sort.Strings(c.missing)
+		return "", fmt.Errorf("no description in docs.json (run make codegen) for %s", strings.Join(c.missing, ", "))
+	}
+	out, err := json.MarshalIndent(spec, "", "  ")
+	return string(out) + "\n", err
+}
+
+type completer struct {
+	docs    descriptions
+	types   map[string]any
+	seen    map[string]bool
+	missing []string
+}
+
+// walk completes the properties props of the Go struct t.
+func (c *completer) walk(props map[string]any, t reflect.Type, inputs bool) error {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("pulumi"), ",")
+		prop, ok := props[name].(map[string]any)
+		if name == "" || !ok {
+			continue
+		}
+		if d := c.docs.Types[t.Name()].Fields[f.Name]; d != "" {
+			prop["description"] = d
+		} else {
+			c.missing = append(c.missing, t.Name()+"."+f.Name)
+		}
+		elem := f.Type
+		for elem.Kind() == reflect.Pointer || elem.Kind() == reflect.Slice || elem.Kind() == reflect.Map {
+			elem = elem.Elem()
+		}
+		if elem.Kind() == reflect.String && elem.PkgPath() == nodegroupPkg {
+			if err := c.enum(prop, elem); err != nil {
+				return fmt.Errorf("%s.%s: %w", t.Name(), f.Name, err)
 			}
+		}
+		if inputs {
 			if f.Type.Implements(inputType) {
 				unsetPlainElements(prop)
 			} else {
 				setPlain(prop)
 			}
-			elem := f.Type
-			for elem.Kind() == reflect.Pointer || elem.Kind() == reflect.Slice || elem.Kind() == reflect.Map {
-				elem = elem.Elem()
-			}
-			if elem.Kind() != reflect.Struct {
-				continue
-			}
-			token := strings.TrimPrefix(refOf(prop), "#/types/")
-			obj, ok := types[token].(map[string]any)
-			if !ok {
-				return fmt.Errorf("%s.%s: no schema type %q", t.Name(), name, token)
-			}
-			if seen[token] {
-				continue
-			}
-			seen[token] = true
-			objProps, _ := obj["properties"].(map[string]any)
-			if err := walk(objProps, elem); err != nil {
-				return err
-			}
 		}
+		if elem.Kind() != reflect.Struct || elem.PkgPath() != nodegroupPkg {
+			continue
+		}
+		token := strings.TrimPrefix(refOf(prop), "#/types/")
+		obj, ok := c.types[token].(map[string]any)
+		if !ok {
+			return fmt.Errorf("%s.%s: no schema type %q", t.Name(), name, token)
+		}
+		if c.seen[token] {
+			continue
+		}
+		c.seen[token] = true
+		if d := c.docs.Types[elem.Name()].Description; d != "" {
+			obj["description"] = d
+		} else {
+			c.missing = append(c.missing, elem.Name())
+		}
+		objProps, _ := obj["properties"].(map[string]any)
+		if err := c.walk(objProps, elem, inputs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// enum makes the string property prop (or its items or values) refer to the enum type of the
+// Go type t, declaring the enum type on first use.
+func (c *completer) enum(prop map[string]any, t reflect.Type) error {
+	e, ok := c.docs.Enums[t.Name()]
+	if !ok {
+		return fmt.Errorf("the string type %s has no constants in docs.json: run make codegen", t.Name())
+	}
+	token := typePrefix + t.Name()
+	target := prop
+	for target["type"] == "array" || target["type"] == "object" {
+		inner, _ := target["items"].(map[string]any)
+		if inner == nil {
+			inner, _ = target["additionalProperties"].(map[string]any)
+		}
+		if inner == nil {
+			return fmt.Errorf("no element type")
+		}
+		target = inner
+	}
+	delete(target, "type")
+	target["$ref"] = "#/types/" + token
+	if _, ok := c.types[token]; ok {
 		return nil
 	}
-	for token, t := range componentArgs {
-		res, ok := resources[token].(map[string]any)
-		if !ok {
-			return "", fmt.Errorf("the schema has no resource %s", token)
-		}
-		inputs, _ := res["inputProperties"].(map[string]any)
-		if err := walk(inputs, t); err != nil {
-			return "", err
+	values := make([]any, 0, len(e.Values))
+	for _, v := range e.Values {
+		values = append(values, map[string]any{"name": v.Name, "value": v.Value, "description": v.Description})
+	}
+	c.types[token] = map[string]any{"type": "string", "description": e.Description, "enum": values}
+	return nil
+}
+
+// renameTypes gives the types in typeNames their schema names, in the types map and in every
+// reference.
+func renameTypes(spec map[string]any, types map[string]any) {
+	refs := map[string]string{}
+	for from, to := range typeNames {
+		if t, ok := types[typePrefix+from]; ok {
+			delete(types, typePrefix+from)
+			types[typePrefix+to] = t
+			refs["#/types/"+typePrefix+from] = "#/types/" + typePrefix + to
 		}
 	}
-	out, err := json.MarshalIndent(spec, "", "  ")
-	return string(out) + "\n", err
+	var visit func(v any)
+	visit = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if r, ok := v["$ref"].(string); ok && refs[r] != "" {
+				v["$ref"] = refs[r]
+			}
+			for _, inner := range v {
+				visit(inner)
+			}
+		case []any:
+			for _, inner := range v {
+				visit(inner)
+			}
+		}
+	}
+	visit(spec)
 }
 
 // setPlain marks a property, and the items or values of a list or map, as plain.
@@ -135,4 +261,13 @@ func refOf(prop map[string]any) string {
 		}
 	}
 	return ""
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -8,7 +8,7 @@ import * as enums from "./types/enums";
 import * as utilities from "./utilities";
 
 /**
- * A group of Amazon EKS self-managed nodes: a launch template on the EKS-optimized AMI with bootstrap user data, IMDSv2, an encrypted root volume and no public IP; an Auto Scaling group that rolls nodes when the template changes; and, unless shared ones are given, its own NodeRole and NodeSecurityGroup.
+ * NodeGroup is a group of Amazon EKS self-managed nodes: a launch template on the EKS-optimized AMI with bootstrap user data, IMDSv2, an encrypted root volume and no public IP; an Auto Scaling group that rolls nodes when the template changes; and, unless shared ones are given, its own NodeRole and NodeSecurityGroup.
  */
 export class NodeGroup extends pulumi.ComponentResource {
     /** @internal */

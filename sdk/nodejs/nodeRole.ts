@@ -8,7 +8,7 @@ import * as enums from "./types/enums";
 import * as utilities from "./utilities";
 
 /**
- * The IAM role and instance profile of EKS self-managed nodes, with exactly the three EKS worker policies and, by default, the EKS access entry that lets the nodes join. Several node groups may share one.
+ * NodeRole is the IAM role and instance profile of EKS self-managed nodes, with exactly the three EKS worker policies and, by default, the EKS access entry that lets the nodes join. Several node groups may share one.
  */
 export class NodeRole extends pulumi.ComponentResource {
     /** @internal */

@@ -8,7 +8,7 @@ import * as enums from "./types/enums";
 import * as utilities from "./utilities";
 
 /**
- * The security group of EKS self-managed nodes: every rule a separate, described resource, no SSH unless sources are given, and HTTPS from the nodes to the cluster security group. Several node groups may share one.
+ * NodeSecurityGroup is the security group of EKS self-managed nodes: every rule a separate, described resource, no SSH unless sources are given, and HTTPS from the nodes to the cluster security group. Several node groups may share one.
  */
 export class NodeSecurityGroup extends pulumi.ComponentResource {
     /** @internal */

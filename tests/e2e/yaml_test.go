@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eksnodes/pulumi-eksnodes/internal/offline"
+	"github.com/eksnodes/pulumi-eksnodes/tests/offline"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

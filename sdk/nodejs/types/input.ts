@@ -7,7 +7,7 @@ import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
 /**
- * Facts about the EKS cluster the nodes join. Each value may be a plain string or an output of another resource.
+ * ClusterArgs are the facts about the EKS cluster the nodes join. Each value may be a plain string or an output of another resource: a pulumi-eks Cluster, a raw aws.eks.Cluster, a stack reference or configuration.
  */
 export interface ClusterArgs {
     /**
@@ -45,7 +45,7 @@ export interface ClusterArgs {
 }
 
 /**
- * Rolling replacement of nodes when the launch template changes.
+ * InstanceRefresh controls how the Auto Scaling group replaces nodes when the launch template changes.
  */
 export interface InstanceRefreshArgs {
     /**
@@ -95,7 +95,7 @@ export interface InstanceRefreshArgs {
 }
 
 /**
- * An instance type of a mixed-instances policy.
+ * InstanceTypeOverride is one instance type of a mixed-instances policy.
  */
 export interface InstanceTypeOverrideArgs {
     /**
@@ -109,7 +109,7 @@ export interface InstanceTypeOverrideArgs {
 }
 
 /**
- * Instance metadata service (IMDS) settings.
+ * MetadataOptions are the instance metadata service (IMDS) settings of the nodes.
  */
 export interface MetadataOptionsArgs {
     /**
@@ -127,7 +127,7 @@ export interface MetadataOptionsArgs {
 }
 
 /**
- * Instance types and the On-Demand/Spot mix of an Auto Scaling group.
+ * MixedInstancesPolicy runs the group on several instance types and mixes On-Demand and Spot capacity.
  */
 export interface MixedInstancesPolicyArgs {
     /**
@@ -161,7 +161,7 @@ export interface MixedInstancesPolicyArgs {
 }
 
 /**
- * Options for a node IAM role.
+ * NodeRoleOptions shape the node IAM role a NodeGroup creates for itself.
  */
 export interface NodeRoleOptionsArgs {
     /**
@@ -195,7 +195,7 @@ export interface NodeRoleOptionsArgs {
 }
 
 /**
- * Options for a node security group.
+ * NodeSecurityGroupOptions shape the node security group a NodeGroup creates for itself.
  */
 export interface NodeSecurityGroupOptionsArgs {
     /**
@@ -233,7 +233,7 @@ export interface NodeSecurityGroupOptionsArgs {
 }
 
 /**
- * A security group rule. Exactly one of `cidrIpv4`, `cidrIpv6`, `prefixListId` and `securityGroupId` names the peer.
+ * SecurityGroupRule is one extra ingress or egress rule of the node security group. Exactly one of `cidrIpv4`, `cidrIpv6`, `prefixListId` and `securityGroupId` names the peer.
  */
 export interface SecurityGroupRuleArgs {
     /**
@@ -271,7 +271,7 @@ export interface SecurityGroupRuleArgs {
 }
 
 /**
- * A Kubernetes taint; its key is the key of the `taints` map.
+ * Taint is a Kubernetes taint the kubelet registers the node with; its key is the key of the `taints` map.
  */
 export interface TaintArgs {
     /**
@@ -285,7 +285,7 @@ export interface TaintArgs {
 }
 
 /**
- * A termination lifecycle hook for a node drainer.
+ * TerminationLifecycleHook holds terminating nodes so a drainer such as aws-node-termination-handler in queue mode can cordon and drain them first.
  */
 export interface TerminationLifecycleHookArgs {
     /**

@@ -23,7 +23,7 @@ __all__ = [
 @pulumi.type_token("eksnodes:index:AMIVariant")
 class AMIVariant(_builtins.str, Enum):
     """
-    A variant of the EKS-optimized AMI: accelerator drivers or FIPS cryptography.
+    AMIVariant is a variant of the EKS-optimized AMI: accelerator drivers or FIPS cryptography.
     """
     STANDARD = "standard"
     """
@@ -50,7 +50,7 @@ class AMIVariant(_builtins.str, Enum):
 @pulumi.type_token("eksnodes:index:AccessEntryType")
 class AccessEntryType(_builtins.str, Enum):
     """
-    The EKS access entry type of a node role.
+    AccessEntryType is the EKS access entry type of a node role.
     """
     EC2_LINUX = "EC2_LINUX"
     """
@@ -65,7 +65,7 @@ class AccessEntryType(_builtins.str, Enum):
 @pulumi.type_token("eksnodes:index:Architecture")
 class Architecture(_builtins.str, Enum):
     """
-    A CPU architecture of EC2 instances and AMIs.
+    Architecture is a CPU architecture of EC2 instances and AMIs.
     """
     X86_64 = "x86_64"
     """
@@ -80,7 +80,7 @@ class Architecture(_builtins.str, Enum):
 @pulumi.type_token("eksnodes:index:ClusterTraffic")
 class ClusterTraffic(_builtins.str, Enum):
     """
-    What the node security group and the cluster security group allow between each other.
+    ClusterTraffic is what the node security group and the cluster security group allow between each other.
     """
     ALL = "all"
     """
@@ -95,7 +95,7 @@ class ClusterTraffic(_builtins.str, Enum):
 @pulumi.type_token("eksnodes:index:HardeningProfile")
 class HardeningProfile(_builtins.str, Enum):
     """
-    A node hardening profile.
+    HardeningProfile is a node hardening profile, applied on top of eksnodes' secure defaults.
     """
     NONE = "none"
     """
@@ -110,7 +110,7 @@ class HardeningProfile(_builtins.str, Enum):
 @pulumi.type_token("eksnodes:index:HttpTokens")
 class HttpTokens(_builtins.str, Enum):
     """
-    Whether the instance metadata service requires IMDSv2 session tokens.
+    HttpTokens says whether the instance metadata service requires IMDSv2 session tokens.
     """
     REQUIRED = "required"
     """
@@ -125,7 +125,7 @@ class HttpTokens(_builtins.str, Enum):
 @pulumi.type_token("eksnodes:index:IpFamily")
 class IpFamily(_builtins.str, Enum):
     """
-    The IP family of a cluster's pods and services.
+    IpFamily is the IP family of a cluster's pods and services.
     """
     IPV4 = "ipv4"
     """
@@ -140,7 +140,7 @@ class IpFamily(_builtins.str, Enum):
 @pulumi.type_token("eksnodes:index:OperatingSystem")
 class OperatingSystem(_builtins.str, Enum):
     """
-    The operating system of the nodes, which selects the AMI family and the user data format.
+    OperatingSystem is the operating system of the nodes, which selects the AMI family and the user data format.
     """
     AL2023 = "AL2023"
     """
@@ -183,7 +183,7 @@ class OperatingSystem(_builtins.str, Enum):
 @pulumi.type_token("eksnodes:index:RulesProfile")
 class RulesProfile(_builtins.str, Enum):
     """
-    The base rule set of a node security group.
+    RulesProfile is the base rule set of a node security group.
     """
     DEFAULT = "default"
     """
@@ -198,7 +198,7 @@ class RulesProfile(_builtins.str, Enum):
 @pulumi.type_token("eksnodes:index:TaintEffect")
 class TaintEffect(_builtins.str, Enum):
     """
-    The effect of a Kubernetes taint on pods that do not tolerate it.
+    TaintEffect is the effect of a Kubernetes taint on pods that do not tolerate it.
     """
     NO_SCHEDULE = "NoSchedule"
     """

@@ -40,7 +40,7 @@ __all__ = [
 
 class ClusterArgsDict(TypedDict):
     """
-    Facts about the EKS cluster the nodes join. Each value may be a plain string or an output of another resource.
+    ClusterArgs are the facts about the EKS cluster the nodes join. Each value may be a plain string or an output of another resource: a pulumi-eks Cluster, a raw aws.eks.Cluster, a stack reference or configuration.
     """
     certificate_authority: pulumi.Input[_builtins.str]
     """
@@ -87,7 +87,7 @@ class ClusterArgs:
                  version: pulumi.Input[Optional[_builtins.str]] = None,
                  vpc_id: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        Facts about the EKS cluster the nodes join. Each value may be a plain string or an output of another resource.
+        ClusterArgs are the facts about the EKS cluster the nodes join. Each value may be a plain string or an output of another resource: a pulumi-eks Cluster, a raw aws.eks.Cluster, a stack reference or configuration.
 
         :param pulumi.Input[_builtins.str] certificate_authority: The cluster's certificate authority data, base64-encoded exactly as EKS returns it (`certificateAuthority.data`). Required.
         :param pulumi.Input[_builtins.str] endpoint: The cluster's Kubernetes API server endpoint, an `https://` URL. Required.
@@ -210,7 +210,7 @@ class ClusterArgs:
 
 class InstanceRefreshArgsDict(TypedDict):
     """
-    Rolling replacement of nodes when the launch template changes.
+    InstanceRefresh controls how the Auto Scaling group replaces nodes when the launch template changes.
     """
     alarms: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
@@ -272,7 +272,7 @@ class InstanceRefreshArgs:
                  skip_matching: Optional[_builtins.bool] = None,
                  standby_instances: Optional[_builtins.str] = None):
         """
-        Rolling replacement of nodes when the launch template changes.
+        InstanceRefresh controls how the Auto Scaling group replaces nodes when the launch template changes.
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] alarms: Names of CloudWatch alarms (at most 10; each may be another resource's output) that stop the refresh when they go to ALARM, and roll it back with `autoRollback`. For example an alarm on Container Insights' `cluster_failed_node_count` for the cluster, or on a node-readiness metric your monitoring publishes. Default none.
         :param _builtins.bool auto_rollback: Whether Auto Scaling rolls the group back to the launch template version it had before the refresh when the refresh fails (an instance that fails its health checks, or one of `alarms` going to ALARM). Default false. It undoes the roll on AWS's side only: Pulumi's state still holds the new template, and the next deploy starts the refresh again until the inputs change. Health checks are EC2 status checks, which a node that never joins the cluster still passes: give `alarms` to stop on what matters.
@@ -444,7 +444,7 @@ class InstanceRefreshArgs:
 
 class InstanceTypeOverrideArgsDict(TypedDict):
     """
-    An instance type of a mixed-instances policy.
+    InstanceTypeOverride is one instance type of a mixed-instances policy.
     """
     instance_type: _builtins.str
     """
@@ -461,7 +461,7 @@ class InstanceTypeOverrideArgs:
                  instance_type: _builtins.str,
                  weighted_capacity: Optional[_builtins.int] = None):
         """
-        An instance type of a mixed-instances policy.
+        InstanceTypeOverride is one instance type of a mixed-instances policy.
 
         :param _builtins.str instance_type: The EC2 instance type. Required.
         :param _builtins.int weighted_capacity: How many units of desired capacity one such node counts for, 1-999. Default 1. Give all types a weight or none.
@@ -497,7 +497,7 @@ class InstanceTypeOverrideArgs:
 
 class MetadataOptionsArgsDict(TypedDict):
     """
-    Instance metadata service (IMDS) settings.
+    MetadataOptions are the instance metadata service (IMDS) settings of the nodes.
     """
     http_put_response_hop_limit: NotRequired[_builtins.int]
     """
@@ -519,7 +519,7 @@ class MetadataOptionsArgs:
                  http_tokens: Optional['HttpTokens'] = None,
                  instance_metadata_tags: Optional[_builtins.bool] = None):
         """
-        Instance metadata service (IMDS) settings.
+        MetadataOptions are the instance metadata service (IMDS) settings of the nodes.
 
         :param _builtins.int http_put_response_hop_limit: The IMDS response hop limit, 1-64. Default 1, which keeps pods without host networking away from the node's credentials. Tools that read IMDS from pods (AWS Load Balancer Controller, EBS CSI driver without region/VPC set) need 2; Docker-in-Docker needs 3.
         :param 'HttpTokens' http_tokens: `required` (default) allows only IMDSv2; `optional` also accepts IMDSv1, which exposes credentials to SSRF and is not recommended.
@@ -571,7 +571,7 @@ class MetadataOptionsArgs:
 
 class MixedInstancesPolicyArgsDict(TypedDict):
     """
-    Instance types and the On-Demand/Spot mix of an Auto Scaling group.
+    MixedInstancesPolicy runs the group on several instance types and mixes On-Demand and Spot capacity.
     """
     instance_types: Sequence['InstanceTypeOverrideArgsDict']
     """
@@ -613,7 +613,7 @@ class MixedInstancesPolicyArgs:
                  spot_instance_pools: Optional[_builtins.int] = None,
                  spot_max_price: Optional[_builtins.str] = None):
         """
-        Instance types and the On-Demand/Spot mix of an Auto Scaling group.
+        MixedInstancesPolicy runs the group on several instance types and mixes On-Demand and Spot capacity.
 
         :param Sequence['InstanceTypeOverrideArgs'] instance_types: The instance types, in priority order for `prioritized` allocation. Required, 1-40, no repeats, one CPU architecture.
         :param _builtins.str on_demand_allocation_strategy: `prioritized` (default: the order of `instanceTypes`) or `lowest-price`.
@@ -724,7 +724,7 @@ class MixedInstancesPolicyArgs:
 
 class NodeRoleOptionsArgsDict(TypedDict):
     """
-    Options for a node IAM role.
+    NodeRoleOptions shape the node IAM role a NodeGroup creates for itself.
     """
     additional_policy_arns: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
@@ -766,7 +766,7 @@ class NodeRoleOptionsArgs:
                  path: Optional[_builtins.str] = None,
                  permissions_boundary: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        Options for a node IAM role.
+        NodeRoleOptions shape the node IAM role a NodeGroup creates for itself.
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] additional_policy_arns: ARNs of managed policies attached besides the three EKS worker policies; each may be another resource's output (the list itself is given as a list, since its length decides the attachments). A worker policy, or two ARNs with the same policy name, are refused. Default none.
         :param _builtins.bool attach_cni_policy: Whether `AmazonEKS_CNI_Policy` is attached to the node role. Default true. EKS recommends giving the VPC CNI its permissions through the `aws-node` service account instead (IRSA or EKS Pod Identity), so that pods cannot use the node's: set false once that is in place.
@@ -878,7 +878,7 @@ class NodeRoleOptionsArgs:
 
 class NodeSecurityGroupOptionsArgsDict(TypedDict):
     """
-    Options for a node security group.
+    NodeSecurityGroupOptions shape the node security group a NodeGroup creates for itself.
     """
     cluster_security_group_traffic: NotRequired['ClusterTraffic']
     """
@@ -925,7 +925,7 @@ class NodeSecurityGroupOptionsArgs:
                  ssh_source_cidrs: Optional[Sequence[_builtins.str]] = None,
                  ssh_source_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
-        Options for a node security group.
+        NodeSecurityGroupOptions shape the node security group a NodeGroup creates for itself.
 
         :param 'ClusterTraffic' cluster_security_group_traffic: What the node security group and the cluster security group allow between each other. `all` (default): all traffic both ways, because EKS puts the cluster security group on managed node groups, Fargate pods and Auto Mode nodes, where CoreDNS often runs; anything less cuts pods on these nodes off DNS and other pods there. `minimal`: the profile's ports from the cluster security group, HTTPS to it, and DNS (TCP and UDP 53) both ways.
         :param _builtins.bool cluster_tag: Whether the node security group carries the `kubernetes.io/cluster/<name>=owned` tag. Default true. Set false when the nodes' network interface also carries the cluster security group (or another tagged group): the AWS Load Balancer Controller refuses an interface with more than one tagged group. The instances keep their own cluster tag.
@@ -1052,7 +1052,7 @@ class NodeSecurityGroupOptionsArgs:
 
 class SecurityGroupRuleArgsDict(TypedDict):
     """
-    A security group rule. Exactly one of `cidrIpv4`, `cidrIpv6`, `prefixListId` and `securityGroupId` names the peer.
+    SecurityGroupRule is one extra ingress or egress rule of the node security group. Exactly one of `cidrIpv4`, `cidrIpv6`, `prefixListId` and `securityGroupId` names the peer.
     """
     description: _builtins.str
     """
@@ -1099,7 +1099,7 @@ class SecurityGroupRuleArgs:
                  security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
                  to_port: Optional[_builtins.int] = None):
         """
-        A security group rule. Exactly one of `cidrIpv4`, `cidrIpv6`, `prefixListId` and `securityGroupId` names the peer.
+        SecurityGroupRule is one extra ingress or egress rule of the node security group. Exactly one of `cidrIpv4`, `cidrIpv6`, `prefixListId` and `securityGroupId` names the peer.
 
         :param _builtins.str description: What the rule is for. Required, unique within its list, at most 255 characters of `a-zA-Z0-9. _-:/()#,@[]+=&;{}!$*`.
         :param _builtins.str protocol: `tcp`, `udp`, `icmp`, `icmpv6` or `-1` (all traffic), in any case, or their protocol numbers `6`, `17`, `1`, `58`; `all` means `-1`. Required.
@@ -1224,7 +1224,7 @@ class SecurityGroupRuleArgs:
 
 class TaintArgsDict(TypedDict):
     """
-    A Kubernetes taint; its key is the key of the `taints` map.
+    Taint is a Kubernetes taint the kubelet registers the node with; its key is the key of the `taints` map.
     """
     effect: 'TaintEffect'
     """
@@ -1241,7 +1241,7 @@ class TaintArgs:
                  effect: 'TaintEffect',
                  value: Optional[_builtins.str] = None):
         """
-        A Kubernetes taint; its key is the key of the `taints` map.
+        Taint is a Kubernetes taint the kubelet registers the node with; its key is the key of the `taints` map.
 
         :param 'TaintEffect' effect: The taint effect: `NoSchedule`, `PreferNoSchedule` or `NoExecute`. Required.
         :param _builtins.str value: The taint value. Default empty. Must be a valid Kubernetes label value.
@@ -1277,7 +1277,7 @@ class TaintArgs:
 
 class TerminationLifecycleHookArgsDict(TypedDict):
     """
-    A termination lifecycle hook for a node drainer.
+    TerminationLifecycleHook holds terminating nodes so a drainer such as aws-node-termination-handler in queue mode can cordon and drain them first.
     """
     default_result: NotRequired[_builtins.str]
     """
@@ -1304,7 +1304,7 @@ class TerminationLifecycleHookArgs:
                  notification_target_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        A termination lifecycle hook for a node drainer.
+        TerminationLifecycleHook holds terminating nodes so a drainer such as aws-node-termination-handler in queue mode can cordon and drain them first.
 
         :param _builtins.str default_result: What happens when the timeout passes: `CONTINUE` (default: terminate) or `ABANDON`.
         :param _builtins.int heartbeat_timeout: Seconds a terminating node waits for the drainer before the default result applies, 30-7200. Default 300.

@@ -798,7 +798,7 @@ class NodeGroup(pulumi.ComponentResource):
                  user_data_override: Optional[_builtins.str] = None,
                  __props__=None):
         """
-        A group of Amazon EKS self-managed nodes: a launch template on the EKS-optimized AMI with bootstrap user data, IMDSv2, an encrypted root volume and no public IP; an Auto Scaling group that rolls nodes when the template changes; and, unless shared ones are given, its own NodeRole and NodeSecurityGroup.
+        NodeGroup is a group of Amazon EKS self-managed nodes: a launch template on the EKS-optimized AMI with bootstrap user data, IMDSv2, an encrypted root volume and no public IP; an Auto Scaling group that rolls nodes when the template changes; and, unless shared ones are given, its own NodeRole and NodeSecurityGroup.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -855,7 +855,7 @@ class NodeGroup(pulumi.ComponentResource):
                  args: NodeGroupArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A group of Amazon EKS self-managed nodes: a launch template on the EKS-optimized AMI with bootstrap user data, IMDSv2, an encrypted root volume and no public IP; an Auto Scaling group that rolls nodes when the template changes; and, unless shared ones are given, its own NodeRole and NodeSecurityGroup.
+        NodeGroup is a group of Amazon EKS self-managed nodes: a launch template on the EKS-optimized AMI with bootstrap user data, IMDSv2, an encrypted root volume and no public IP; an Auto Scaling group that rolls nodes when the template changes; and, unless shared ones are given, its own NodeRole and NodeSecurityGroup.
 
         :param str resource_name: The name of the resource.
         :param NodeGroupArgs args: The arguments to use to populate this resource's properties.

@@ -221,7 +221,7 @@ class NodeRole(pulumi.ComponentResource):
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         """
-        The IAM role and instance profile of EKS self-managed nodes, with exactly the three EKS worker policies and, by default, the EKS access entry that lets the nodes join. Several node groups may share one.
+        NodeRole is the IAM role and instance profile of EKS self-managed nodes, with exactly the three EKS worker policies and, by default, the EKS access entry that lets the nodes join. Several node groups may share one.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -244,7 +244,7 @@ class NodeRole(pulumi.ComponentResource):
                  args: Optional[NodeRoleArgs] = None,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        The IAM role and instance profile of EKS self-managed nodes, with exactly the three EKS worker policies and, by default, the EKS access entry that lets the nodes join. Several node groups may share one.
+        NodeRole is the IAM role and instance profile of EKS self-managed nodes, with exactly the three EKS worker policies and, by default, the EKS access entry that lets the nodes join. Several node groups may share one.
 
         :param str resource_name: The name of the resource.
         :param NodeRoleArgs args: The arguments to use to populate this resource's properties.

@@ -253,7 +253,7 @@ class NodeSecurityGroup(pulumi.ComponentResource):
                  vpc_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        The security group of EKS self-managed nodes: every rule a separate, described resource, no SSH unless sources are given, and HTTPS from the nodes to the cluster security group. Several node groups may share one.
+        NodeSecurityGroup is the security group of EKS self-managed nodes: every rule a separate, described resource, no SSH unless sources are given, and HTTPS from the nodes to the cluster security group. Several node groups may share one.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -278,7 +278,7 @@ class NodeSecurityGroup(pulumi.ComponentResource):
                  args: NodeSecurityGroupArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        The security group of EKS self-managed nodes: every rule a separate, described resource, no SSH unless sources are given, and HTTPS from the nodes to the cluster security group. Several node groups may share one.
+        NodeSecurityGroup is the security group of EKS self-managed nodes: every rule a separate, described resource, no SSH unless sources are given, and HTTPS from the nodes to the cluster security group. Several node groups may share one.
 
         :param str resource_name: The name of the resource.
         :param NodeSecurityGroupArgs args: The arguments to use to populate this resource's properties.

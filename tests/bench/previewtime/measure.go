@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/eksnodes/pulumi-eksnodes/internal/offline"
+	"github.com/eksnodes/pulumi-eksnodes/tests/offline"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 )
 

@@ -26,7 +26,7 @@ export const AMIVariant = {
 } as const;
 
 /**
- * A variant of the EKS-optimized AMI: accelerator drivers or FIPS cryptography.
+ * AMIVariant is a variant of the EKS-optimized AMI: accelerator drivers or FIPS cryptography.
  */
 export type AMIVariant = (typeof AMIVariant)[keyof typeof AMIVariant];
 
@@ -42,7 +42,7 @@ export const AccessEntryType = {
 } as const;
 
 /**
- * The EKS access entry type of a node role.
+ * AccessEntryType is the EKS access entry type of a node role.
  */
 export type AccessEntryType = (typeof AccessEntryType)[keyof typeof AccessEntryType];
 
@@ -58,7 +58,7 @@ export const Architecture = {
 } as const;
 
 /**
- * A CPU architecture of EC2 instances and AMIs.
+ * Architecture is a CPU architecture of EC2 instances and AMIs.
  */
 export type Architecture = (typeof Architecture)[keyof typeof Architecture];
 
@@ -74,7 +74,7 @@ export const ClusterTraffic = {
 } as const;
 
 /**
- * What the node security group and the cluster security group allow between each other.
+ * ClusterTraffic is what the node security group and the cluster security group allow between each other.
  */
 export type ClusterTraffic = (typeof ClusterTraffic)[keyof typeof ClusterTraffic];
 
@@ -90,7 +90,7 @@ export const HardeningProfile = {
 } as const;
 
 /**
- * A node hardening profile.
+ * HardeningProfile is a node hardening profile, applied on top of eksnodes' secure defaults.
  */
 export type HardeningProfile = (typeof HardeningProfile)[keyof typeof HardeningProfile];
 
@@ -106,7 +106,7 @@ export const HttpTokens = {
 } as const;
 
 /**
- * Whether the instance metadata service requires IMDSv2 session tokens.
+ * HttpTokens says whether the instance metadata service requires IMDSv2 session tokens.
  */
 export type HttpTokens = (typeof HttpTokens)[keyof typeof HttpTokens];
 
@@ -122,7 +122,7 @@ export const IpFamily = {
 } as const;
 
 /**
- * The IP family of a cluster's pods and services.
+ * IpFamily is the IP family of a cluster's pods and services.
  */
 export type IpFamily = (typeof IpFamily)[keyof typeof IpFamily];
 
@@ -166,7 +166,7 @@ export const OperatingSystem = {
 } as const;
 
 /**
- * The operating system of the nodes, which selects the AMI family and the user data format.
+ * OperatingSystem is the operating system of the nodes, which selects the AMI family and the user data format.
  */
 export type OperatingSystem = (typeof OperatingSystem)[keyof typeof OperatingSystem];
 
@@ -182,7 +182,7 @@ export const RulesProfile = {
 } as const;
 
 /**
- * The base rule set of a node security group.
+ * RulesProfile is the base rule set of a node security group.
  */
 export type RulesProfile = (typeof RulesProfile)[keyof typeof RulesProfile];
 
@@ -202,6 +202,6 @@ export const TaintEffect = {
 } as const;
 
 /**
- * The effect of a Kubernetes taint on pods that do not tolerate it.
+ * TaintEffect is the effect of a Kubernetes taint on pods that do not tolerate it.
  */
 export type TaintEffect = (typeof TaintEffect)[keyof typeof TaintEffect];

@@ -12,7 +12,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/eksnodes/pulumi-eksnodes/internal/offline"
+	"github.com/eksnodes/pulumi-eksnodes/tests/offline"
 	"github.com/eksnodes/pulumi-eksnodes/tests/bench/previewtime"
 )
 

@@ -1,4 +1,4 @@
-package codegen
+package sdkgen
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const repoRoot = "../.."
+const repoRoot = "../../.."
 
 // readTree returns every file under root/dir by its path relative to root.
 func readTree(t *testing.T, root string, dirs ...string) map[string]string {

@@ -1,7 +1,7 @@
 // Package codegen produces the generated files of the repository: schema.json, taken from
 // the provider in-process, and the TypeScript and Python SDKs, generated in-process with
 // Pulumi's code generators (the same ones `pulumi package gen-sdk` runs).
-package codegen
+package sdkgen
 
 import (
 	"context"

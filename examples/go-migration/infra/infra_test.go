@@ -1,4 +1,4 @@
-package main
+package infra
 
 import (
 	"encoding/base64"
@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eksnodes/pulumi-eksnodes/internal/offline"
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -16,8 +15,19 @@ import (
 
 // Both groups share one role, one access entry and one set of security group rules.
 func TestProgramSharesRoleAndRules(t *testing.T) {
-	_, cfg, err := offline.ProjectConfig("Pulumi.yaml")
-	require.NoError(t, err)
+	cfg := map[string]string{ // the demo defaults of Pulumi.yaml
+		"clusterName":                 "demo",
+		"clusterEndpoint":             "https://0123456789ABCDEF0123456789ABCDEF.gr7.us-east-1.eks.amazonaws.com",
+		"clusterCertificateAuthority": "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURCVENDQWUyZ0F3SUJBZ0lJZXhhbXBsZQotLS0tLUVORCBDRVJUSUZJQ0FURS0tLS0tCg==",
+		"clusterServiceCidr":          "172.20.0.0/16",
+		"clusterVersion":              "1.33",
+		"clusterSecurityGroupId":      "sg-0123456789abcdef0",
+		"vpcId":                       "vpc-0123456789abcdef0",
+		"subnetIds":                   `["subnet-0123456789abcdef0","subnet-0123456789abcdef1"]`,
+		"instanceType":                "m7i.large",
+		"blueEnabled":                 "true",
+		"greenEnabled":                "true",
+	}
 	env := map[string]string{}
 	for k, v := range cfg {
 		env["eksnodes-go-migration:"+k] = v
@@ -27,7 +37,7 @@ func TestProgramSharesRoleAndRules(t *testing.T) {
 	t.Setenv("PULUMI_CONFIG", string(raw))
 
 	m := nodegrouptest.New()
-	require.NoError(t, pulumi.RunErr(program, pulumi.WithMocks("eksnodes-go-migration", "dev", m)))
+	require.NoError(t, pulumi.RunErr(Program, pulumi.WithMocks("eksnodes-go-migration", "dev", m)))
 	count := map[string]int{}
 	for _, r := range m.Keys() {
 		typ, _, _ := strings.Cut(r, " ")

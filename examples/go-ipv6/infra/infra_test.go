@@ -1,4 +1,4 @@
-package main
+package infra
 
 import (
 	"encoding/base64"
@@ -14,7 +14,7 @@ import (
 	"sigs.k8s.io/yaml"
 )
 
-// The example's program, with its Pulumi.yaml demo configuration, creates IPv6-ready nodes.
+// The example's Program, with its Pulumi.yaml demo configuration, creates IPv6-ready nodes.
 func TestProgram(t *testing.T) {
 	cfg := map[string]string{
 		"clusterName":                 "demo-v6",
@@ -36,7 +36,7 @@ func TestProgram(t *testing.T) {
 	t.Setenv("PULUMI_CONFIG", string(raw))
 
 	m := nodegrouptest.New()
-	require.NoError(t, pulumi.RunErr(program, pulumi.WithMocks("eksnodes-go-ipv6", "dev", m)))
+	require.NoError(t, pulumi.RunErr(Program, pulumi.WithMocks("eksnodes-go-ipv6", "dev", m)))
 
 	// One shared role with the IPv6 CNI policy and no IPv4 CNI policy.
 	assert.Contains(t, m.Keys(), "aws:iam/rolePolicy:RolePolicy nodes-cni-ipv6")

@@ -1,4 +1,4 @@
-package main
+package infra
 
 import (
 	"encoding/json"
@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The example's program, with its Pulumi.yaml demo configuration, creates a node group.
+// The example's Program, with its Pulumi.yaml demo configuration, creates a node group.
 func TestProgram(t *testing.T) {
 	cfg := map[string]string{
 		"clusterName":                 "demo",
@@ -32,7 +32,7 @@ func TestProgram(t *testing.T) {
 	t.Setenv("PULUMI_CONFIG", string(raw))
 
 	m := nodegrouptest.New()
-	err = pulumi.RunErr(program, pulumi.WithMocks("eksnodes-go-basic", "dev", m))
+	err = pulumi.RunErr(Program, pulumi.WithMocks("eksnodes-go-basic", "dev", m))
 	require.NoError(t, err)
 	assert.Contains(t, m.Keys(), "eksnodes:index:NodeGroup workers")
 	assert.Contains(t, m.Keys(), "aws:autoscaling/group:Group workers")
