@@ -372,9 +372,9 @@ func TestAcceleratedInstancesGetTheirDrivers(t *testing.T) {
 		{"neuron on Graviton", func(a *NodeGroupArgs) { a.InstanceType, a.AmiVariant = "m7g.large", Ref(VariantNeuron) },
 			"amiVariant (neuron) does not match instanceType m7g.large"},
 		{"GPU on Windows", func(a *NodeGroupArgs) { a.OperatingSystem, a.InstanceType = Ref(Windows2022Core), "g5.xlarge" },
-			"instanceType (g5.xlarge) has NVIDIA GPUs, but there is no nvidia variant of the Windows2022Core AMI"},
+			"instanceType (g5.xlarge) has NVIDIA GPUs, but AWS publishes no EKS-optimized Windows2022Core AMI with their drivers (AL2023, Bottlerocket, AL2 have them)"},
 		{"Neuron on Bottlerocket", func(a *NodeGroupArgs) { a.OperatingSystem, a.InstanceType = Ref(Bottlerocket), "inf2.xlarge" },
-			"instanceType (inf2.xlarge) has AWS Inferentia or Trainium (Neuron) accelerators, but there is no neuron variant of the Bottlerocket AMI"},
+			"instanceType (inf2.xlarge) has AWS Inferentia or Trainium (Neuron) accelerators, but AWS publishes no EKS-optimized Bottlerocket AMI with their drivers (AL2023, AL2 have them)"},
 		{"GPU and CPU mixed", func(a *NodeGroupArgs) {
 			a.MixedInstancesPolicy = &MixedInstancesPolicy{InstanceTypes: []InstanceTypeOverride{{InstanceType: "g6.xlarge"}, {InstanceType: "m7i.xlarge"}}}
 		}, "mixedInstancesPolicy.instanceTypes[1].instanceType (m7i.xlarge) has no accelerator but g6.xlarge has NVIDIA GPUs"},
@@ -398,7 +398,7 @@ func TestPublishedVersionsPerOS(t *testing.T) {
 		version string
 		want    string // "" when valid
 	}{
-		{Windows2025Core, nil, "1.34", "cluster.version (1.34): AWS publishes EKS-optimized Windows2025 AMIs from Kubernetes 1.35 on"},
+		{Windows2025Core, nil, "1.34", "cluster.version (1.34): AWS publishes EKS-optimized Windows2025Core AMIs from Kubernetes 1.35 on"},
 		{Windows2025Core, nil, "1.35", ""},
 		{AL2023, nil, "1.22", "cluster.version (1.22): AWS publishes EKS-optimized AL2023 AMIs from Kubernetes 1.23 on"},
 		{AL2023, nil, "1.38", "cluster.version (1.38) is newer than the newest Kubernetes version EKS supports that eksnodes knows (1.37)"},
@@ -528,7 +528,7 @@ func TestIPv6Cluster(t *testing.T) {
 		}, `cluster.serviceCidr ("2001:db8::/108") must be the /108 within fc00::/7`},
 		{"Windows", func(a *NodeGroupArgs) {
 			a.Cluster.IpFamily, a.Cluster.ServiceCidr, a.OperatingSystem = Ref(IPv6), pulumi.String("fd30:1c53:5f8::/108"), Ref(Windows2022Core)
-		}, "cluster.ipFamily (ipv6): EKS Windows nodes support IPv4 clusters only"},
+		}, "cluster.ipFamily (ipv6): EKS Windows2022Core nodes support IPv4 clusters only"},
 		{"unknown family", func(a *NodeGroupArgs) { a.Cluster.IpFamily = Ref[IpFamily]("dual") }, `cluster.ipFamily ("dual") must be one of: ipv4, ipv6`},
 		{"output CIDR of the wrong family", func(a *NodeGroupArgs) {
 			a.Cluster.IpFamily, a.Cluster.ServiceCidr = Ref(IPv6), out("10.100.0.0/16")

@@ -1,9 +1,6 @@
 package nodegroup
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // The enums below become the schema's enum types. The doc comment of each type and constant
 // is its description in the schema, the SDKs and the README. An enum member is named in the
@@ -49,19 +46,7 @@ var operatingSystems = []OperatingSystem{AL2023, Bottlerocket, Windows2019Core, 
 	Windows2022Core, Windows2022Full, Windows2025Core, Windows2025Full, AL2}
 
 // IsWindows reports whether o is one of the Windows Server variants.
-func (o OperatingSystem) IsWindows() bool { return strings.HasPrefix(string(o), "Windows") }
-
-// windowsRelease returns the Windows Server year and edition of a Windows operating system
-// (Windows2022Core: 2022, Core).
-func (o OperatingSystem) windowsRelease() (year, edition string) {
-	rest := strings.TrimPrefix(string(o), "Windows")
-	for _, e := range []string{"Core", "Full"} {
-		if y, ok := strings.CutSuffix(rest, e); ok {
-			return y, e
-		}
-	}
-	return rest, ""
-}
+func (o OperatingSystem) IsWindows() bool { return osTable[o].windows }
 
 // AllOperatingSystems returns every supported operating system, in a new slice.
 func AllOperatingSystems() []OperatingSystem { return slices.Clone(operatingSystems) }

@@ -23,7 +23,7 @@ func nvidiaVariant(v AMIVariant) bool { return v == VariantNvidia || v == Varian
 // packagesHardened reports whether the baseline profile's package-based steps run: on the
 // EKS-optimized AL2023 AMI only (a custom AMI is expected to carry its own).
 func packagesHardened(a NodeGroupArgs) bool {
-	return *a.Hardening == HardeningBaseline && *a.OperatingSystem == AL2023 && !given(a.AmiId)
+	return *a.Hardening == HardeningBaseline && factsOf(*a.OperatingSystem).hardening.packages && !given(a.AmiId)
 }
 
 // bottlerocketSettings returns the user's Bottlerocket settings, with the baseline profile's
@@ -83,10 +83,10 @@ func checkHardening(p *problems, a NodeGroupArgs) {
 			}
 		}
 	}
-	if a.UserDataOverride != "" && (packagesHardened(a) || *a.OperatingSystem == Bottlerocket) {
+	if a.UserDataOverride != "" && (packagesHardened(a) || factsOf(*a.OperatingSystem).hardening.settings) {
 		refuse(true, "userDataOverride", "the override replaces the user data that carries the profile's steps; drop the override, or carry the steps in it and use hardening none")
 	}
-	if *a.OperatingSystem == Bottlerocket {
+	if factsOf(*a.OperatingSystem).hardening.settings {
 		for _, s := range []struct {
 			path string
 			want any

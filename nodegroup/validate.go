@@ -176,8 +176,8 @@ func validateNodeGroup(raw *NodeGroupArgs, a NodeGroupArgs) problems {
 		checkDuplicates(p, prop, ids)
 	})
 	checkStringArrayInput(&p, "extraNodeSecurityGroupIds", a.ExtraNodeSecurityGroupIds, false, checkSGID, checkSecurityGroupCount)
-	if f := a.Cluster.IpFamily; f != nil && checkEnum(&p, "cluster.ipFamily", *f, []IpFamily{IPv4, IPv6}) && *f == IPv6 && a.OperatingSystem.IsWindows() {
-		p.addf("cluster.ipFamily (ipv6): EKS Windows nodes support IPv4 clusters only; use AL2023 or Bottlerocket nodes")
+	if f := a.Cluster.IpFamily; f != nil && checkEnum(&p, "cluster.ipFamily", *f, []IpFamily{IPv4, IPv6}) && *f == IPv6 && validOS(*a.OperatingSystem) && !factsOf(*a.OperatingSystem).ipv6 {
+		p.addf("cluster.ipFamily (ipv6): EKS %s nodes support IPv4 clusters only; use AL2023 or Bottlerocket nodes", *a.OperatingSystem)
 	}
 	checkOperatingSystem(&p, raw, a)
 	checkSizes(&p, raw, a)

@@ -7,15 +7,6 @@ import (
 	"strings"
 )
 
-func validOS(os OperatingSystem) bool {
-	for _, o := range operatingSystems {
-		if o == os {
-			return true
-		}
-	}
-	return false
-}
-
 var (
 	amiVariants   = []AMIVariant{VariantStandard, VariantNvidia, VariantNeuron, VariantFips, VariantNvidiaFips}
 	architectures = []Architecture{X86_64, ARM64}
@@ -98,61 +89,37 @@ func checkOperatingSystem(p *problems, raw *NodeGroupArgs, a NodeGroupArgs) {
 }
 
 // checkVersionForOS checks a known cluster.version against what the operating system's AMIs
-// are published for (publishedAMIs), and against a release-pinned AMI's own Kubernetes version.
+// are published for (osTable), and against a release-pinned AMI's own Kubernetes version.
 func checkVersionForOS(p *problems, prop, v string, a NodeGroupArgs) {
 	os := *a.OperatingSystem
 	minor, _ := strconv.Atoi(strings.TrimPrefix(v, "1."))
-	family := amiFamily(os, *a.AmiVariant)
-	r, ok := publishedAMIs[family]
+	name := string(os)
+	if *a.AmiVariant != VariantStandard {
+		name += " " + string(*a.AmiVariant)
+	}
+	vf, ok := factsOf(os).variants[*a.AmiVariant]
+	r := vf.published
 	switch {
 	case minor > latestKubernetesMinor:
 		p.addf("%s (%s) is newer than the newest Kubernetes version EKS supports that eksnodes knows (1.%d); an AMI for it cannot be looked up yet", prop, v, latestKubernetesMinor)
 	case !ok:
 	case minor < r.first:
-		p.addf("%s (%s): AWS publishes EKS-optimized %s AMIs from Kubernetes 1.%d on", prop, v, amiFamilyName(family), r.first)
+		p.addf("%s (%s): AWS publishes EKS-optimized %s AMIs from Kubernetes 1.%d on", prop, v, name, r.first)
 	case r.last != 0 && minor > r.last:
-		p.addf("%s (%s): AWS publishes no EKS-optimized %s AMIs after Kubernetes 1.%d; use AL2023 or Bottlerocket", prop, v, amiFamilyName(family), r.last)
+		p.addf("%s (%s): AWS publishes no EKS-optimized %s AMIs after Kubernetes 1.%d; use AL2023 or Bottlerocket", prop, v, name, r.last)
 	}
-	if m := eksAMIReleaseRe.FindStringSubmatch(a.AmiReleaseVersion); m != nil && strings.HasSuffix(m[1], "-") && (os == AL2023 || os == AL2) {
+	if rule := factsOf(os).release; rule != nil && rule.perMinor {
+		checkReleaseMinor(p, prop, v, a.AmiReleaseVersion, rule)
+	}
+}
+
+// checkReleaseMinor refuses a release that names another Kubernetes version than the cluster's.
+func checkReleaseMinor(p *problems, prop, v, release string, rule *releaseRule) {
+	if m := rule.re.FindStringSubmatch(release); m != nil && strings.HasSuffix(m[1], "-") {
 		if pinned := strings.Join(strings.SplitN(m[1], ".", 3)[:2], "."); pinned != v {
-			p.addf("amiReleaseVersion (%q) is a release for Kubernetes %s, but %s is %s: give the release date alone (v%s) or the release of %s", a.AmiReleaseVersion, pinned, prop, v, m[2], v)
+			p.addf("amiReleaseVersion (%q) is a release for Kubernetes %s, but %s is %s: give the release date alone (v%s) or the release of %s", release, pinned, prop, v, m[2], v)
 		}
 	}
-}
-
-// amiFamily returns the publishedAMIs key of an operating system and variant.
-func amiFamily(os OperatingSystem, v AMIVariant) string {
-	family := string(os)
-	if os.IsWindows() {
-		year, _ := os.windowsRelease()
-		family = "Windows" + year // Windows2022Core -> Windows2022
-	}
-	if v != VariantStandard {
-		family += "/" + string(v)
-	}
-	return family
-}
-
-func amiFamilyName(family string) string {
-	os, variant, ok := strings.Cut(family, "/")
-	if !ok {
-		return os
-	}
-	return os + " " + variant
-}
-
-// variantFor returns the AMI variant an instance type needs: the one with its accelerator's
-// drivers, or standard. AL2's accelerated AMI ("gpu") carries the Neuron driver too.
-func variantFor(os OperatingSystem, accel accelerator) AMIVariant {
-	switch {
-	case accel == accelNvidia:
-		return VariantNvidia
-	case accel == accelNeuron && os == AL2:
-		return VariantNvidia
-	case accel == accelNeuron:
-		return VariantNeuron
-	}
-	return VariantStandard
 }
 
 // instanceAccelerator returns the accelerator of a known instance family.
@@ -196,6 +163,9 @@ func checkAccelerators(p *problems, raw *NodeGroupArgs, a NodeGroupArgs, typePro
 		}
 		want := variantFor(os, accel)
 		switch {
+		case accel != accelNone && want == VariantStandard && len(driversElsewhere(accel)) > 0:
+			p.addf("%s (%s) has %s, but AWS publishes no EKS-optimized %s AMI with their drivers (%s have them); use one of those, or amiId with an image that carries them",
+				prop, t, acceleratorNames[accel], os, joinOS(driversElsewhere(accel)))
 		case accel != accelNone && want == VariantStandard:
 			p.addf("%s (%s) has %s, for which AWS publishes no EKS-optimized AMI with drivers; use amiId with an image that carries them", prop, t, acceleratorNames[accel])
 		case raw.AmiVariant != nil && !variantMatches(*a.AmiVariant, want):
@@ -206,6 +176,14 @@ func checkAccelerators(p *problems, raw *NodeGroupArgs, a NodeGroupArgs, typePro
 			}
 		}
 	}
+}
+
+func joinOS(oss []OperatingSystem) string {
+	names := make([]string, len(oss))
+	for i, o := range oss {
+		names[i] = string(o)
+	}
+	return strings.Join(names, ", ")
 }
 
 func describeAccel(a accelerator) string {
@@ -225,35 +203,6 @@ func variantMatches(v, want AMIVariant) bool {
 		return want == VariantNvidia
 	}
 	return v == want
-}
-
-type inapplicable struct{ prop, why string }
-
-// notApplicable lists the options set that the operating system cannot honour.
-func notApplicable(a NodeGroupArgs) []inapplicable {
-	os := *a.OperatingSystem
-	var out []inapplicable
-	add := func(set bool, prop, why string) {
-		if set {
-			out = append(out, inapplicable{prop, why})
-		}
-	}
-	switch {
-	case os == Bottlerocket:
-		add(a.KubeletExtraArgs != "", "kubeletExtraArgs", "Bottlerocket takes no kubelet flags; set the equivalent under bottlerocketSettings.kubernetes")
-		add(len(a.KubeletConfig) > 0, "kubeletConfig", "set kubelet settings under bottlerocketSettings.kubernetes")
-		add(a.PreBootstrapUserData != "", "preBootstrapUserData", "Bottlerocket runs no user data scripts; use bootstrap containers in bottlerocketSettings")
-		add(a.PostBootstrapUserData != "", "postBootstrapUserData", "Bottlerocket runs no user data scripts; use bootstrap containers in bottlerocketSettings")
-	case os.IsWindows():
-		add(len(a.KubeletConfig) > 0, "kubeletConfig", "Windows nodes take kubelet settings as kubeletExtraArgs")
-		add(len(a.BottlerocketSettings) > 0, "bottlerocketSettings", "it is for Bottlerocket only")
-	case os == AL2:
-		add(len(a.KubeletConfig) > 0, "kubeletConfig", "AL2 nodes take kubelet settings as kubeletExtraArgs")
-		add(len(a.BottlerocketSettings) > 0, "bottlerocketSettings", "it is for Bottlerocket only")
-	default:
-		add(len(a.BottlerocketSettings) > 0, "bottlerocketSettings", "it is for Bottlerocket only")
-	}
-	return out
 }
 
 // instanceTypeRe is the shape of an EC2 instance type: a family (letters, digits and hyphens,
