@@ -403,8 +403,8 @@ func TestConstructRejectsInvalidInputs(t *testing.T) {
 		{
 			name:   "a value of the wrong type",
 			token:  nodegroup.NodeGroupToken,
-			inputs: nodeGroupProps(map[string]property.Value{"minSize": pStr("two")}),
-			want:   []string{`"minSize"`, "expected an int, got a string"},
+			inputs: nodeGroupProps(map[string]property.Value{"minSize": pStr("two"), "nodeRoleOptions": property.New(map[string]property.Value{"path": property.New(1.0)})}),
+			want:   []string{`minSize: expected a whole number, got the string "two"`, `nodeRoleOptions.path: expected a string, got the number 1`},
 		},
 	}
 	for _, tt := range tests {

@@ -33,6 +33,13 @@ func New() (p.Provider, error) {
 		resp.Schema, err = completeSchema(resp.Schema)
 		return resp, err
 	}
+	decode := prov.Construct
+	prov.Construct = func(ctx context.Context, req p.ConstructRequest) (p.ConstructResponse, error) {
+		if err := checkShapes(string(req.Urn.Type()), req.Urn.Name(), req.Inputs); err != nil {
+			return p.ConstructResponse{}, err
+		}
+		return decode(ctx, req)
+	}
 	return prov, nil
 }
 
