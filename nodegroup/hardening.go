@@ -3,6 +3,8 @@ package nodegroup
 import (
 	"fmt"
 	"reflect"
+
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
 )
 
 // bottlerocketBaseline are the Bottlerocket settings of the baseline hardening profile: no
@@ -26,32 +28,13 @@ func packagesHardened(a NodeGroupArgs) bool {
 	return *a.Hardening == HardeningBaseline && factsOf(*a.OperatingSystem).hardening.packages && !given(a.AmiId)
 }
 
-// bottlerocketSettings returns the user's Bottlerocket settings, with the baseline profile's
-// underneath when it applies.
-func bottlerocketSettings(a NodeGroupArgs) map[string]any {
+// bottlerocketSettings returns the user's Bottlerocket settings, merged over the baseline
+// profile's when it applies (userdata.MergeSettings: the user's values win, tables merge).
+func bottlerocketSettings(a NodeGroupArgs) (map[string]any, error) {
 	if *a.Hardening != HardeningBaseline {
-		return a.BottlerocketSettings
+		return a.BottlerocketSettings, nil
 	}
-	return mergeSettings(bottlerocketBaseline(*a.AmiVariant), a.BottlerocketSettings)
-}
-
-// mergeSettings deep-merges over into a copy of base: tables merge key by key, other values
-// replace.
-func mergeSettings(base, over map[string]any) map[string]any {
-	out := map[string]any{}
-	for k, v := range base {
-		out[k] = v
-	}
-	for k, v := range over {
-		bt, bok := out[k].(map[string]any)
-		ot, ook := v.(map[string]any)
-		if bok && ook {
-			out[k] = mergeSettings(bt, ot)
-			continue
-		}
-		out[k] = v
-	}
-	return out
+	return userdata.MergeSettings(bottlerocketBaseline(*a.AmiVariant), a.BottlerocketSettings)
 }
 
 // checkHardening refuses, under the baseline profile, every input that would relax it.

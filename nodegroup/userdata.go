@@ -9,25 +9,49 @@ import (
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
 )
 
-// nodeadmFor maps a NodeGroup's inputs onto the AL2023 bootstrap description.
-func nodeadmFor(a NodeGroupArgs, c userdata.Cluster) userdata.Nodeadm {
-	n := userdata.Nodeadm{
+// userDataInput maps a NodeGroup's inputs onto the user data of its operating system. Every
+// input is passed on: the renderer refuses one its format cannot take (validation reports those
+// first, naming the property).
+func userDataInput(a NodeGroupArgs, c userdata.Cluster) (userdata.Input, error) {
+	in := userdata.Input{
 		Cluster:       c,
 		Labels:        a.Labels,
 		Taints:        taintList(a.Taints),
 		KubeletFlags:  strings.Fields(a.KubeletExtraArgs),
 		KubeletConfig: a.KubeletConfig,
+		PreScripts:    scriptList(a.PreBootstrapUserData),
+		PostScripts:   scriptList(a.PostBootstrapUserData),
+		Settings:      a.BottlerocketSettings,
 	}
-	if a.PreBootstrapUserData != "" {
-		n.PreScripts = []string{a.PreBootstrapUserData}
+	switch os := *a.OperatingSystem; {
+	case os == AL2023:
+		in.Format = userdata.FormatNodeadm
+		if packagesHardened(a) {
+			in.PostScripts = append(in.PostScripts, userdata.AL2023HardeningScript())
+		}
+	case os == Bottlerocket:
+		in.Format = userdata.FormatBottlerocket
+		settings, err := bottlerocketSettings(a)
+		if err != nil {
+			return userdata.Input{}, err
+		}
+		in.Settings = settings
+	case os.IsWindows():
+		in.Format = userdata.FormatWindows
+	case os == AL2:
+		in.Format = userdata.FormatAL2
+	default:
+		return userdata.Input{}, fmt.Errorf("operatingSystem %q has no user data renderer", os)
 	}
-	if a.PostBootstrapUserData != "" {
-		n.PostScripts = []string{a.PostBootstrapUserData}
+	return in, nil
+}
+
+// scriptList is a script input as the renderer's list: empty when the input is not set.
+func scriptList(s string) []string {
+	if s == "" {
+		return nil
 	}
-	if packagesHardened(a) {
-		n.PostScripts = append(n.PostScripts, userdata.AL2023HardeningScript())
-	}
-	return n
+	return []string{s}
 }
 
 // taintList turns the taints map into the renderers' list, sorted by key.
@@ -45,20 +69,11 @@ func renderUserData(a NodeGroupArgs, c userdata.Cluster) (string, error) {
 	if a.UserDataOverride != "" {
 		return a.UserDataOverride, nil
 	}
-	labels, taints, flags := a.Labels, taintList(a.Taints), strings.Fields(a.KubeletExtraArgs)
-	switch os := *a.OperatingSystem; {
-	case os == AL2023:
-		return userdata.RenderNodeadm(nodeadmFor(a, c))
-	case os == Bottlerocket:
-		return userdata.RenderBottlerocket(userdata.Bottlerocket{Cluster: c, Labels: labels, Taints: taints, Settings: bottlerocketSettings(a)})
-	case os.IsWindows():
-		return userdata.RenderWindows(userdata.Windows{Cluster: c, Labels: labels, Taints: taints, KubeletFlags: flags,
-			PreScript: a.PreBootstrapUserData, PostScript: a.PostBootstrapUserData})
-	case os == AL2:
-		return userdata.RenderAL2(userdata.AL2{Cluster: c, Labels: labels, Taints: taints, KubeletFlags: flags,
-			PreScript: a.PreBootstrapUserData, PostScript: a.PostBootstrapUserData})
+	in, err := userDataInput(a, c)
+	if err != nil {
+		return "", err
 	}
-	return "", fmt.Errorf("operatingSystem %q has no user data renderer", *a.OperatingSystem)
+	return userdata.Render(in)
 }
 
 // renderDeployTimeUserData renders the user data once the cluster facts are known (outputs

@@ -212,7 +212,8 @@ func reportedAlready(p problems, a NodeGroupArgs) bool {
 
 // attributeRenderError names the input a rendering problem comes from: the user data is
 // rendered again with one input at a time, and each input that fails on its own is reported
-// with the renderer's reason.
+// with the renderer's reason. The hardening profile stays: its Bottlerocket settings are merged
+// under the user's, which can fail for them alone.
 func attributeRenderError(p *problems, a NodeGroupArgs, c userdata.Cluster, err error) {
 	found := false
 	for _, in := range userDataInputs(a) {
@@ -222,7 +223,6 @@ func attributeRenderError(p *problems, a NodeGroupArgs, c userdata.Cluster, err 
 		b := a
 		b.Labels, b.Taints, b.KubeletExtraArgs, b.KubeletConfig = nil, nil, "", nil
 		b.PreBootstrapUserData, b.PostBootstrapUserData, b.BottlerocketSettings = "", "", nil
-		b.Hardening = Ref(HardeningNone)
 		in.only(&b)
 		if _, e := renderUserData(b, c); e != nil {
 			p.addf("%s cannot be rendered into the %s user data: %v", in.prop, *a.OperatingSystem, e)

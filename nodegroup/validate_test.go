@@ -74,6 +74,10 @@ var badNodeGroupInputs = []struct {
 	{"Bottlerocket settings replacing a table", func(a *NodeGroupArgs) {
 		a.OperatingSystem, a.BottlerocketSettings = Ref(Bottlerocket), map[string]any{"kubernetes": "x"}
 	}, "bottlerocketSettings cannot be rendered into the Bottlerocket user data: setting settings.kubernetes is a table"},
+	{"Bottlerocket settings replacing a baseline table", func(a *NodeGroupArgs) {
+		a.OperatingSystem, a.Hardening = Ref(Bottlerocket), Ref(HardeningBaseline)
+		a.BottlerocketSettings = map[string]any{"kernel": "integrity"}
+	}, "bottlerocketSettings cannot be rendered into the Bottlerocket user data: setting settings.kernel is a table"},
 	{"Windows root volume too small", func(a *NodeGroupArgs) { a.OperatingSystem, a.NodeRootVolumeSize = Ref(Windows2022Core), ptr(30) }, "nodeRootVolumeSize (30) must be at least 50 GiB, the size of the EKS-optimized Windows2022Core AMI's snapshot"},
 	{"bad architecture", func(a *NodeGroupArgs) {
 		a.AmiId, a.Architecture = pulumi.String("ami-0123456789abcdef0"), Ref[Architecture]("riscv64")

@@ -11,25 +11,6 @@ import (
 // AL2BootstrapPath is the bootstrap script of the EKS-optimized Amazon Linux 2 AMIs.
 const AL2BootstrapPath = "/etc/eks/bootstrap.sh"
 
-// AL2 describes a legacy Amazon Linux 2 node's bootstrap.
-type AL2 struct {
-	Cluster Cluster
-	// Labels become --node-labels, sorted by key.
-	Labels map[string]string
-	// Taints become --register-with-taints, sorted by key then effect.
-	Taints []Taint
-	// KubeletFlags are extra kubelet flags, each "--name=value" or "--name", placed after the
-	// labels and taints flags in the order given.
-	KubeletFlags []string
-	// PreScript is run before the bootstrap, delivered as Script describes: by the
-	// interpreter its shebang names (`#!/usr/bin/env python3`, `#!/bin/sh`), or by bash when it
-	// has none, with CR LF line endings turned into LF. Left out when nothing but white space
-	// follows its shebang line.
-	PreScript string
-	// PostScript is run after the bootstrap, likewise.
-	PostScript string
-}
-
 // al2Header opens every AL2 user data script.
 const al2Header = `#!/bin/bash
 # EKS node bootstrap for Amazon Linux 2, rendered by eksnodes.
@@ -46,16 +27,16 @@ eksnodes_scripts=$(mktemp -d)
 trap 'rm -rf -- "${eksnodes_scripts}"' EXIT
 `
 
-// RenderAL2 renders the user data of an Amazon Linux 2 node: one bash script that runs the pre
-// script, then AL2BootstrapPath with the cluster's endpoint, CA and DNS address (so that
-// bootstrap.sh skips its DescribeCluster call) and the kubelet flags, then the post script.
+// renderAL2 renders the user data of an Amazon Linux 2 node (FormatAL2): one bash script that
+// runs the pre script, then AL2BootstrapPath with the cluster's endpoint, CA and DNS address (so
+// that bootstrap.sh skips its DescribeCluster call) and the kubelet flags, then the post script.
 //
 // Every value placed on the bootstrap command line is single-quoted by al2ShellQuote. The user
-// scripts are delivered as Script describes (the same rule as RenderNodeadm's for AL2023) in
+// scripts are delivered as Script describes (the same rule as renderNodeadm's for AL2023) in
 // quoted here-documents, written to files in a temporary folder, made executable and executed
 // one after the other, as cloud-init executes script parts on AL2023: a script runs under the
 // interpreter its shebang names, and is never parsed as part of the user data script itself.
-func RenderAL2(a AL2) (string, error) {
+func renderAL2(a Input) (string, error) {
 	if err := al2CheckNUL(a); err != nil {
 		return "", err
 	}
@@ -72,8 +53,8 @@ func RenderAL2(a AL2) (string, error) {
 		return "", err
 	}
 
-	pre := al2ScriptBody(a.PreScript)
-	post := al2ScriptBody(a.PostScript)
+	pre := al2ScriptBody(singleScript(a.PreScripts))
+	post := al2ScriptBody(singleScript(a.PostScripts))
 
 	var b strings.Builder
 	b.WriteString(al2Header)
@@ -93,7 +74,7 @@ func RenderAL2(a AL2) (string, error) {
 	if IsIPv6(a.Cluster.ServiceCIDR) {
 		args = append(args, [2]string{"--ip-family", "ipv6"}, [2]string{"--service-ipv6-cidr", a.Cluster.ServiceCIDR})
 	}
-	if extra := strings.Join(KubeletFlags(a.Labels, a.Taints, a.KubeletFlags), " "); extra != "" {
+	if extra := strings.Join(kubeletFlags(a.Labels, a.Taints, a.KubeletFlags), " "); extra != "" {
 		args = append(args, [2]string{"--kubelet-extra-args", extra})
 	}
 	b.WriteString("\n")
@@ -146,7 +127,7 @@ func al2WriteScript(b *strings.Builder, name, base, body string) {
 }
 
 // al2CheckNUL refuses NUL bytes, which neither a bash script nor a command line can carry.
-func al2CheckNUL(a AL2) error {
+func al2CheckNUL(a Input) error {
 	var bad []string
 	check := func(what, value string) {
 		if strings.IndexByte(value, 0) >= 0 {
@@ -169,8 +150,8 @@ func al2CheckNUL(a AL2) error {
 	for i, f := range a.KubeletFlags {
 		check(fmt.Sprintf("kubelet flag %d", i+1), f)
 	}
-	check("pre script", a.PreScript)
-	check("post script", a.PostScript)
+	check("pre script", singleScript(a.PreScripts))
+	check("post script", singleScript(a.PostScripts))
 	if len(bad) > 0 {
 		return fmt.Errorf("NUL bytes cannot be carried by a bash script; found in: %s", strings.Join(bad, ", "))
 	}

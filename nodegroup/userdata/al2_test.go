@@ -24,85 +24,12 @@ const requireShellcheckEnv = "EKSNODES_REQUIRE_SHELLCHECK"
 // check, and no exclusions.
 var al2Shellcheck = []string{"--shell=bash", "--enable=all", "--severity=style"}
 
-type al2Scenario struct {
-	name string
-	in   AL2
-}
-
-// al2Scenarios are nodeadm's scenarios (same names) in their Amazon Linux 2 form.
-func al2Scenarios() []al2Scenario {
-	fullCluster := testCluster
-	fullCluster.CertificateAuthority = realisticCA()
-	return []al2Scenario{
-		{name: "minimal", in: AL2{Cluster: testCluster}},
-		{name: "labels-taints", in: AL2{
-			Cluster: testCluster,
-			Labels: map[string]string{
-				"tier":                         "backend",
-				"team":                         "payments",
-				"node.kubernetes.io/lifecycle": "normal",
-			},
-			// Deliberately out of order: the output must be sorted by key, then effect.
-			Taints: []Taint{
-				{Key: "dedicated", Value: "payments", Effect: "NoSchedule"},
-				{Key: "node.eksnodes.io/draining", Effect: "PreferNoSchedule"},
-				{Key: "dedicated", Value: "payments", Effect: "NoExecute"},
-			},
-		}},
-		{name: "kubelet", in: AL2{
-			Cluster: testCluster,
-			// AL2 has no KubeletConfiguration fragment: what nodeadm's scenario puts in
-			// kubelet.config goes on the command line.
-			KubeletFlags: []string{
-				"--v=2",
-				"--container-log-max-size=50Mi",
-				"--max-pods=110",
-				"--kube-reserved=cpu=100m,memory=1Gi,ephemeral-storage=1Gi",
-			},
-		}},
-		{name: "scripts", in: AL2{
-			Cluster:    testCluster,
-			PreScript:  "echo 'before bootstrap' >> /var/log/eksnodes.log\n",
-			PostScript: "#!/bin/bash\nset -euo pipefail\nsystemctl restart amazon-ssm-agent\n",
-		}},
-		{name: "full", in: AL2{
-			Cluster: fullCluster,
-			Labels: map[string]string{
-				"eksnodes.io/nodegroup":            "gpu-a",
-				"node.kubernetes.io/lifecycle":     "spot",
-				"team":                             "ml",
-				"nvidia.com/gpu.present":           "true",
-				"topology.eksnodes.io/rack-canary": "",
-			},
-			Taints: []Taint{
-				{Key: "nvidia.com/gpu", Value: "present", Effect: "NoSchedule"},
-				{Key: "dedicated", Value: "ml", Effect: "NoSchedule"},
-				{Key: "node.eksnodes.io/warming", Effect: "NoExecute"},
-			},
-			KubeletFlags: []string{"--v=2", "--max-pods=58", "--shutdown-grace-period=45s"},
-			// No final newline (added), and a shebang for another shell (kept: sh runs it).
-			PreScript:  "#!/bin/sh\nset -eu\nmkdir -p /etc/eksnodes\necho gpu-a > /etc/eksnodes/nodegroup\nsysctl -w vm.max_map_count=262144",
-			PostScript: "#!/bin/bash\nset -euo pipefail\nsystemctl enable --now amazon-ssm-agent\n",
-		}},
-	}
-}
-
-func TestRenderAL2Golden(t *testing.T) {
-	for _, sc := range al2Scenarios() {
-		t.Run(sc.name, func(t *testing.T) {
-			got, err := RenderAL2(sc.in)
-			require.NoError(t, err)
-			checkGolden(t, "al2", sc.name, got)
-		})
-	}
-}
-
-// TestRenderAL2Shell checks each scenario's script with bash and shellcheck, then runs it
+// TestRenderAL2Shell checks each AL2 scenario's script with bash and shellcheck, then runs it
 // against a stub bootstrap.sh, independently of the golden files.
 func TestRenderAL2Shell(t *testing.T) {
-	for _, sc := range al2Scenarios() {
+	for _, sc := range scenariosOf(FormatAL2) {
 		t.Run(sc.name, func(t *testing.T) {
-			script, err := RenderAL2(sc.in)
+			script, err := Render(sc.in)
 			require.NoError(t, err)
 			assert.True(t, strings.HasPrefix(script, "#!/bin/bash\n"), "bash shebang first")
 			assert.NotContains(t, script, "\r", "user data uses LF line endings")
@@ -118,23 +45,23 @@ func TestRenderAL2Shell(t *testing.T) {
 // scripts of the same shape that record their turn and a copy of themselves, and that try the
 // things a user script must not be able to do to the user data: change its shell options, exit
 // early, reuse its here-document delimiter, hold text bash would expand.
-func al2RunScenario(t *testing.T, in AL2) {
+func al2RunScenario(t *testing.T, in Input) {
 	env := newAL2Env(t)
 	var wantMarker []string
 	var wantPre, wantPost string
-	if in.PreScript != "" {
+	if len(in.PreScripts) > 0 {
 		// Run by sh, as its shebang says: the marker script is POSIX shell.
-		in.PreScript = "#!/bin/sh\n" + env.markerScript("pre") + "exit 0\n"
-		wantPre = in.PreScript
+		in.PreScripts = []string{"#!/bin/sh\n" + env.markerScript("pre") + "exit 0\n"}
+		wantPre = in.PreScripts[0]
 		wantMarker = append(wantMarker, "pre")
 	}
 	wantMarker = append(wantMarker, "bootstrap")
-	if in.PostScript != "" {
-		in.PostScript = env.markerScript("post") + "set +o errexit\nfalse\nshopt -s nullglob\n"
-		wantPost = DefaultShebang + in.PostScript // no shebang: bash runs it (shopt)
+	if len(in.PostScripts) > 0 {
+		in.PostScripts = []string{env.markerScript("post") + "set +o errexit\nfalse\nshopt -s nullglob\n"}
+		wantPost = DefaultShebang + in.PostScripts[0] // no shebang: bash runs it (shopt)
 		wantMarker = append(wantMarker, "post")
 	}
-	script, err := RenderAL2(in)
+	script, err := Render(in)
 	require.NoError(t, err)
 
 	res := env.run(t, env.stubbed(t, script))
@@ -147,7 +74,7 @@ func al2RunScenario(t *testing.T, in AL2) {
 
 // al2CheckArgv checks the arguments the stub bootstrap received against in, and parses the
 // kubelet flags back into labels, taints and extra flags.
-func al2CheckArgv(t *testing.T, in AL2, argv []string) {
+func al2CheckArgv(t *testing.T, in Input, argv []string) {
 	t.Helper()
 	require.GreaterOrEqual(t, len(argv), 7, "argv: %q", argv)
 	assert.Equal(t, []string{
@@ -286,7 +213,7 @@ func TestRenderAL2UserScripts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			script, err := RenderAL2(AL2{Cluster: testCluster, PreScript: tt.pre, PostScript: tt.post})
+			script, err := Render(al2WithScripts(tt.pre, tt.post))
 			require.NoError(t, err)
 			al2BashSyntax(t, script)
 			env := newAL2Env(t)
@@ -303,6 +230,12 @@ func TestRenderAL2UserScripts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// al2WithScripts is the minimal AL2 input with a pre and a post script ("" for none: a blank
+// script is left out).
+func al2WithScripts(pre, post string) Input {
+	return Input{Format: FormatAL2, Cluster: testCluster, PreScripts: []string{pre}, PostScripts: []string{post}}
 }
 
 // al2BinSh and al2Bash are the programs /bin/sh and bash are on this machine, as
@@ -346,9 +279,9 @@ func TestAL2ScriptBody(t *testing.T) {
 	}
 
 	t.Run("blank scripts are left out", func(t *testing.T) {
-		script, err := RenderAL2(AL2{Cluster: testCluster, PreScript: "#!/bin/bash\n", PostScript: "\n"})
+		script, err := Render(al2WithScripts("#!/bin/bash\n", "\n"))
 		require.NoError(t, err)
-		minimal, err := RenderAL2(AL2{Cluster: testCluster})
+		minimal, err := Render(scenarioNamed(t, FormatAL2, "minimal"))
 		require.NoError(t, err)
 		assert.Equal(t, minimal, script)
 	})
@@ -419,22 +352,22 @@ var al2Payloads = []string{
 func TestRenderAL2Injection(t *testing.T) {
 	fields := []struct {
 		name string
-		set  func(a *AL2, p string)
+		set  func(a *Input, p string)
 	}{
-		{"cluster name", func(a *AL2, p string) { a.Cluster.Name = "c" + p }},
-		{"endpoint", func(a *AL2, p string) { a.Cluster.Endpoint = p }},
-		{"certificate authority", func(a *AL2, p string) { a.Cluster.CertificateAuthority = p }},
-		{"label value", func(a *AL2, p string) { a.Labels = map[string]string{"team": p} }},
-		{"label key", func(a *AL2, p string) { a.Labels = map[string]string{p: "v"} }},
-		{"taint", func(a *AL2, p string) { a.Taints = []Taint{{Key: p, Value: p, Effect: p}} }},
-		{"kubelet flag", func(a *AL2, p string) { a.KubeletFlags = []string{"--v=2", "--x=" + p, p} }},
+		{"cluster name", func(a *Input, p string) { a.Cluster.Name = "c" + p }},
+		{"endpoint", func(a *Input, p string) { a.Cluster.Endpoint = p }},
+		{"certificate authority", func(a *Input, p string) { a.Cluster.CertificateAuthority = p }},
+		{"label value", func(a *Input, p string) { a.Labels = map[string]string{"team": p} }},
+		{"label key", func(a *Input, p string) { a.Labels = map[string]string{p: "v"} }},
+		{"taint", func(a *Input, p string) { a.Taints = []Taint{{Key: p, Value: p, Effect: p}} }},
+		{"kubelet flag", func(a *Input, p string) { a.KubeletFlags = []string{"--v=2", "--x=" + p, p} }},
 	}
 	for _, f := range fields {
 		t.Run(f.name, func(t *testing.T) {
 			for _, p := range al2Payloads {
-				in := AL2{Cluster: testCluster}
+				in := scenarioNamed(t, FormatAL2, "minimal")
 				f.set(&in, p)
-				script, err := RenderAL2(in)
+				script, err := Render(in)
 				require.NoError(t, err, "%q", p)
 
 				env := newAL2Env(t)
@@ -447,7 +380,7 @@ func TestRenderAL2Injection(t *testing.T) {
 					"--b64-cluster-ca", in.Cluster.CertificateAuthority,
 					"--dns-cluster-ip", "172.20.0.10",
 				}
-				if extra := KubeletFlags(in.Labels, in.Taints, in.KubeletFlags); len(extra) > 0 {
+				if extra := kubeletFlags(in.Labels, in.Taints, in.KubeletFlags); len(extra) > 0 {
 					want = append(want, "--kubelet-extra-args", strings.Join(extra, " "))
 				}
 				assert.Equal(t, want, res.argv, "payload %q", p)
@@ -460,30 +393,30 @@ func TestRenderAL2Injection(t *testing.T) {
 func TestRenderAL2Errors(t *testing.T) {
 	tests := []struct {
 		name    string
-		mutate  func(a *AL2)
+		mutate  func(a *Input)
 		wantErr string
 	}{
-		{"empty service CIDR", func(a *AL2) { a.Cluster.ServiceCIDR = "" }, "not an IPv4 or IPv6 CIDR"},
-		{"IPv4-mapped service CIDR", func(a *AL2) { a.Cluster.ServiceCIDR = "::ffff:10.0.0.0/104" }, "not an IPv4 or IPv6 CIDR"},
-		{"tiny service CIDR", func(a *AL2) { a.Cluster.ServiceCIDR = "10.0.0.0/30" }, "too small"},
-		{"empty cluster name", func(a *AL2) { a.Cluster.Name = "" }, "cluster name is empty"},
-		{"cluster name like an option", func(a *AL2) { a.Cluster.Name = "--help" }, "starts with '-'"},
-		{"NUL in cluster name", func(a *AL2) { a.Cluster.Name = "a\x00b" }, "cluster name"},
-		{"NUL in endpoint", func(a *AL2) { a.Cluster.Endpoint += "\x00" }, "cluster endpoint"},
-		{"NUL in CA", func(a *AL2) { a.Cluster.CertificateAuthority += "\x00" }, "certificate authority"},
-		{"NUL in CIDR", func(a *AL2) { a.Cluster.ServiceCIDR += "\x00" }, "service CIDR"},
-		{"NUL in label key", func(a *AL2) { a.Labels = map[string]string{"a\x00": "b"} }, `label key "a\x00"`},
-		{"NUL in label value", func(a *AL2) { a.Labels = map[string]string{"a": "\x00"} }, `value of label "a"`},
-		{"NUL in taint", func(a *AL2) { a.Taints = []Taint{{Key: "k", Effect: "NoSchedule\x00"}} }, "taint 1 effect"},
-		{"NUL in kubelet flag", func(a *AL2) { a.KubeletFlags = []string{"--v=2", "--x=\x00"} }, "kubelet flag 2"},
-		{"NUL in pre script", func(a *AL2) { a.PreScript = "echo \x00" }, "pre script"},
-		{"NUL in post script", func(a *AL2) { a.PostScript = "echo \x00" }, "post script"},
+		{"empty service CIDR", func(a *Input) { a.Cluster.ServiceCIDR = "" }, "not an IPv4 or IPv6 CIDR"},
+		{"IPv4-mapped service CIDR", func(a *Input) { a.Cluster.ServiceCIDR = "::ffff:10.0.0.0/104" }, "not an IPv4 or IPv6 CIDR"},
+		{"tiny service CIDR", func(a *Input) { a.Cluster.ServiceCIDR = "10.0.0.0/30" }, "too small"},
+		{"empty cluster name", func(a *Input) { a.Cluster.Name = "" }, "cluster name is empty"},
+		{"cluster name like an option", func(a *Input) { a.Cluster.Name = "--help" }, "starts with '-'"},
+		{"NUL in cluster name", func(a *Input) { a.Cluster.Name = "a\x00b" }, "cluster name"},
+		{"NUL in endpoint", func(a *Input) { a.Cluster.Endpoint += "\x00" }, "cluster endpoint"},
+		{"NUL in CA", func(a *Input) { a.Cluster.CertificateAuthority += "\x00" }, "certificate authority"},
+		{"NUL in CIDR", func(a *Input) { a.Cluster.ServiceCIDR += "\x00" }, "service CIDR"},
+		{"NUL in label key", func(a *Input) { a.Labels = map[string]string{"a\x00": "b"} }, `label key "a\x00"`},
+		{"NUL in label value", func(a *Input) { a.Labels = map[string]string{"a": "\x00"} }, `value of label "a"`},
+		{"NUL in taint", func(a *Input) { a.Taints = []Taint{{Key: "k", Effect: "NoSchedule\x00"}} }, "taint 1 effect"},
+		{"NUL in kubelet flag", func(a *Input) { a.KubeletFlags = []string{"--v=2", "--x=\x00"} }, "kubelet flag 2"},
+		{"NUL in pre script", func(a *Input) { a.PreScripts = []string{"echo \x00"} }, "pre script"},
+		{"NUL in post script", func(a *Input) { a.PostScripts = []string{"echo \x00"} }, "post script"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := al2Scenarios()[len(al2Scenarios())-1].in
+			in := scenarioNamed(t, FormatAL2, "full")
 			tt.mutate(&in)
-			out, err := RenderAL2(in)
+			out, err := Render(in)
 			require.Error(t, err)
 			assert.Empty(t, out)
 			assert.Contains(t, err.Error(), tt.wantErr)
@@ -491,25 +424,11 @@ func TestRenderAL2Errors(t *testing.T) {
 	}
 }
 
-func TestRenderAL2FitsMaxBytes(t *testing.T) {
-	for _, sc := range al2Scenarios() {
-		if sc.name != "full" {
-			continue
-		}
-		script, err := RenderAL2(sc.in)
-		require.NoError(t, err)
-		assert.Less(t, len(script), MaxBytes, "user data must fit EC2's raw limit")
-		assert.Greater(t, len(script), 2048, "the full scenario carries a realistic CA bundle")
-		return
-	}
-	t.Fatal(`no "full" scenario`)
-}
-
 // FuzzRenderAL2 renders fuzzed names, endpoints, label values, kubelet flags and pre scripts.
-// RenderAL2 must refuse exactly the inputs it documents as invalid; anything it renders must be
+// Render must refuse exactly the AL2 inputs renderAL2 documents as invalid; anything it renders must be
 // valid bash that hands each value to bootstrap.sh intact and carries the pre script verbatim.
 func FuzzRenderAL2(f *testing.F) {
-	for _, sc := range al2Scenarios() {
+	for _, sc := range scenariosOf(FormatAL2) {
 		var label, flag string
 		for _, k := range slices.Sorted(maps.Keys(sc.in.Labels)) {
 			label = sc.in.Labels[k]
@@ -518,7 +437,7 @@ func FuzzRenderAL2(f *testing.F) {
 		if len(sc.in.KubeletFlags) > 0 {
 			flag = sc.in.KubeletFlags[0]
 		}
-		f.Add(sc.in.Cluster.Name, sc.in.Cluster.Endpoint, label, flag, sc.in.PreScript)
+		f.Add(sc.in.Cluster.Name, sc.in.Cluster.Endpoint, label, flag, strings.Join(sc.in.PreScripts, ""))
 	}
 	for _, p := range al2Payloads {
 		f.Add("c"+p, p, p, "--x="+p, "echo "+p+"\n")
@@ -532,7 +451,8 @@ func FuzzRenderAL2(f *testing.F) {
 	f.Add("0", "0", "0", "0", "\x01")
 
 	f.Fuzz(func(t *testing.T, name, endpoint, label, flag, pre string) {
-		in := AL2{
+		in := Input{
+			Format: FormatAL2,
 			Cluster: Cluster{
 				Name:                 name,
 				Endpoint:             endpoint,
@@ -542,9 +462,9 @@ func FuzzRenderAL2(f *testing.F) {
 			Labels:       map[string]string{"eksnodes.io/fuzz": label},
 			Taints:       []Taint{{Key: "dedicated", Value: label, Effect: "NoSchedule"}},
 			KubeletFlags: []string{flag, "--v=2"},
-			PreScript:    pre,
+			PreScripts:   []string{pre},
 		}
-		script, err := RenderAL2(in)
+		script, err := Render(in)
 		hasNUL := strings.Contains(name+endpoint+label+flag+pre, "\x00")
 		if hasNUL || name == "" || strings.HasPrefix(name, "-") {
 			require.Error(t, err)
@@ -578,7 +498,7 @@ func FuzzRenderAL2(f *testing.F) {
 			"--apiserver-endpoint", endpoint,
 			"--b64-cluster-ca", testCA,
 			"--dns-cluster-ip", "172.20.0.10",
-			"--kubelet-extra-args", strings.Join(KubeletFlags(in.Labels, in.Taints, in.KubeletFlags), " "),
+			"--kubelet-extra-args", strings.Join(kubeletFlags(in.Labels, in.Taints, in.KubeletFlags), " "),
 		}, res.argv)
 		env.assertNotPwned(t)
 	})
@@ -607,7 +527,7 @@ func al2ParsedPreScript(t *testing.T, script string) string {
 	require.True(t, ok, "no end to the here-document's opening line in:\n%s", printed)
 	body, _, ok := strings.Cut(rest, "\n"+delim+"\n")
 	if !ok {
-		// An empty body is not possible: RenderAL2 leaves blank scripts out.
+		// An empty body is not possible: renderAL2 leaves blank scripts out.
 		require.Fail(t, "no here-document delimiter line", "%s", printed)
 	}
 	return body + "\n"
@@ -775,9 +695,9 @@ func (e al2Env) assertNotPwned(t *testing.T) {
 // An IPv6 cluster's AL2 node is bootstrapped with --ip-family ipv6, its service CIDR and the
 // DNS address in it (bootstrap.sh's options), checked by running the script against the stub.
 func TestRenderAL2IPv6(t *testing.T) {
-	a := AL2{Cluster: testCluster}
+	a := scenarioNamed(t, FormatAL2, "minimal")
 	a.Cluster.ServiceCIDR = "fd30:1c53:5f8::/108"
-	doc, err := RenderAL2(a)
+	doc, err := Render(a)
 	require.NoError(t, err)
 	assert.Contains(t, doc, "--dns-cluster-ip 'fd30:1c53:5f8::a'")
 	assert.Contains(t, doc, "--ip-family 'ipv6'")

@@ -18,108 +18,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-type bottlerocketScenario struct {
-	name string
-	in   Bottlerocket
-	// wantDNSIP is the cluster-dns-ip the node must get: ServiceCIDR's network + 10 unless the
-	// user's settings override it. Spelled out here so the semantic test does not trust
-	// ClusterDNSIP.
-	wantDNSIP string
-}
-
-// bottlerocketScenarios mirror nodeadmScenarios where they apply. There is no "scripts"
-// scenario: Bottlerocket user data is settings only.
-func bottlerocketScenarios() []bottlerocketScenario {
-	fullCluster := testCluster
-	fullCluster.CertificateAuthority = realisticCA()
-	return []bottlerocketScenario{
-		{name: "minimal", in: Bottlerocket{Cluster: testCluster}, wantDNSIP: "172.20.0.10"},
-		{name: "labels-taints", in: Bottlerocket{
-			Cluster: testCluster,
-			Labels: map[string]string{
-				"tier":                         "backend",
-				"team":                         "payments",
-				"node.kubernetes.io/lifecycle": "normal",
-				"eksnodes.io/canary":           "",
-			},
-			// Deliberately out of order: same key with two effects becomes a sorted list.
-			Taints: []Taint{
-				{Key: "dedicated", Value: "payments", Effect: "NoSchedule"},
-				{Key: "node.eksnodes.io/draining", Effect: "PreferNoSchedule"},
-				{Key: "dedicated", Value: "payments", Effect: "NoExecute"},
-			},
-		}, wantDNSIP: "172.20.0.10"},
-		{name: "kubelet", in: Bottlerocket{
-			Cluster: testCluster,
-			Settings: map[string]any{
-				"kubernetes": map[string]any{
-					"max-pods": 58,
-					"kube-reserved": map[string]any{
-						"cpu":    "100m",
-						"memory": "512Mi",
-					},
-				},
-			},
-		}, wantDNSIP: "172.20.0.10"},
-		{name: "full", in: Bottlerocket{
-			Cluster: fullCluster,
-			Labels: map[string]string{
-				"eksnodes.io/nodegroup":            "gpu-a",
-				"node.kubernetes.io/lifecycle":     "spot",
-				"team":                             "ml",
-				"nvidia.com/gpu.present":           "true",
-				"topology.eksnodes.io/rack-canary": "",
-			},
-			Taints: []Taint{
-				{Key: "nvidia.com/gpu", Value: "present", Effect: "NoSchedule"},
-				{Key: "dedicated", Value: "ml", Effect: "NoSchedule"},
-				{Key: "node.eksnodes.io/warming", Effect: "NoExecute"},
-			},
-			Settings: map[string]any{
-				"motd": "eksnodes gpu-a",
-				"host-containers": map[string]any{
-					"admin":   map[string]any{"enabled": false},
-					"control": map[string]any{"enabled": true},
-				},
-				"kernel": map[string]any{
-					"lockdown": "integrity",
-					"sysctl": map[string]any{
-						"net.core.somaxconn": "1024",
-						"vm.max_map_count":   "262144",
-					},
-				},
-				"kubernetes": map[string]any{
-					// Overrides a base key.
-					"cluster-dns-ip": "10.100.0.10",
-					"max-pods":       58,
-					// Merges into the base labels.
-					"node-labels": map[string]any{"eksnodes.io/settings-label": "yes"},
-					"eviction-hard": map[string]string{
-						"memory.available": "15%",
-						"nodefs.available": "10%",
-					},
-					"allowed-unsafe-sysctls": []string{"net.core.somaxconn"},
-					"kube-reserved": map[string]any{
-						"cpu":               "250m",
-						"memory":            "2Gi",
-						"ephemeral-storage": "1Gi",
-					},
-				},
-			},
-		}, wantDNSIP: "10.100.0.10"},
-	}
-}
-
-func TestRenderBottlerocketGolden(t *testing.T) {
-	for _, sc := range bottlerocketScenarios() {
-		t.Run(sc.name, func(t *testing.T) {
-			got, err := RenderBottlerocket(sc.in)
-			require.NoError(t, err)
-			checkGolden(t, "bottlerocket", sc.name, got)
-		})
-	}
-}
-
 // brTestDoc is the part of a Bottlerocket user data document that eksnodes itself sets,
 // decoded strictly: any other key shows up in MetaData.Undecoded.
 type brTestDoc struct {
@@ -177,12 +75,13 @@ func decodeBottlerocket(t *testing.T, doc string) (brTestDoc, toml.MetaData) {
 	return d, md
 }
 
-// TestRenderBottlerocketSemantics decodes each rendered document as TOML and checks it against
-// the input, independently of the golden files.
+// TestRenderBottlerocketSemantics decodes each Bottlerocket scenario's document as TOML and
+// checks it against the input, independently of the golden files.
 func TestRenderBottlerocketSemantics(t *testing.T) {
-	for _, sc := range bottlerocketScenarios() {
+	for _, sc := range scenariosOf(FormatBottlerocket) {
 		t.Run(sc.name, func(t *testing.T) {
-			doc, err := RenderBottlerocket(sc.in)
+			require.Equal(t, testCluster.ServiceCIDR, sc.in.Cluster.ServiceCIDR, "the cluster DNS address below is testCluster's")
+			doc, err := Render(sc.in)
 			require.NoError(t, err)
 			assert.NotContains(t, doc, "\r", "user data uses LF line endings")
 			assert.True(t, strings.HasSuffix(doc, "\n"), "user data ends with a newline")
@@ -195,7 +94,7 @@ func TestRenderBottlerocketSemantics(t *testing.T) {
 			assert.Equal(t, brTestOverride(userK8s, "api-server", sc.in.Cluster.Endpoint), k.APIServer)
 			assert.Equal(t, brTestOverride(userK8s, "cluster-certificate", sc.in.Cluster.CertificateAuthority), k.ClusterCertificate)
 			assert.Equal(t, brTestOverride(userK8s, "cluster-name", sc.in.Cluster.Name), k.ClusterName)
-			assert.Equal(t, sc.wantDNSIP, k.ClusterDNSIP)
+			assert.Equal(t, brTestOverride(userK8s, "cluster-dns-ip", testClusterDNSIP), k.ClusterDNSIP)
 
 			// Labels: the input's, merged with any the user's settings add.
 			wantLabels := map[string]string{}
@@ -365,135 +264,6 @@ func TestBottlerocketTaints(t *testing.T) {
 	assert.Equal(t, orig, in, "bottlerocketTaints must not reorder its argument")
 }
 
-func TestMergeBottlerocketSettings(t *testing.T) {
-	tests := []struct {
-		name    string
-		base    func() map[string]any
-		user    func() map[string]any
-		want    map[string]any
-		wantErr string
-	}{
-		{
-			name: "nested tables merge key by key",
-			base: func() map[string]any {
-				return map[string]any{"kubernetes": map[string]any{
-					"cluster-name": "prod",
-					"node-labels":  map[string]any{"team": "a", "tier": "web"},
-				}}
-			},
-			user: func() map[string]any {
-				return map[string]any{"kubernetes": map[string]any{
-					"max-pods":    int64(58),
-					"node-labels": map[string]any{"tier": "db", "zone": "1a"},
-				}}
-			},
-			want: map[string]any{"kubernetes": map[string]any{
-				"cluster-name": "prod",
-				"max-pods":     int64(58),
-				"node-labels":  map[string]any{"team": "a", "tier": "db", "zone": "1a"},
-			}},
-		},
-		{
-			name: "scalars overridden, new tables added",
-			base: func() map[string]any {
-				return map[string]any{"kubernetes": map[string]any{"cluster-dns-ip": "172.20.0.10", "cluster-name": "prod"}}
-			},
-			user: func() map[string]any {
-				return map[string]any{
-					"kubernetes":      map[string]any{"cluster-dns-ip": "10.100.0.10"},
-					"host-containers": map[string]any{"admin": map[string]any{"enabled": true}},
-				}
-			},
-			want: map[string]any{
-				"kubernetes":      map[string]any{"cluster-dns-ip": "10.100.0.10", "cluster-name": "prod"},
-				"host-containers": map[string]any{"admin": map[string]any{"enabled": true}},
-			},
-		},
-		{
-			name: "arrays are replaced, not merged",
-			base: func() map[string]any { return map[string]any{"dns": []any{"a", "b"}} },
-			user: func() map[string]any { return map[string]any{"dns": []any{"c"}} },
-			want: map[string]any{"dns": []any{"c"}},
-		},
-		{
-			name: "a table may replace a scalar",
-			base: func() map[string]any { return map[string]any{"motd": "hi"} },
-			user: func() map[string]any { return map[string]any{"motd": map[string]any{"x": "y"}} },
-			want: map[string]any{"motd": map[string]any{"x": "y"}},
-		},
-		{
-			name: "empty user settings",
-			base: func() map[string]any { return map[string]any{"kubernetes": map[string]any{"cluster-name": "prod"}} },
-			user: func() map[string]any { return nil },
-			want: map[string]any{"kubernetes": map[string]any{"cluster-name": "prod"}},
-		},
-		{
-			name:    "table replaced by a scalar",
-			base:    func() map[string]any { return map[string]any{"kubernetes": map[string]any{"cluster-name": "prod"}} },
-			user:    func() map[string]any { return map[string]any{"kubernetes": "x"} },
-			wantErr: "setting settings.kubernetes is a table and cannot be replaced by a value of type string",
-		},
-		{
-			name: "nested table replaced by an array",
-			base: func() map[string]any {
-				return map[string]any{"kubernetes": map[string]any{"node-labels": map[string]any{"team": "a"}}}
-			},
-			user: func() map[string]any {
-				return map[string]any{"kubernetes": map[string]any{"node-labels": []any{"team=a"}}}
-			},
-			wantErr: "setting settings.kubernetes.node-labels is a table",
-		},
-		{
-			name: "dotted key named with quotes",
-			base: func() map[string]any {
-				return map[string]any{"kernel": map[string]any{"sysctl.d": map[string]any{"a": "1"}}}
-			},
-			user: func() map[string]any {
-				return map[string]any{"kernel": map[string]any{"sysctl.d": int64(1)}}
-			},
-			wantErr: `setting settings.kernel."sysctl.d" is a table and cannot be replaced by a value of type int64`,
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			base, user := tt.base(), tt.user()
-			got, err := mergeBottlerocketSettings("settings", base, user)
-			assert.Equal(t, tt.base(), base, "base must not be modified")
-			assert.Equal(t, tt.user(), user, "user settings must not be modified")
-			if tt.wantErr != "" {
-				require.Error(t, err)
-				assert.Contains(t, err.Error(), tt.wantErr)
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
-
-			// Modifying the result leaves the inputs alone too.
-			brTestScribble(got)
-			assert.Equal(t, tt.base(), base, "result must not share tables with base")
-			assert.Equal(t, tt.user(), user, "result must not share tables with the user settings")
-		})
-	}
-}
-
-// brTestScribble modifies every table and array in v.
-func brTestScribble(v any) {
-	switch x := v.(type) {
-	case map[string]any:
-		for _, e := range x {
-			brTestScribble(e)
-		}
-		x["added-later"] = true
-	case []any:
-		for _, e := range x {
-			brTestScribble(e)
-		}
-		if len(x) > 0 {
-			x[0] = "changed-later"
-		}
-	}
-}
-
 // brCyclic is a table that contains itself.
 func brCyclic() map[string]any {
 	m := map[string]any{}
@@ -508,48 +278,48 @@ func (brBadTOML) MarshalTOML() ([]byte, error) { return []byte("= not a value"),
 func TestRenderBottlerocketErrors(t *testing.T) {
 	tests := []struct {
 		name    string
-		mutate  func(b *Bottlerocket)
+		mutate  func(b *Input)
 		wantErr string
 	}{
-		{"invalid service CIDR", func(b *Bottlerocket) { b.Cluster.ServiceCIDR = "172.20.0.0" }, `service CIDR "172.20.0.0"`},
-		{"IPv4-mapped service CIDR", func(b *Bottlerocket) { b.Cluster.ServiceCIDR = "::ffff:10.0.0.0/104" }, "not an IPv4 or IPv6 CIDR"},
-		{"kubernetes replaced by a string", func(b *Bottlerocket) { b.Settings = map[string]any{"kubernetes": "x"} },
+		{"invalid service CIDR", func(b *Input) { b.Cluster.ServiceCIDR = "172.20.0.0" }, `service CIDR "172.20.0.0"`},
+		{"IPv4-mapped service CIDR", func(b *Input) { b.Cluster.ServiceCIDR = "::ffff:10.0.0.0/104" }, "not an IPv4 or IPv6 CIDR"},
+		{"kubernetes replaced by a string", func(b *Input) { b.Settings = map[string]any{"kubernetes": "x"} },
 			"setting settings.kubernetes is a table and cannot be replaced by a value of type string"},
-		{"node-labels replaced by a string", func(b *Bottlerocket) {
+		{"node-labels replaced by a string", func(b *Input) {
 			b.Labels = map[string]string{"team": "a"}
 			b.Settings = map[string]any{"kubernetes": map[string]any{"node-labels": "team=b"}}
 		}, "setting settings.kubernetes.node-labels is a table"},
-		{"nil value", func(b *Bottlerocket) { b.Settings = map[string]any{"motd": nil} }, "setting settings.motd is nil"},
-		{"nil pointer", func(b *Bottlerocket) { b.Settings = map[string]any{"motd": (*string)(nil)} }, "setting settings.motd is nil"},
-		{"nil TextMarshaler", func(b *Bottlerocket) { b.Settings = map[string]any{"ip": (*net.IP)(nil)} }, "setting settings.ip is nil"},
-		{"nil in an array", func(b *Bottlerocket) {
+		{"nil value", func(b *Input) { b.Settings = map[string]any{"motd": nil} }, "setting settings.motd is nil"},
+		{"nil pointer", func(b *Input) { b.Settings = map[string]any{"motd": (*string)(nil)} }, "setting settings.motd is nil"},
+		{"nil TextMarshaler", func(b *Input) { b.Settings = map[string]any{"ip": (*net.IP)(nil)} }, "setting settings.ip is nil"},
+		{"nil in an array", func(b *Input) {
 			b.Settings = map[string]any{"kubernetes": map[string]any{"allowed-unsafe-sysctls": []any{"a", nil}}}
 		}, "setting settings.kubernetes.allowed-unsafe-sysctls[1] is nil"},
-		{"channel", func(b *Bottlerocket) { b.Settings = map[string]any{"x": make(chan int)} }, "setting settings.x: TOML cannot encode a value of type chan int"},
-		{"function", func(b *Bottlerocket) { b.Settings = map[string]any{"x": map[string]any{"y": func() {}}} }, "setting settings.x.y: TOML cannot encode"},
-		{"complex", func(b *Bottlerocket) { b.Settings = map[string]any{"x": 1i} }, "TOML cannot encode a value of type complex128"},
-		{"struct", func(b *Bottlerocket) { b.Settings = map[string]any{"x": struct{ A int }{1}} }, "setting settings.x is a Go struct"},
-		{"non-string keys", func(b *Bottlerocket) { b.Settings = map[string]any{"x": map[int]string{1: "a"}} }, "setting settings.x is a table with int keys"},
-		{"integer too large", func(b *Bottlerocket) { b.Settings = map[string]any{"x": uint64(math.MaxUint64)} }, "beyond TOML's 64-bit signed integers"},
-		{"cyclic", func(b *Bottlerocket) { b.Settings = map[string]any{"x": brCyclic()} }, "levels deep"},
-		{"invalid UTF-8 value", func(b *Bottlerocket) { b.Settings = map[string]any{"motd": "a\xffb"} }, "setting settings.motd is not valid UTF-8"},
-		{"invalid UTF-8 key", func(b *Bottlerocket) { b.Settings = map[string]any{"kernel": map[string]any{"a\xff": "1"}} },
+		{"channel", func(b *Input) { b.Settings = map[string]any{"x": make(chan int)} }, "setting settings.x: TOML cannot encode a value of type chan int"},
+		{"function", func(b *Input) { b.Settings = map[string]any{"x": map[string]any{"y": func() {}}} }, "setting settings.x.y: TOML cannot encode"},
+		{"complex", func(b *Input) { b.Settings = map[string]any{"x": 1i} }, "TOML cannot encode a value of type complex128"},
+		{"struct", func(b *Input) { b.Settings = map[string]any{"x": struct{ A int }{1}} }, "setting settings.x is a Go struct"},
+		{"non-string keys", func(b *Input) { b.Settings = map[string]any{"x": map[int]string{1: "a"}} }, "setting settings.x is a table with int keys"},
+		{"integer too large", func(b *Input) { b.Settings = map[string]any{"x": uint64(math.MaxUint64)} }, "beyond TOML's 64-bit signed integers"},
+		{"cyclic", func(b *Input) { b.Settings = map[string]any{"x": brCyclic()} }, "levels deep"},
+		{"invalid UTF-8 value", func(b *Input) { b.Settings = map[string]any{"motd": "a\xffb"} }, "setting settings.motd is not valid UTF-8"},
+		{"invalid UTF-8 key", func(b *Input) { b.Settings = map[string]any{"kernel": map[string]any{"a\xff": "1"}} },
 			`setting settings.kernel has a key that is not valid UTF-8: "a\xff"`},
-		{"invalid UTF-8 label value", func(b *Bottlerocket) { b.Labels = map[string]string{"team": "\xc3"} },
+		{"invalid UTF-8 label value", func(b *Input) { b.Labels = map[string]string{"team": "\xc3"} },
 			"setting settings.kubernetes.node-labels.team is not valid UTF-8"},
-		{"invalid UTF-8 cluster name", func(b *Bottlerocket) { b.Cluster.Name = "prod\x80" },
+		{"invalid UTF-8 cluster name", func(b *Input) { b.Cluster.Name = "prod\x80" },
 			"setting settings.kubernetes.cluster-name is not valid UTF-8"},
-		{"invalid MarshalTOML output", func(b *Bottlerocket) { b.Settings = map[string]any{"x": brBadTOML{}} }, "not valid TOML"},
+		{"invalid MarshalTOML output", func(b *Input) { b.Settings = map[string]any{"x": brBadTOML{}} }, "not valid TOML"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := Bottlerocket{Cluster: testCluster}
+			b := scenarioNamed(t, FormatBottlerocket, "minimal")
 			tt.mutate(&b)
 			var (
 				out string
 				err error
 			)
-			require.NotPanics(t, func() { out, err = RenderBottlerocket(b) })
+			require.NotPanics(t, func() { out, err = Render(b) })
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.wantErr)
 			assert.Empty(t, out)
@@ -560,7 +330,7 @@ func TestRenderBottlerocketErrors(t *testing.T) {
 func TestRenderBottlerocketAcceptedValues(t *testing.T) {
 	type name string
 	stamp := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
-	b := Bottlerocket{Cluster: testCluster, Settings: map[string]any{
+	b := Input{Format: FormatBottlerocket, Cluster: testCluster, Settings: map[string]any{
 		// A typed map is a table, and merges into the base one.
 		"kubernetes": map[string]int{"max-pods": 58},
 		"typed":      map[name][]uint8{"bytes": {1, 2}},
@@ -573,7 +343,7 @@ func TestRenderBottlerocketAcceptedValues(t *testing.T) {
 		"float":      float32(0.1),
 		"named":      name("x"),
 	}}
-	doc, err := RenderBottlerocket(b)
+	doc, err := Render(b)
 	require.NoError(t, err)
 	var got map[string]any
 	_, err = toml.Decode(doc, &got)
@@ -593,39 +363,6 @@ func TestRenderBottlerocketAcceptedValues(t *testing.T) {
 	assert.Equal(t, "x", settings["named"])
 }
 
-func TestRenderBottlerocketDoesNotModifyInput(t *testing.T) {
-	for _, sc := range bottlerocketScenarios() {
-		t.Run(sc.name, func(t *testing.T) {
-			in := sc.in
-			first, err := RenderBottlerocket(in)
-			require.NoError(t, err)
-			assert.Equal(t, bottlerocketScenariosByName(t)[sc.name].in, in, "input must not be modified")
-			second, err := RenderBottlerocket(in)
-			require.NoError(t, err)
-			assert.Equal(t, first, second, "output must be deterministic")
-		})
-	}
-}
-
-func bottlerocketScenariosByName(t *testing.T) map[string]bottlerocketScenario {
-	t.Helper()
-	out := map[string]bottlerocketScenario{}
-	for _, sc := range bottlerocketScenarios() {
-		out[sc.name] = sc
-	}
-	return out
-}
-
-func TestRenderBottlerocketFitsMaxBytes(t *testing.T) {
-	sc, ok := bottlerocketScenariosByName(t)["full"]
-	require.True(t, ok, `no "full" scenario`)
-	require.Greater(t, len(sc.in.Cluster.CertificateAuthority), 1400, "the full scenario carries a realistic CA")
-	doc, err := RenderBottlerocket(sc.in)
-	require.NoError(t, err)
-	assert.Less(t, len(doc), MaxBytes, "user data must fit EC2's raw limit")
-	assert.Greater(t, len(doc), 2048)
-}
-
 func TestSeparateTOMLTables(t *testing.T) {
 	in := "[settings]\n[settings.a]\nx = 1\n[settings.b]\ny = \"[not a header]\"\n\n[[settings.c]]\nz = 2\n"
 	want := "[settings]\n[settings.a]\nx = 1\n\n[settings.b]\ny = \"[not a header]\"\n\n[[settings.c]]\nz = 2\n"
@@ -633,10 +370,10 @@ func TestSeparateTOMLTables(t *testing.T) {
 }
 
 // FuzzRenderBottlerocket checks that whatever strings the cluster, a label, a taint and a
-// setting hold, RenderBottlerocket does not panic, refuses only what it must (invalid UTF-8, a
+// setting hold, Render does not panic on Bottlerocket user data, refuses only what it must (invalid UTF-8, a
 // string replacing the kubernetes table), and otherwise renders TOML that gives the strings back.
 func FuzzRenderBottlerocket(f *testing.F) {
-	for _, sc := range bottlerocketScenarios() {
+	for _, sc := range scenariosOf(FormatBottlerocket) {
 		lk, lv := "team", "a"
 		for _, k := range slices.Sorted(maps.Keys(sc.in.Labels)) {
 			lk, lv = k, sc.in.Labels[k]
@@ -653,13 +390,14 @@ func FuzzRenderBottlerocket(f *testing.F) {
 	f.Add("\x00\x7f\u2028", "\t", "[x]", "\"\"\"", "#", "'''", "é", "kubernetes", "x")
 	f.Add("prod\xff", "e", "l", "v", "t", "v", "NoSchedule", "kernel", "\xc3")
 	f.Fuzz(func(t *testing.T, name, endpoint, labelKey, labelValue, taintKey, taintValue, taintEffect, settingKey, settingValue string) {
-		in := Bottlerocket{
+		in := Input{
+			Format:   FormatBottlerocket,
 			Cluster:  Cluster{Name: name, Endpoint: endpoint, CertificateAuthority: testCA, ServiceCIDR: "10.100.0.0/16"},
 			Labels:   map[string]string{labelKey: labelValue},
 			Taints:   []Taint{{Key: taintKey, Value: taintValue, Effect: taintEffect}},
 			Settings: map[string]any{settingKey: settingValue},
 		}
-		doc, err := RenderBottlerocket(in)
+		doc, err := Render(in)
 
 		wantErr := settingKey == "kubernetes"
 		for _, s := range []string{name, endpoint, labelKey, labelValue, taintKey, taintValue, taintEffect, settingKey, settingValue} {
@@ -686,7 +424,7 @@ func FuzzRenderBottlerocket(f *testing.F) {
 		require.NoError(t, err)
 		assert.Equal(t, settingValue, generic["settings"].(map[string]any)[settingKey])
 
-		again, err := RenderBottlerocket(in)
+		again, err := Render(in)
 		require.NoError(t, err)
 		assert.Equal(t, doc, again, "output must be deterministic")
 	})
@@ -694,7 +432,7 @@ func FuzzRenderBottlerocket(f *testing.F) {
 
 // TypeScript and Python send every number as a float64; whole ones must stay TOML integers.
 func TestBottlerocketWholeFloatsAreIntegers(t *testing.T) {
-	out, err := RenderBottlerocket(Bottlerocket{Cluster: testCluster, Settings: map[string]any{
+	out, err := Render(Input{Format: FormatBottlerocket, Cluster: testCluster, Settings: map[string]any{
 		"kubernetes": map[string]any{"max-pods": 110.0, "kube-api-qps": 12.5},
 	}})
 	require.NoError(t, err)
@@ -705,9 +443,9 @@ func TestBottlerocketWholeFloatsAreIntegers(t *testing.T) {
 // An IPv6 cluster's Bottlerocket node gets the IPv6 cluster DNS address, read back with a TOML
 // decoder.
 func TestRenderBottlerocketIPv6(t *testing.T) {
-	b := Bottlerocket{Cluster: testCluster}
+	b := scenarioNamed(t, FormatBottlerocket, "minimal")
 	b.Cluster.ServiceCIDR = "fd30:1c53:5f8::/108"
-	doc, err := RenderBottlerocket(b)
+	doc, err := Render(b)
 	require.NoError(t, err)
 	var parsed struct {
 		Settings struct {

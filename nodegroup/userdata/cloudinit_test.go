@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -140,57 +141,113 @@ func runWritten(t *testing.T, script []byte) string {
 	return string(out)
 }
 
-// TestCloudInitNodeadmScripts renders an AL2023 document per script (the script before and
-// after the NodeConfig), feeds it through cloud-init, and checks that each script file
-// cloud-init writes holds exactly the bytes Script promises, that it runs, and that the
-// NodeConfig part reaches cloud-init as the same YAML text under its own content type.
+// TestCloudInitScenarios feeds every scenario of the formats cloud-init reads (AL2023 and AL2)
+// through cloud-init, and checks that each part reaches the handler it should and that each file
+// cloud-init writes holds exactly the bytes it should (see checkCloudInitNodeadm and
+// checkCloudInitAL2).
+func TestCloudInitScenarios(t *testing.T) {
+	requireCloudInit(t)
+	var scs []scenario
+	var docs []string
+	for _, sc := range scenarios() {
+		if sc.in.Format != FormatNodeadm && sc.in.Format != FormatAL2 {
+			continue
+		}
+		doc, err := Render(sc.in)
+		require.NoError(t, err, "%s/%s", sc.in.Format, sc.name)
+		scs, docs = append(scs, sc), append(docs, doc)
+	}
+	walked := walkCloudInit(t, docs)
+
+	for i, sc := range scs {
+		t.Run(string(sc.in.Format)+"/"+sc.name, func(t *testing.T) {
+			if sc.in.Format == FormatAL2 {
+				checkCloudInitAL2(t, walked[i], docs[i])
+				return
+			}
+			checkCloudInitNodeadm(t, walked[i], sc.in)
+		})
+	}
+}
+
+// checkCloudInitNodeadm checks what cloud-init made of in's AL2023 user data: the script parts
+// and the NodeConfig in order, each script written by the shell script handler (from base64)
+// with exactly the bytes Script promises, and the NodeConfig left alone for nodeadm, the same
+// YAML text under its own content type. It returns the scripts as cloud-init wrote them, in order.
+func checkCloudInitNodeadm(t *testing.T, got cloudInitDoc, in Input) [][]byte {
+	t.Helper()
+	scripts := slices.Concat(in.PreScripts, in.PostScripts)
+	require.Len(t, got.Parts, len(scripts)+1)
+	at := len(in.PreScripts) // the NodeConfig's place
+	var written [][]byte
+	for i, p := range got.Parts {
+		if i == at {
+			assert.Equal(t, NodeConfigContentType, p.ContentType)
+			body, err := yaml.Marshal(nodeConfigFor(in))
+			require.NoError(t, err)
+			assert.Equal(t, "---\n"+string(body), string(p.Payload), "NodeConfig text as cloud-init sees it")
+			assert.Empty(t, p.TransferEncoding)
+			assert.Empty(t, p.Handler, "cloud-init has no handler for the NodeConfig: nodeadm reads it")
+			assert.Empty(t, p.Written)
+			continue
+		}
+		j := i // the script's index
+		if i > at {
+			j--
+		}
+		script := scripts[j]
+		assert.Equal(t, "text/x-shellscript", p.ContentType, "part %d", i+1)
+		assert.Equal(t, "ShellScriptPartHandler", p.Handler)
+		assert.Equal(t, "base64", p.TransferEncoding)
+		w := onlyScript(t, p)
+		assert.Equal(t, wantDelivered(script), string(w), "the script cloud-init wrote for %s", p.Filename)
+		written = append(written, w)
+	}
+	for _, w := range got.Warnings {
+		// The one expected warning: cloud-init leaves the NodeConfig part alone.
+		assert.Contains(t, w, "content-type ("+NodeConfigContentType+")", "cloud-init warned")
+	}
+	return written
+}
+
+// checkCloudInitAL2 checks what cloud-init made of an AL2 user data script, doc: one shell
+// script part, written byte for byte, without a warning.
+func checkCloudInitAL2(t *testing.T, got cloudInitDoc, doc string) []byte {
+	t.Helper()
+	require.Len(t, got.Parts, 1)
+	p := got.Parts[0]
+	assert.Equal(t, "text/x-shellscript", p.ContentType)
+	assert.Equal(t, "ShellScriptPartHandler", p.Handler)
+	written := onlyScript(t, p)
+	require.Equal(t, doc, string(written), "cloud-init writes the AL2 user data as it is")
+	assert.Empty(t, got.Warnings)
+	return written
+}
+
+// TestCloudInitNodeadmScripts renders the "full" AL2023 scenario with each script of
+// cloudInitScripts before and after the NodeConfig, feeds the documents through cloud-init,
+// checks them as TestCloudInitScenarios does, and runs each script file cloud-init wrote.
 func TestCloudInitNodeadmScripts(t *testing.T) {
 	requireCloudInit(t)
-	in := func(script string) Nodeadm {
-		return Nodeadm{
-			Cluster:      testCluster,
-			Labels:       map[string]string{"team": "payments"},
-			Taints:       []Taint{{Key: "dedicated", Value: "payments", Effect: "NoSchedule"}},
-			KubeletFlags: []string{"--v=2"},
-			PreScripts:   []string{script},
-			PostScripts:  []string{script},
-		}
+	in := func(script string) Input {
+		in := scenarioNamed(t, FormatNodeadm, "full")
+		in.PreScripts, in.PostScripts = []string{script}, []string{script}
+		return in
 	}
 	docs := make([]string, len(cloudInitScripts))
 	errs := make([]error, len(cloudInitScripts))
 	for i, sc := range cloudInitScripts {
-		docs[i], errs[i] = RenderNodeadm(in(sc.script))
+		docs[i], errs[i] = Render(in(sc.script))
 	}
 	walked := walkCloudInit(t, docs)
 
 	for i, sc := range cloudInitScripts {
 		t.Run(sc.name, func(t *testing.T) {
 			require.NoError(t, errs[i])
-			got := walked[i]
-			require.Len(t, got.Parts, 3)
-			types := []string{got.Parts[0].ContentType, got.Parts[1].ContentType, got.Parts[2].ContentType}
-			require.Equal(t, []string{"text/x-shellscript", NodeConfigContentType, "text/x-shellscript"}, types)
-
-			want := wantDelivered(sc.script)
-			for _, p := range []cloudInitPart{got.Parts[0], got.Parts[2]} {
-				assert.Equal(t, "ShellScriptPartHandler", p.Handler)
-				assert.Equal(t, "base64", p.TransferEncoding)
-				written := onlyScript(t, p)
-				assert.Equal(t, want, string(written), "the script cloud-init wrote for %s", p.Filename)
-				assert.Equal(t, sc.output, runWritten(t, written), "output of %s", p.Filename)
-			}
-
-			nc := got.Parts[1]
-			body, err := yaml.Marshal(NodeConfigFor(in(sc.script)))
-			require.NoError(t, err)
-			assert.Equal(t, "---\n"+string(body), string(nc.Payload), "NodeConfig text as cloud-init sees it")
-			assert.Empty(t, nc.TransferEncoding)
-			assert.Empty(t, nc.Handler, "cloud-init has no handler for the NodeConfig: nodeadm reads it")
-			assert.Empty(t, nc.Written)
-
-			for _, w := range got.Warnings {
-				// The one expected warning: cloud-init leaves the NodeConfig part alone.
-				assert.Contains(t, w, "content-type ("+NodeConfigContentType+")", "cloud-init warned")
+			written := checkCloudInitNodeadm(t, walked[i], in(sc.script))
+			require.Len(t, written, 2)
+			for _, w := range written {
+				assert.Equal(t, sc.output, runWritten(t, w))
 			}
 		})
 	}
@@ -205,7 +262,9 @@ func TestCloudInitAL2Scripts(t *testing.T) {
 	envs := make([]al2Env, len(cloudInitScripts))
 	docs := make([]string, len(cloudInitScripts))
 	for i, sc := range cloudInitScripts {
-		script, err := RenderAL2(AL2{Cluster: testCluster, PreScript: sc.script})
+		in := scenarioNamed(t, FormatAL2, "minimal")
+		in.PreScripts = []string{sc.script}
+		script, err := Render(in)
 		require.NoError(t, err, sc.name)
 		envs[i] = newAL2Env(t)
 		docs[i] = al2CopyPreScript(t, envs[i].stubbed(t, script), filepath.Join(envs[i].root, "pre.copy"))
@@ -214,15 +273,7 @@ func TestCloudInitAL2Scripts(t *testing.T) {
 
 	for i, sc := range cloudInitScripts {
 		t.Run(sc.name, func(t *testing.T) {
-			got := walked[i]
-			require.Len(t, got.Parts, 1)
-			p := got.Parts[0]
-			assert.Equal(t, "text/x-shellscript", p.ContentType)
-			assert.Equal(t, "ShellScriptPartHandler", p.Handler)
-			written := onlyScript(t, p)
-			require.Equal(t, docs[i], string(written), "cloud-init writes the AL2 user data as it is")
-			assert.Empty(t, got.Warnings)
-
+			written := checkCloudInitAL2(t, walked[i], docs[i])
 			res := envs[i].run(t, string(written))
 			require.Equal(t, 0, res.exitCode, "output: %s", res.stderr)
 			assert.Equal(t, []string{"bootstrap"}, res.marker)
@@ -238,7 +289,7 @@ func TestCloudInitAL2Scripts(t *testing.T) {
 func TestCloudInitCatchesLegacyScriptParts(t *testing.T) {
 	requireCloudInit(t)
 	legacy := func(script string) string {
-		doc, err := RenderMIME([]Part{
+		doc, err := renderMIME([]Part{
 			{ContentType: `text/x-shellscript; charset="us-ascii"`, Body: "#!/usr/bin/env bash\n" + script},
 			{ContentType: NodeConfigContentType, Body: "---\nkind: NodeConfig\n"},
 		})
@@ -276,7 +327,7 @@ func TestCloudInitCatchesLegacyScriptParts(t *testing.T) {
 	}
 }
 
-// TestCloudInitRefusesNonUTF8 pins why RenderMIME refuses text that is not UTF-8 even in base64:
+// TestCloudInitRefusesNonUTF8 pins why renderMIME refuses text that is not UTF-8 even in base64:
 // cloud-init decodes text parts as UTF-8 and then fails to write the script.
 func TestCloudInitRefusesNonUTF8(t *testing.T) {
 	requireCloudInit(t)
@@ -290,10 +341,10 @@ func TestCloudInitRefusesNonUTF8(t *testing.T) {
 	require.NotEmpty(t, walked[0].Warnings)
 	assert.Contains(t, walked[0].Warnings[0], "Failed calling handler ShellScriptPartHandler")
 
-	_, err := RenderMIME([]Part{{ContentType: ShellScriptContentType, TransferEncoding: "base64", Body: "#!/bin/sh\necho caf\xe9\n"}})
+	_, err := renderMIME([]Part{{ContentType: ShellScriptContentType, TransferEncoding: "base64", Body: "#!/bin/sh\necho caf\xe9\n"}})
 	assert.Error(t, err)
-	_, err = RenderNodeadm(Nodeadm{Cluster: testCluster, PreScripts: []string{"echo caf\xe9\n"}})
-	assert.Error(t, err, "RenderNodeadm refuses it too")
+	_, err = Render(Input{Format: FormatNodeadm, Cluster: testCluster, PreScripts: []string{"echo caf\xe9\n"}})
+	assert.Error(t, err, "Render refuses it too")
 }
 
 // al2PreScriptRE matches the line that opens the pre script's here-document: the file it writes

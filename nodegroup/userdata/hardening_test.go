@@ -16,7 +16,7 @@ import (
 // commands that record their calls, and check that only systemctl was called, to queue the
 // hardening unit.
 func TestHardeningDoesNothingSlowBeforeTheNodeJoins(t *testing.T) {
-	doc, err := RenderNodeadm(Nodeadm{Cluster: testCluster, PostScripts: []string{AL2023HardeningScript()}})
+	doc, err := Render(Input{Format: FormatNodeadm, Cluster: testCluster, PostScripts: []string{AL2023HardeningScript()}})
 	require.NoError(t, err)
 	parts, err := ParseMIME(doc)
 	require.NoError(t, err)

@@ -13,7 +13,7 @@ func TestParseMIMERoundTrip(t *testing.T) {
 		{ContentType: NodeConfigContentType, Body: "---\nkind: NodeConfig\n"},
 		{ContentType: ShellScriptContentType, TransferEncoding: "base64", Body: "#!/bin/sh\necho 'é 日本 🚀' \\\r\n--" + Boundary + "\nno final newline"},
 	}
-	doc, err := RenderMIME(in)
+	doc, err := renderMIME(in)
 	require.NoError(t, err)
 	out, err := ParseMIME(doc)
 	require.NoError(t, err)

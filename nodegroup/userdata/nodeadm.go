@@ -62,23 +62,6 @@ type KubeletOptions struct {
 	Flags []string `json:"flags,omitempty"`
 }
 
-// Nodeadm describes an Amazon Linux 2023 node's bootstrap.
-type Nodeadm struct {
-	Cluster Cluster
-	// Labels become --node-labels, sorted by key.
-	Labels map[string]string
-	// Taints become --register-with-taints, sorted by key then effect.
-	Taints []Taint
-	// KubeletFlags are extra kubelet flags, each "--name=value" or "--name", appended in order.
-	KubeletFlags []string
-	// KubeletConfig is a KubeletConfiguration fragment merged by nodeadm.
-	KubeletConfig map[string]any
-	// PreScripts are shell scripts placed before the NodeConfig part.
-	PreScripts []string
-	// PostScripts are shell scripts placed after the NodeConfig part.
-	PostScripts []string
-}
-
 // Part is one part of a MIME multi-part user data document.
 type Part struct {
 	ContentType string
@@ -90,8 +73,8 @@ type Part struct {
 	Body string
 }
 
-// NodeConfigFor builds the typed NodeConfig for n.
-func NodeConfigFor(n Nodeadm) NodeConfig {
+// nodeConfigFor builds the typed NodeConfig for n.
+func nodeConfigFor(n Input) NodeConfig {
 	nc := NodeConfig{
 		APIVersion: NodeConfigAPIVersion,
 		Kind:       NodeConfigKind,
@@ -102,16 +85,16 @@ func NodeConfigFor(n Nodeadm) NodeConfig {
 			CIDR:                 n.Cluster.ServiceCIDR,
 		}},
 	}
-	flags := KubeletFlags(n.Labels, n.Taints, n.KubeletFlags)
+	flags := kubeletFlags(n.Labels, n.Taints, n.KubeletFlags)
 	if len(flags) > 0 || len(n.KubeletConfig) > 0 {
 		nc.Spec.Kubelet = &KubeletOptions{Config: n.KubeletConfig, Flags: flags}
 	}
 	return nc
 }
 
-// KubeletFlags returns the kubelet flags for labels and taints (sorted, so the output is stable)
+// kubeletFlags returns the kubelet flags for labels and taints (sorted, so the output is stable)
 // followed by the extra flags in the order given.
-func KubeletFlags(labels map[string]string, taints []Taint, extra []string) []string {
+func kubeletFlags(labels map[string]string, taints []Taint, extra []string) []string {
 	var flags []string
 	if len(labels) > 0 {
 		keys := slices.Sorted(maps.Keys(labels))
@@ -122,14 +105,14 @@ func KubeletFlags(labels map[string]string, taints []Taint, extra []string) []st
 		flags = append(flags, "--node-labels="+strings.Join(pairs, ","))
 	}
 	if len(taints) > 0 {
-		flags = append(flags, "--register-with-taints="+strings.Join(TaintStrings(taints), ","))
+		flags = append(flags, "--register-with-taints="+strings.Join(taintStrings(taints), ","))
 	}
 	return append(flags, extra...)
 }
 
-// TaintStrings renders taints as key=value:Effect (key:Effect when the value is empty),
+// taintStrings renders taints as key=value:Effect (key:Effect when the value is empty),
 // sorted by key and then effect.
-func TaintStrings(taints []Taint) []string {
+func taintStrings(taints []Taint) []string {
 	sorted := append([]Taint(nil), taints...)
 	sort.Slice(sorted, func(i, j int) bool {
 		if sorted[i].Key != sorted[j].Key {
@@ -148,19 +131,19 @@ func TaintStrings(taints []Taint) []string {
 	return out
 }
 
-// RenderNodeadm renders the MIME multi-part document for an AL2023 node: the pre scripts, the
-// NodeConfig, then the post scripts.
+// renderNodeadm renders the MIME multi-part document for an AL2023 node (FormatNodeadm): the pre
+// scripts, the NodeConfig, then the post scripts.
 //
-// Each script is delivered as Script describes (the same rule as RenderAL2's), in a part of type
+// Each script is delivered as Script describes (the same rule as renderAL2's), in a part of type
 // ShellScriptContentType encoded in base64, which cloud-init decodes and writes byte for byte.
 // The NodeConfig part is plain YAML text, readable in a preview diff: nodeadm reads the part's
 // bytes as they are (it ignores Content-Transfer-Encoding, and only decodes a body that is
 // wholly valid base64, which YAML with a "key: value" line never is).
-func RenderNodeadm(n Nodeadm) (string, error) {
+func renderNodeadm(n Input) (string, error) {
 	if err := checkUTF8(n); err != nil {
 		return "", err
 	}
-	body, err := yaml.Marshal(NodeConfigFor(n))
+	body, err := yaml.Marshal(nodeConfigFor(n))
 	if err != nil {
 		return "", fmt.Errorf("marshalling NodeConfig: %w", err)
 	}
@@ -172,7 +155,7 @@ func RenderNodeadm(n Nodeadm) (string, error) {
 	for _, s := range n.PostScripts {
 		parts = append(parts, scriptPart(s))
 	}
-	return RenderMIME(parts)
+	return renderMIME(parts)
 }
 
 // scriptPart is the MIME part that delivers the user script s.
@@ -187,12 +170,12 @@ var lineBreak = regexp.MustCompile(`\r\n|\r|\n`)
 // base64LineLength is the length of the lines of a base64 body (RFC 2045's limit).
 const base64LineLength = 76
 
-// RenderMIME writes parts as a multipart/mixed document with LF line endings (accepted by
+// renderMIME writes parts as a multipart/mixed document with LF line endings (accepted by
 // cloud-init and nodeadm) so that plain parts read well in a preview diff. Every body must be
 // UTF-8 text: cloud-init decodes a text part as UTF-8 and cannot write one that is not. A part
 // without transfer encoding whose body holds a line that would end the part early for any reader
 // is refused; a base64 body cannot hold one.
-func RenderMIME(parts []Part) (string, error) {
+func renderMIME(parts []Part) (string, error) {
 	var b strings.Builder
 	b.WriteString("MIME-Version: 1.0\n")
 	b.WriteString(`Content-Type: multipart/mixed; boundary="` + Boundary + "\"\n\n")
@@ -230,7 +213,7 @@ func RenderMIME(parts []Part) (string, error) {
 }
 
 // checkUTF8 refuses text that is not UTF-8, which the YAML encoder would silently replace.
-func checkUTF8(n Nodeadm) error {
+func checkUTF8(n Input) error {
 	texts := []string{n.Cluster.Name, n.Cluster.Endpoint, n.Cluster.CertificateAuthority, n.Cluster.ServiceCIDR}
 	for k, v := range n.Labels {
 		texts = append(texts, k, v)
@@ -247,7 +230,7 @@ func checkUTF8(n Nodeadm) error {
 	// nodeadm hands the flags to the kubelet on one command line, separated by spaces: a flag
 	// (or a label or taint inside one) holding white space or a control character would split
 	// or corrupt it.
-	for _, f := range KubeletFlags(n.Labels, n.Taints, n.KubeletFlags) {
+	for _, f := range kubeletFlags(n.Labels, n.Taints, n.KubeletFlags) {
 		if f == "" || strings.ContainsFunc(f, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
 			return fmt.Errorf("kubelet flag %q is empty or holds white space or a control character: nodeadm passes the flags to the kubelet as one space-separated command line", f)
 		}

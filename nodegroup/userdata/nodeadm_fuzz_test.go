@@ -21,12 +21,12 @@ const nodeadmFuzzPost = "#!/bin/bash\nsystemctl restart amazon-ssm-agent\n"
 var universalBoundaryRE = regexp.MustCompile(`^--` + regexp.QuoteMeta(Boundary) + `(--)?[ \t]*$`)
 
 // FuzzRenderNodeadm: whatever the cluster name, endpoint, label, taint, kubelet flag and pre
-// script, RenderNodeadm never panics, and whenever it renders, the document parses (ParseMIME)
+// script, Render never panics on AL2023 user data, and whenever it renders, the document parses (ParseMIME)
 // into the pre script, the NodeConfig and the post script, the NodeConfig decodes strictly and
 // carries the cluster name and the flag, and a reader that also breaks lines at a lone CR
 // (cloud-init) sees the same parts.
 func FuzzRenderNodeadm(f *testing.F) {
-	for _, sc := range nodeadmScenarios() {
+	for _, sc := range scenariosOf(FormatNodeadm) {
 		var k, v, flag, pre string
 		taint := Taint{Key: "dedicated", Value: "payments", Effect: "NoSchedule"}
 		if keys := slices.Sorted(maps.Keys(sc.in.Labels)); len(keys) > 0 {
@@ -47,7 +47,8 @@ func FuzzRenderNodeadm(f *testing.F) {
 	f.Add("\ufeff", "\u2028", "~", "null", "true", "0x1F", ": ", "--"+Boundary, "\r\n")
 
 	f.Fuzz(func(t *testing.T, name, endpoint, labelKey, labelValue, taintKey, taintValue, taintEffect, flag, pre string) {
-		n := Nodeadm{
+		n := Input{
+			Format:      FormatNodeadm,
 			Cluster:     Cluster{Name: name, Endpoint: endpoint, CertificateAuthority: testCA, ServiceCIDR: testCluster.ServiceCIDR},
 			Labels:      map[string]string{labelKey: labelValue},
 			Taints:      []Taint{{Key: taintKey, Value: taintValue, Effect: taintEffect}},
@@ -59,9 +60,9 @@ func FuzzRenderNodeadm(f *testing.F) {
 		if pre != "" {
 			n.PreScripts = []string{pre}
 		}
-		doc, err := RenderNodeadm(n)
+		doc, err := Render(n)
 		if err != nil {
-			// RenderNodeadm refuses a script holding a delimiter line, and the YAML library
+			// Render refuses a script holding a delimiter line, and the YAML library
 			// refuses characters YAML cannot carry raw (DEL, C1 controls, U+FEFF, ...), which
 			// encoding/json does not escape.
 			values := []string{name, endpoint, labelKey, labelValue, taintKey, taintValue, taintEffect, flag}

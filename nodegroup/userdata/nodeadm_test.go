@@ -20,137 +20,17 @@ import (
 	"sigs.k8s.io/yaml"
 )
 
-// Run `UPDATE_GOLDEN=1 go test ./nodegroup/userdata/` to rewrite the golden files, then read
-// the diff: the golden files are the reviewed form of the user data.
-const updateGoldenEnv = "UPDATE_GOLDEN"
-
 // nodeConfigCRDPath is nodeadm's own NodeConfig CRD, copied from awslabs/amazon-eks-ami.
 const nodeConfigCRDPath = "testdata/nodeadm-nodeconfig-crd.yaml"
 
-// testCA is base64("-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----\n"), the form
-// in which EKS returns a cluster's certificate authority.
-const testCA = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tClpXdHpibTlrWlhNZ2RHVnpkQ0JEUVE9PQotLS0tLUVORCBDRVJUSUZJQ0FURS0tLS0tCg=="
-
-var testCluster = Cluster{
-	Name:                 "prod-east",
-	Endpoint:             "https://0123456789ABCDEF0123456789ABCDEF.gr7.us-east-1.eks.amazonaws.com",
-	CertificateAuthority: testCA,
-	ServiceCIDR:          "172.20.0.0/16",
-}
-
-// realisticCA returns a deterministic base64-encoded PEM bundle about as long as a real EKS
-// cluster CA (~1.5 KiB encoded), so that size checks are meaningful.
-func realisticCA() string {
-	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-	var pem strings.Builder
-	pem.WriteString("-----BEGIN CERTIFICATE-----\n")
-	for line := 0; line < 17; line++ {
-		for i := 0; i < 64; i++ {
-			pem.WriteByte(alphabet[(line*7+i*13)%len(alphabet)])
-		}
-		pem.WriteByte('\n')
-	}
-	pem.WriteString("-----END CERTIFICATE-----\n")
-	return base64.StdEncoding.EncodeToString([]byte(pem.String()))
-}
-
-type nodeadmScenario struct {
-	name string
-	in   Nodeadm
-}
-
-func nodeadmScenarios() []nodeadmScenario {
-	fullCluster := testCluster
-	fullCluster.CertificateAuthority = realisticCA()
-	return []nodeadmScenario{
-		{name: "minimal", in: Nodeadm{Cluster: testCluster}},
-		{name: "labels-taints", in: Nodeadm{
-			Cluster: testCluster,
-			Labels: map[string]string{
-				"tier":                         "backend",
-				"team":                         "payments",
-				"node.kubernetes.io/lifecycle": "normal",
-			},
-			// Deliberately out of order: the output must be sorted by key, then effect.
-			Taints: []Taint{
-				{Key: "dedicated", Value: "payments", Effect: "NoSchedule"},
-				{Key: "node.eksnodes.io/draining", Effect: "PreferNoSchedule"},
-				{Key: "dedicated", Value: "payments", Effect: "NoExecute"},
-			},
-		}},
-		{name: "kubelet", in: Nodeadm{
-			Cluster:      testCluster,
-			KubeletFlags: []string{"--v=2", "--container-log-max-size=50Mi"},
-			KubeletConfig: map[string]any{
-				"maxPods": 110,
-				"kubeReserved": map[string]any{
-					"cpu":               "100m",
-					"memory":            "1Gi",
-					"ephemeral-storage": "1Gi",
-				},
-			},
-		}},
-		{name: "scripts", in: Nodeadm{
-			Cluster:     testCluster,
-			PreScripts:  []string{"echo 'before nodeadm' >> /var/log/eksnodes.log\n"},
-			PostScripts: []string{"#!/bin/bash\nset -euo pipefail\nsystemctl restart amazon-ssm-agent\n"},
-		}},
-		{name: "full", in: Nodeadm{
-			Cluster: fullCluster,
-			Labels: map[string]string{
-				"eksnodes.io/nodegroup":            "gpu-a",
-				"node.kubernetes.io/lifecycle":     "spot",
-				"team":                             "ml",
-				"nvidia.com/gpu.present":           "true",
-				"topology.eksnodes.io/rack-canary": "",
-			},
-			Taints: []Taint{
-				{Key: "nvidia.com/gpu", Value: "present", Effect: "NoSchedule"},
-				{Key: "dedicated", Value: "ml", Effect: "NoSchedule"},
-				{Key: "node.eksnodes.io/warming", Effect: "NoExecute"},
-			},
-			KubeletFlags: []string{"--v=2"},
-			KubeletConfig: map[string]any{
-				"maxPods":             58,
-				"shutdownGracePeriod": "45s",
-				"kubeReserved": map[string]any{
-					"cpu":    "250m",
-					"memory": "2Gi",
-				},
-				"evictionHard": map[string]any{
-					"memory.available":  "500Mi",
-					"nodefs.available":  "10%",
-					"imagefs.available": "15%",
-				},
-			},
-			PreScripts: []string{
-				"set -eu\nmkdir -p /etc/eksnodes\necho gpu-a > /etc/eksnodes/nodegroup",
-				"#!/bin/sh\nsysctl -w vm.max_map_count=262144\n",
-			},
-			PostScripts: []string{
-				"#!/bin/bash\nset -euo pipefail\nsystemctl enable --now amazon-ssm-agent\n",
-			},
-		}},
-	}
-}
-
-func TestRenderNodeadmGolden(t *testing.T) {
-	for _, sc := range nodeadmScenarios() {
-		t.Run(sc.name, func(t *testing.T) {
-			got, err := RenderNodeadm(sc.in)
-			require.NoError(t, err)
-			checkGolden(t, "nodeadm", sc.name, got)
-		})
-	}
-}
-
-// TestRenderNodeadmSemantics reads each rendered document the way a MIME consumer (cloud-init,
-// nodeadm) does and checks what it finds against the input, independently of the golden files.
+// TestRenderNodeadmSemantics reads each AL2023 scenario's document the way a MIME consumer
+// (cloud-init, nodeadm) does and checks what it finds against the input, the NodeConfig against
+// nodeadm's own JSON schema, independently of the golden files.
 func TestRenderNodeadmSemantics(t *testing.T) {
 	schema := nodeConfigSchema(t, true)
-	for _, sc := range nodeadmScenarios() {
+	for _, sc := range scenariosOf(FormatNodeadm) {
 		t.Run(sc.name, func(t *testing.T) {
-			doc, err := RenderNodeadm(sc.in)
+			doc, err := Render(sc.in)
 			require.NoError(t, err)
 			assert.NotContains(t, doc, "\r", "user data uses LF line endings")
 
@@ -270,7 +150,7 @@ func wantDelivered(in string) string {
 
 // checkNodeConfig checks the NodeConfig part: it decodes strictly into the typed NodeConfig,
 // carries the input's facts, and is valid against nodeadm's own schema.
-func checkNodeConfig(t *testing.T, schema *jsonschema.Schema, body []byte, in Nodeadm) {
+func checkNodeConfig(t *testing.T, schema *jsonschema.Schema, body []byte, in Input) {
 	t.Helper()
 
 	var nc NodeConfig
@@ -481,14 +361,11 @@ func relaxRawExtensionMaps(s map[string]any) {
 	}
 }
 
-// validNodeConfigValue renders the "full" scenario and returns its NodeConfig part as a
+// validNodeConfigValue renders the "full" AL2023 scenario and returns its NodeConfig part as a
 // JSON-compatible value, the base for mutations in the negative tests.
 func validNodeConfigValue(t *testing.T) map[string]any {
 	t.Helper()
-	sc := nodeadmScenarios()
-	in := sc[len(sc)-1].in
-	require.Equal(t, "full", sc[len(sc)-1].name)
-	body, err := yaml.Marshal(NodeConfigFor(in))
+	body, err := yaml.Marshal(nodeConfigFor(scenarioNamed(t, FormatNodeadm, "full")))
 	require.NoError(t, err)
 	v, ok := yamlToJSONValue(t, body).(map[string]any)
 	require.True(t, ok)
@@ -592,21 +469,6 @@ func TestNodeConfigSchemaAdjustments(t *testing.T) {
 	assert.NoError(t, adjusted.Validate(scalar))
 }
 
-func TestRenderNodeadmFitsMaxBytes(t *testing.T) {
-	for _, sc := range nodeadmScenarios() {
-		if sc.name != "full" {
-			continue
-		}
-		doc, err := RenderNodeadm(sc.in)
-		require.NoError(t, err)
-		assert.Less(t, len(doc), MaxBytes, "user data must fit EC2's raw limit")
-		// The full scenario carries a realistic CA bundle: it is a meaningful size.
-		assert.Greater(t, len(doc), 2048)
-		return
-	}
-	t.Fatal(`no "full" scenario`)
-}
-
 func TestRenderMIMERefusesBoundaryLine(t *testing.T) {
 	tests := []struct {
 		name string
@@ -619,7 +481,7 @@ func TestRenderMIMERefusesBoundaryLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := RenderMIME([]Part{
+			_, err := renderMIME([]Part{
 				{ContentType: ShellScriptContentType, Body: "#!/bin/sh\necho ok\n"},
 				{ContentType: ShellScriptContentType, Body: tt.body},
 			})
@@ -628,9 +490,9 @@ func TestRenderMIMERefusesBoundaryLine(t *testing.T) {
 		})
 	}
 
-	t.Run("carried in base64 by RenderNodeadm", func(t *testing.T) {
+	t.Run("carried in base64 in the AL2023 user data", func(t *testing.T) {
 		script := "cat <<EOF\n--" + Boundary + "\n--" + Boundary + "--\nEOF\n"
-		doc, err := RenderNodeadm(Nodeadm{Cluster: testCluster, PostScripts: []string{script}})
+		doc, err := Render(Input{Format: FormatNodeadm, Cluster: testCluster, PostScripts: []string{script}})
 		require.NoError(t, err)
 		parts := parseMultipart(t, doc)
 		require.Len(t, parts, 2)
@@ -639,7 +501,7 @@ func TestRenderMIMERefusesBoundaryLine(t *testing.T) {
 
 	t.Run("boundary not at line start is kept", func(t *testing.T) {
 		script := "#!/bin/sh\necho --" + Boundary + "\n"
-		doc, err := RenderMIME([]Part{{ContentType: ShellScriptContentType, Body: script}})
+		doc, err := renderMIME([]Part{{ContentType: ShellScriptContentType, Body: script}})
 		require.NoError(t, err)
 		parts := parseMultipart(t, doc)
 		require.Len(t, parts, 1)
@@ -685,8 +547,8 @@ func TestTaintStrings(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := append([]Taint(nil), tt.taints...)
-			assert.Equal(t, tt.want, TaintStrings(tt.taints))
-			assert.Equal(t, in, tt.taints, "TaintStrings must not reorder its argument")
+			assert.Equal(t, tt.want, taintStrings(tt.taints))
+			assert.Equal(t, in, tt.taints, "taintStrings must not reorder its argument")
 		})
 	}
 }
@@ -727,7 +589,7 @@ func TestScript(t *testing.T) {
 func TestRenderMIMETransferEncodings(t *testing.T) {
 	t.Run("base64 in lines of 76", func(t *testing.T) {
 		body := strings.Repeat("é ü 日本 🚀 \\\r\n", 40)
-		doc, err := RenderMIME([]Part{{ContentType: ShellScriptContentType, TransferEncoding: "base64", Body: body}})
+		doc, err := renderMIME([]Part{{ContentType: ShellScriptContentType, TransferEncoding: "base64", Body: body}})
 		require.NoError(t, err)
 		assert.Contains(t, doc, "\nContent-Transfer-Encoding: base64\n\n")
 		parts := parseMultipart(t, doc) // checks the line lengths
@@ -742,18 +604,18 @@ func TestRenderMIMETransferEncodings(t *testing.T) {
 		assert.Greater(t, full, 10, "long bodies fill their lines")
 	})
 	t.Run("plain parts have no transfer encoding header", func(t *testing.T) {
-		doc, err := RenderMIME([]Part{{ContentType: NodeConfigContentType, Body: "---\nkind: NodeConfig\n"}})
+		doc, err := renderMIME([]Part{{ContentType: NodeConfigContentType, Body: "---\nkind: NodeConfig\n"}})
 		require.NoError(t, err)
 		assert.NotContains(t, doc, "Content-Transfer-Encoding")
 	})
 	t.Run("unknown encoding refused", func(t *testing.T) {
-		_, err := RenderMIME([]Part{{ContentType: ShellScriptContentType, TransferEncoding: "quoted-printable", Body: "x"}})
+		_, err := renderMIME([]Part{{ContentType: ShellScriptContentType, TransferEncoding: "quoted-printable", Body: "x"}})
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), `unsupported transfer encoding "quoted-printable"`)
 	})
 	t.Run("not UTF-8 refused even in base64", func(t *testing.T) {
 		// cloud-init decodes a text part as UTF-8 and fails to write one that is not.
-		_, err := RenderMIME([]Part{{ContentType: ShellScriptContentType, TransferEncoding: "base64", Body: "echo caf\xe9\n"}})
+		_, err := renderMIME([]Part{{ContentType: ShellScriptContentType, TransferEncoding: "base64", Body: "echo caf\xe9\n"}})
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "part 1 is not UTF-8 text")
 	})

@@ -8,9 +8,9 @@ import (
 // DefaultShebang is the interpreter line given to a user script that has none of its own.
 const DefaultShebang = "#!/usr/bin/env bash\n"
 
-// Script returns the user script s exactly as every Linux renderer (RenderNodeadm for AL2023,
-// RenderAL2 for AL2) delivers it to the node. The rule is the same on both operating systems,
-// and it is the only change made to the user's bytes:
+// Script returns the user script s exactly as Render delivers it to a Linux node that runs
+// scripts (FormatNodeadm for AL2023, FormatAL2 for AL2). The rule is the same on both operating
+// systems, and it is the only change made to the user's bytes:
 //
 //   - CR LF line endings become LF, everywhere in the script (so do CR CR LF and longer runs:
 //     the delivered script holds no CR LF at all). A script written on Windows would otherwise
@@ -20,7 +20,7 @@ const DefaultShebang = "#!/usr/bin/env bash\n"
 //     would hide. A CR that is not followed by LF is kept.
 //   - A script whose first two bytes are "#!" keeps its shebang and is run by that interpreter
 //     (`#!/bin/sh`, `#!/usr/bin/env python3`, ...): cloud-init executes AL2023 script parts
-//     directly, and RenderAL2 makes each script executable and executes it the same way.
+//     directly, and the AL2 user data makes each script executable and executes it the same way.
 //   - Any other script gets DefaultShebang as its first line and is run by bash.
 //   - A final LF is added when the script does not end with one.
 //

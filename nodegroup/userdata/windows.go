@@ -14,28 +14,6 @@ import (
 // WindowsBootstrapScript is the bootstrap script of the EKS-optimized Windows AMIs.
 const WindowsBootstrapScript = `$env:ProgramFiles\Amazon\EKS\Start-EKSBootstrap.ps1`
 
-// Windows describes a Windows node's bootstrap.
-type Windows struct {
-	Cluster Cluster
-	// Labels become --node-labels, sorted by key.
-	Labels map[string]string
-	// Taints become --register-with-taints, sorted by key then effect.
-	Taints []Taint
-	// KubeletFlags are extra kubelet flags, each "--name=value" or "--name", placed after the
-	// labels and taints flags in the order given. Start-EKSBootstrap.ps1 takes all kubelet
-	// flags as one space-separated string (-KubeletExtraArgs) that ends up on the kubelet
-	// service's command line, so no flag, label or taint may hold whitespace or a double quote.
-	KubeletFlags []string
-	// PreScript is PowerShell run before the bootstrap, placed verbatim at the start of the
-	// same <powershell> block. It shares the block's scope: its variables are visible to the
-	// post script, and it can stop the user data (exit, or an unbalanced construct that makes
-	// the whole block fail to parse).
-	PreScript string
-	// PostScript is PowerShell run after a successful bootstrap, placed verbatim at the end of
-	// the block.
-	PostScript string
-}
-
 // winParamsVar is the variable holding the bootstrap parameters, splatted into the call.
 const winParamsVar = "eksnodesBootstrapParameters"
 
@@ -79,19 +57,19 @@ if (-not $? -or $global:LASTEXITCODE -ne 0) {
 // harmless value costs little.
 var winLaunchTagRE = regexp.MustCompile(`(?i)<\s*/?\s*(?:powershell|script|persist|runaslocalsystem|detach)`)
 
-// RenderWindows renders the user data of a Windows node: one <powershell> block holding the pre
-// script, then a call of Start-EKSBootstrap.ps1 with the cluster's name, endpoint, CA, DNS
+// renderWindows renders the user data of a Windows node (FormatWindows): one <powershell> block
+// holding the pre script, then a call of Start-EKSBootstrap.ps1 with the cluster's name, endpoint, CA, DNS
 // address and service CIDR (so that it skips its DescribeCluster call) and the kubelet flags,
 // then a check that stops the user data if the bootstrap failed, then the post script.
 //
 // Every value given to the bootstrap is a single-quoted PowerShell literal made by winPSQuote,
-// in a hashtable that is splatted into the call. RenderWindows refuses (with an error, never a
+// in a hashtable that is splatted into the call. renderWindows refuses (with an error, never a
 // panic) NUL bytes, text that is not UTF-8, any EC2Launch tag (see winLaunchTagRE), values that
 // are not ASCII (see winCheckValue), kubelet flags, labels and taints holding whitespace or
 // double quotes, empty cluster facts, and a service CIDR that cannot hold the DNS address.
 //
 // The size of the result is not checked against MaxBytes; that is the caller's concern.
-func RenderWindows(w Windows) (string, error) {
+func renderWindows(w Input) (string, error) {
 	if IsIPv6(w.Cluster.ServiceCIDR) {
 		return "", fmt.Errorf("service CIDR %q is IPv6: EKS Windows nodes support IPv4 clusters only", w.Cluster.ServiceCIDR)
 	}
@@ -106,7 +84,7 @@ func RenderWindows(w Windows) (string, error) {
 		{"DNSClusterIP", dnsIP},
 		{"ServiceCIDR", w.Cluster.ServiceCIDR},
 	}
-	if extra := strings.Join(KubeletFlags(w.Labels, w.Taints, w.KubeletFlags), " "); extra != "" {
+	if extra := strings.Join(kubeletFlags(w.Labels, w.Taints, w.KubeletFlags), " "); extra != "" {
 		params = append(params, winParam{"KubeletExtraArgs", extra})
 	}
 	if err := winCheck(w, params); err != nil {
@@ -115,7 +93,7 @@ func RenderWindows(w Windows) (string, error) {
 
 	var b strings.Builder
 	b.WriteString("<powershell>\n")
-	if pre := winScriptBody(w.PreScript); pre != "" {
+	if pre := winScriptBody(singleScript(w.PreScripts)); pre != "" {
 		b.WriteString(pre)
 		// The blank line ends any statement the script left open with a trailing backtick.
 		b.WriteString("\n")
@@ -131,7 +109,7 @@ func RenderWindows(w Windows) (string, error) {
 	}
 	b.WriteString("}\n")
 	b.WriteString(winBootstrapCall)
-	if post := winScriptBody(w.PostScript); post != "" {
+	if post := winScriptBody(singleScript(w.PostScripts)); post != "" {
 		b.WriteString("\n")
 		b.WriteString(post)
 	}
@@ -195,7 +173,7 @@ func winScriptBody(s string) string {
 }
 
 // winCheck returns every reason to refuse w, params being the bootstrap parameters built from it.
-func winCheck(w Windows, params []winParam) error {
+func winCheck(w Input, params []winParam) error {
 	var bad []string
 	add := func(format string, args ...any) { bad = append(bad, fmt.Sprintf(format, args...)) }
 
@@ -239,7 +217,7 @@ func winCheck(w Windows, params []winParam) error {
 		kubelet(fmt.Sprintf("kubelet flag %d", i+1), f)
 	}
 
-	for _, f := range [][2]string{{"pre script", w.PreScript}, {"post script", w.PostScript}} {
+	for _, f := range [][2]string{{"pre script", singleScript(w.PreScripts)}, {"post script", singleScript(w.PostScripts)}} {
 		if problem := winCheckText(f[1]); problem != "" {
 			add("%s %s", f[0], problem)
 		}

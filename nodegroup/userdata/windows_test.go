@@ -24,87 +24,15 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-type windowsScenario struct {
-	name string
-	in   Windows
-}
-
-// windowsScenarios mirrors nodeadmScenarios: same names, same facts where Windows has them.
-func windowsScenarios() []windowsScenario {
-	fullCluster := testCluster
-	fullCluster.CertificateAuthority = realisticCA()
-	return []windowsScenario{
-		{name: "minimal", in: Windows{Cluster: testCluster}},
-		{name: "labels-taints", in: Windows{
-			Cluster: testCluster,
-			Labels: map[string]string{
-				"tier":                         "backend",
-				"team":                         "payments",
-				"node.kubernetes.io/lifecycle": "normal",
-			},
-			// Deliberately out of order: the output must be sorted by key, then effect.
-			Taints: []Taint{
-				{Key: "dedicated", Value: "payments", Effect: "NoSchedule"},
-				{Key: "node.eksnodes.io/draining", Effect: "PreferNoSchedule"},
-				{Key: "dedicated", Value: "payments", Effect: "NoExecute"},
-			},
-		}},
-		{name: "kubelet", in: Windows{
-			Cluster: testCluster,
-			// Windows has no kubelet config part: reservations are flags.
-			KubeletFlags: []string{
-				"--v=2",
-				"--container-log-max-size=50Mi",
-				"--kube-reserved=cpu=100m,memory=1Gi,ephemeral-storage=1Gi",
-			},
-		}},
-		{name: "scripts", in: Windows{
-			Cluster:   testCluster,
-			PreScript: "Add-Content -Path 'C:\\eksnodes.log' -Value \"before bootstrap: $(Get-Date -Format o)\"\n",
-			// No final newline: one is added.
-			PostScript: "Restart-Service -Name AmazonSSMAgent",
-		}},
-		{name: "full", in: Windows{
-			Cluster: fullCluster,
-			Labels: map[string]string{
-				"eksnodes.io/nodegroup":            "win-a",
-				"node.kubernetes.io/lifecycle":     "spot",
-				"team":                             "web",
-				"topology.eksnodes.io/rack-canary": "",
-			},
-			Taints: []Taint{
-				{Key: "os", Value: "windows", Effect: "NoSchedule"},
-				{Key: "dedicated", Value: "web", Effect: "NoSchedule"},
-				{Key: "node.eksnodes.io/warming", Effect: "NoExecute"},
-			},
-			KubeletFlags: []string{"--v=2", "--max-pods=58"},
-			PreScript: "$ErrorActionPreference = 'Stop'\n" +
-				"New-Item -ItemType Directory -Force -Path 'C:\\eksnodes' | Out-Null\n" +
-				"Set-Content -Path 'C:\\eksnodes\\nodegroup' -Value 'win-a'\n",
-			PostScript: "Set-Service -Name AmazonSSMAgent -StartupType Automatic\n" +
-				"Start-Service -Name AmazonSSMAgent\n",
-		}},
-	}
-}
-
-func TestRenderWindowsGolden(t *testing.T) {
-	for _, sc := range windowsScenarios() {
-		t.Run(sc.name, func(t *testing.T) {
-			got, err := RenderWindows(sc.in)
-			require.NoError(t, err)
-			checkGolden(t, "windows", sc.name, got)
-		})
-	}
-}
-
-// TestRenderWindowsStructure parses each rendered document with tree-sitter-powershell and
-// checks what it finds against the input, independently of the golden files.
+// TestRenderWindowsStructure parses each Windows scenario's document with
+// tree-sitter-powershell and checks what it finds against the input, independently of the
+// golden files.
 func TestRenderWindowsStructure(t *testing.T) {
 	ps := pwshParserFor(t)
-	for _, sc := range windowsScenarios() {
+	for _, sc := range scenariosOf(FormatWindows) {
 		t.Run(sc.name, func(t *testing.T) {
-			requirePwshClean(t, ps, sc.in.PreScript, sc.in.PostScript)
-			doc, err := RenderWindows(sc.in)
+			requirePwshClean(t, ps, slices.Concat(sc.in.PreScripts, sc.in.PostScripts)...)
+			doc, err := Render(sc.in)
 			require.NoError(t, err)
 			params, err := checkWindowsUserData(ps, doc, sc.in)
 			require.NoError(t, err, doc)
@@ -114,20 +42,6 @@ func TestRenderWindowsStructure(t *testing.T) {
 			assert.NotContains(t, doc, "\r", "user data uses LF line endings")
 		})
 	}
-}
-
-func TestRenderWindowsFitsMaxBytes(t *testing.T) {
-	for _, sc := range windowsScenarios() {
-		if sc.name != "full" {
-			continue
-		}
-		doc, err := RenderWindows(sc.in)
-		require.NoError(t, err)
-		assert.Less(t, len(doc), MaxBytes, "user data must fit EC2's raw limit")
-		assert.Greater(t, len(doc), 2048, "the full scenario carries a realistic CA bundle")
-		return
-	}
-	t.Fatal(`no "full" scenario`)
 }
 
 // winInjections are values that PowerShell would act on if they escaped their literal. They
@@ -167,22 +81,22 @@ func TestRenderWindowsInjection(t *testing.T) {
 	ps := pwshParserFor(t)
 	for i, payload := range winInjections {
 		inKubelet := !strings.ContainsFunc(payload, func(r rune) bool { return unicode.IsSpace(r) || r == '"' })
-		cases := map[string]func(*Windows){
-			"cluster name":     func(w *Windows) { w.Cluster.Name = payload },
-			"cluster endpoint": func(w *Windows) { w.Cluster.Endpoint = "https://example.com/" + payload },
-			"cluster CA":       func(w *Windows) { w.Cluster.CertificateAuthority = payload },
+		cases := map[string]func(*Input){
+			"cluster name":     func(w *Input) { w.Cluster.Name = payload },
+			"cluster endpoint": func(w *Input) { w.Cluster.Endpoint = "https://example.com/" + payload },
+			"cluster CA":       func(w *Input) { w.Cluster.CertificateAuthority = payload },
 		}
 		if inKubelet {
-			cases["label key"] = func(w *Windows) { w.Labels = map[string]string{payload: "v"} }
-			cases["label value"] = func(w *Windows) { w.Labels = map[string]string{"k": payload} }
-			cases["taint value"] = func(w *Windows) { w.Taints = []Taint{{Key: "k", Value: payload, Effect: "NoSchedule"}} }
-			cases["kubelet flag"] = func(w *Windows) { w.KubeletFlags = []string{"--v=2", "--x=" + payload} }
+			cases["label key"] = func(w *Input) { w.Labels = map[string]string{payload: "v"} }
+			cases["label value"] = func(w *Input) { w.Labels = map[string]string{"k": payload} }
+			cases["taint value"] = func(w *Input) { w.Taints = []Taint{{Key: "k", Value: payload, Effect: "NoSchedule"}} }
+			cases["kubelet flag"] = func(w *Input) { w.KubeletFlags = []string{"--v=2", "--x=" + payload} }
 		}
 		for what, set := range cases {
 			t.Run(fmt.Sprintf("%d/%s", i, what), func(t *testing.T) {
-				in := Windows{Cluster: testCluster, PreScript: "Write-Output 'pre'", PostScript: "Write-Output 'post'"}
+				in := winWithScripts("Write-Output 'pre'", "Write-Output 'post'")
 				set(&in)
-				doc, err := RenderWindows(in)
+				doc, err := Render(in)
 				require.NoError(t, err)
 				_, err = checkWindowsUserData(ps, doc, in)
 				require.NoError(t, err, doc)
@@ -200,68 +114,68 @@ func TestRenderWindowsRefuses(t *testing.T) {
 	}
 	type refusal struct {
 		name    string
-		set     func(*Windows)
+		set     func(*Input)
 		wantErr string
 	}
 	var tests []refusal
 	for _, tag := range tags {
-		for what, set := range map[string]func(*Windows, string){
-			"cluster name": func(w *Windows, s string) { w.Cluster.Name = s },
-			"endpoint":     func(w *Windows, s string) { w.Cluster.Endpoint = s },
-			"CA":           func(w *Windows, s string) { w.Cluster.CertificateAuthority = s },
-			"label key":    func(w *Windows, s string) { w.Labels = map[string]string{s: "v"} },
-			"label value":  func(w *Windows, s string) { w.Labels = map[string]string{"k": s} },
-			"taint key":    func(w *Windows, s string) { w.Taints = []Taint{{Key: s, Effect: "NoSchedule"}} },
-			"kubelet flag": func(w *Windows, s string) { w.KubeletFlags = []string{"--x=" + s} },
-			"pre script":   func(w *Windows, s string) { w.PreScript = "Write-Output 'a'\n" + s + "\nWrite-Output 'b'" },
-			"post script":  func(w *Windows, s string) { w.PostScript = s },
+		for what, set := range map[string]func(*Input, string){
+			"cluster name": func(w *Input, s string) { w.Cluster.Name = s },
+			"endpoint":     func(w *Input, s string) { w.Cluster.Endpoint = s },
+			"CA":           func(w *Input, s string) { w.Cluster.CertificateAuthority = s },
+			"label key":    func(w *Input, s string) { w.Labels = map[string]string{s: "v"} },
+			"label value":  func(w *Input, s string) { w.Labels = map[string]string{"k": s} },
+			"taint key":    func(w *Input, s string) { w.Taints = []Taint{{Key: s, Effect: "NoSchedule"}} },
+			"kubelet flag": func(w *Input, s string) { w.KubeletFlags = []string{"--x=" + s} },
+			"pre script":   func(w *Input, s string) { w.PreScripts = []string{"Write-Output 'a'\n" + s + "\nWrite-Output 'b'"} },
+			"post script":  func(w *Input, s string) { w.PostScripts = []string{s} },
 		} {
 			tests = append(tests, refusal{
 				name:    what + " " + tag,
-				set:     func(w *Windows) { set(w, tag) },
+				set:     func(w *Input) { set(w, tag) },
 				wantErr: "EC2Launch",
 			})
 		}
 	}
 	tests = append(tests,
 		// A tag split across two kubelet flags, joined by a space.
-		refusal{"tag across flags", func(w *Windows) { w.KubeletFlags = []string{"--a=<", "/powershell>"} }, "EC2Launch"},
-		refusal{"NUL in name", func(w *Windows) { w.Cluster.Name = "a\x00b" }, "NUL"},
-		refusal{"NUL in CA", func(w *Windows) { w.Cluster.CertificateAuthority = "\x00" }, "NUL"},
-		refusal{"NUL in flag", func(w *Windows) { w.KubeletFlags = []string{"--v=\x00"} }, "NUL"},
-		refusal{"NUL in label", func(w *Windows) { w.Labels = map[string]string{"k": "\x00"} }, "NUL"},
-		refusal{"NUL in pre script", func(w *Windows) { w.PreScript = "echo\x00" }, "NUL"},
-		refusal{"NUL in post script", func(w *Windows) { w.PostScript = "\x00" }, "NUL"},
+		refusal{"tag across flags", func(w *Input) { w.KubeletFlags = []string{"--a=<", "/powershell>"} }, "EC2Launch"},
+		refusal{"NUL in name", func(w *Input) { w.Cluster.Name = "a\x00b" }, "NUL"},
+		refusal{"NUL in CA", func(w *Input) { w.Cluster.CertificateAuthority = "\x00" }, "NUL"},
+		refusal{"NUL in flag", func(w *Input) { w.KubeletFlags = []string{"--v=\x00"} }, "NUL"},
+		refusal{"NUL in label", func(w *Input) { w.Labels = map[string]string{"k": "\x00"} }, "NUL"},
+		refusal{"NUL in pre script", func(w *Input) { w.PreScripts = []string{"echo\x00"} }, "NUL"},
+		refusal{"NUL in post script", func(w *Input) { w.PostScripts = []string{"\x00"} }, "NUL"},
 		// 0x92 is ’ in Windows-1252.
-		refusal{"invalid UTF-8 in name", func(w *Windows) { w.Cluster.Name = "a\x92; calc; \x92" }, "UTF-8"},
-		refusal{"invalid UTF-8 in pre script", func(w *Windows) { w.PreScript = "'\xff'" }, "UTF-8"},
+		refusal{"invalid UTF-8 in name", func(w *Input) { w.Cluster.Name = "a\x92; calc; \x92" }, "UTF-8"},
+		refusal{"invalid UTF-8 in pre script", func(w *Input) { w.PreScripts = []string{"'\xff'"} }, "UTF-8"},
 		// Ò is C3 92: "Ã’" in Windows-1252.
-		refusal{"non-ASCII in name", func(w *Windows) { w.Cluster.Name = "Ò; calc; Ò" }, "ASCII"},
-		refusal{"non-ASCII in label", func(w *Windows) { w.Labels = map[string]string{"k": "café"} }, "ASCII"},
-		refusal{"bad CIDR", func(w *Windows) { w.Cluster.ServiceCIDR = "172.20.0.0" }, "CIDR"},
-		refusal{"IPv6 CIDR", func(w *Windows) { w.Cluster.ServiceCIDR = "fd00::/108" }, "CIDR"},
-		refusal{"CIDR too small", func(w *Windows) { w.Cluster.ServiceCIDR = "10.0.0.0/29" }, "CIDR"},
-		refusal{"CIDR with a quote", func(w *Windows) { w.Cluster.ServiceCIDR = "10.0.0.0/16'" }, "CIDR"},
-		refusal{"empty name", func(w *Windows) { w.Cluster.Name = "" }, "cluster name is empty"},
-		refusal{"empty endpoint", func(w *Windows) { w.Cluster.Endpoint = "" }, "cluster endpoint is empty"},
-		refusal{"empty CA", func(w *Windows) { w.Cluster.CertificateAuthority = "" }, "certificate authority is empty"},
-		refusal{"space in flag", func(w *Windows) { w.KubeletFlags = []string{"--v=2 --anonymous-auth=true"} }, "space-separated"},
-		refusal{"tab in flag", func(w *Windows) { w.KubeletFlags = []string{"--v=2\t--anonymous-auth=true"} }, "space-separated"},
-		refusal{"NBSP in flag", func(w *Windows) { w.KubeletFlags = []string{"--v=2\u00a0--anonymous-auth=true"} }, "space-separated"},
-		refusal{"quote in flag", func(w *Windows) { w.KubeletFlags = []string{`--eviction-hard="memory.available<500Mi"`} }, "space-separated"},
-		refusal{"empty flag", func(w *Windows) { w.KubeletFlags = []string{"--v=2", ""} }, "kubelet flag 2 is empty"},
-		refusal{"space in label value", func(w *Windows) { w.Labels = map[string]string{"k": "a --anonymous-auth=true"} }, "space-separated"},
-		refusal{"newline in label key", func(w *Windows) { w.Labels = map[string]string{"a\nb": "v"} }, "space-separated"},
-		refusal{"quote in taint key", func(w *Windows) { w.Taints = []Taint{{Key: `a"`, Effect: "NoSchedule"}} }, "space-separated"},
-		refusal{"space in taint effect", func(w *Windows) { w.Taints = []Taint{{Key: "a", Effect: "No Schedule"}} }, "space-separated"},
+		refusal{"non-ASCII in name", func(w *Input) { w.Cluster.Name = "Ò; calc; Ò" }, "ASCII"},
+		refusal{"non-ASCII in label", func(w *Input) { w.Labels = map[string]string{"k": "café"} }, "ASCII"},
+		refusal{"bad CIDR", func(w *Input) { w.Cluster.ServiceCIDR = "172.20.0.0" }, "CIDR"},
+		refusal{"IPv6 CIDR", func(w *Input) { w.Cluster.ServiceCIDR = "fd00::/108" }, "CIDR"},
+		refusal{"CIDR too small", func(w *Input) { w.Cluster.ServiceCIDR = "10.0.0.0/29" }, "CIDR"},
+		refusal{"CIDR with a quote", func(w *Input) { w.Cluster.ServiceCIDR = "10.0.0.0/16'" }, "CIDR"},
+		refusal{"empty name", func(w *Input) { w.Cluster.Name = "" }, "cluster name is empty"},
+		refusal{"empty endpoint", func(w *Input) { w.Cluster.Endpoint = "" }, "cluster endpoint is empty"},
+		refusal{"empty CA", func(w *Input) { w.Cluster.CertificateAuthority = "" }, "certificate authority is empty"},
+		refusal{"space in flag", func(w *Input) { w.KubeletFlags = []string{"--v=2 --anonymous-auth=true"} }, "space-separated"},
+		refusal{"tab in flag", func(w *Input) { w.KubeletFlags = []string{"--v=2\t--anonymous-auth=true"} }, "space-separated"},
+		refusal{"NBSP in flag", func(w *Input) { w.KubeletFlags = []string{"--v=2\u00a0--anonymous-auth=true"} }, "space-separated"},
+		refusal{"quote in flag", func(w *Input) { w.KubeletFlags = []string{`--eviction-hard="memory.available<500Mi"`} }, "space-separated"},
+		refusal{"empty flag", func(w *Input) { w.KubeletFlags = []string{"--v=2", ""} }, "kubelet flag 2 is empty"},
+		refusal{"space in label value", func(w *Input) { w.Labels = map[string]string{"k": "a --anonymous-auth=true"} }, "space-separated"},
+		refusal{"newline in label key", func(w *Input) { w.Labels = map[string]string{"a\nb": "v"} }, "space-separated"},
+		refusal{"quote in taint key", func(w *Input) { w.Taints = []Taint{{Key: `a"`, Effect: "NoSchedule"}} }, "space-separated"},
+		refusal{"space in taint effect", func(w *Input) { w.Taints = []Taint{{Key: "a", Effect: "No Schedule"}} }, "space-separated"},
 	)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := Windows{Cluster: testCluster}
+			in := scenarioNamed(t, FormatWindows, "minimal")
 			tt.set(&in)
 			var doc string
 			var err error
-			require.NotPanics(t, func() { doc, err = RenderWindows(in) })
+			require.NotPanics(t, func() { doc, err = Render(in) })
 			require.Error(t, err, doc)
 			assert.Contains(t, err.Error(), tt.wantErr)
 			assert.Empty(t, doc)
@@ -289,20 +203,20 @@ func TestRenderWindowsScriptsVerbatim(t *testing.T) {
 			// Clean scripts, so that checkWindowsUserData also compares the whole block's
 			// statements with theirs.
 			requirePwshClean(t, ps, tt.pre, tt.post)
-			in := Windows{Cluster: testCluster, PreScript: tt.pre, PostScript: tt.post}
-			doc, err := RenderWindows(in)
+			in := winWithScripts(tt.pre, tt.post)
+			doc, err := Render(in)
 			require.NoError(t, err)
 			_, err = checkWindowsUserData(ps, doc, in)
 			require.NoError(t, err, doc)
 			if tt.wantBlank {
-				minimal, err := RenderWindows(Windows{Cluster: testCluster})
+				minimal, err := Render(scenarioNamed(t, FormatWindows, "minimal"))
 				require.NoError(t, err)
 				assert.Equal(t, minimal, doc)
 			}
 		})
 	}
 	t.Run("a trailing backtick is followed by a blank line", func(t *testing.T) {
-		doc, err := RenderWindows(Windows{Cluster: testCluster, PreScript: "Write-Output `"})
+		doc, err := Render(winWithScripts("Write-Output `", ""))
 		require.NoError(t, err)
 		assert.Contains(t, doc, "Write-Output `\n\n"+winBootstrapHeader)
 	})
@@ -343,8 +257,8 @@ func TestWinPSQuote(t *testing.T) {
 // document must be caught.
 func TestCheckWindowsUserDataRejects(t *testing.T) {
 	ps := pwshParserFor(t)
-	in := windowsScenarios()[len(windowsScenarios())-1].in
-	good, err := RenderWindows(in)
+	in := scenarioNamed(t, FormatWindows, "full")
+	good, err := Render(in)
 	require.NoError(t, err)
 	_, err = checkWindowsUserData(ps, good, in)
 	require.NoError(t, err)
@@ -440,10 +354,10 @@ func TestCheckWindowsUserDataRejects(t *testing.T) {
 }
 
 // FuzzRenderWindows: whatever the cluster name, endpoint, label, kubelet flag and pre script,
-// RenderWindows never panics, and whenever it renders, the document has the structure that
+// Render never panics on Windows user data, and whenever it renders, the document has the structure that
 // checkWindowsUserData reads and every value comes back from its literal.
 func FuzzRenderWindows(f *testing.F) {
-	for _, sc := range windowsScenarios() {
+	for _, sc := range scenariosOf(FormatWindows) {
 		var k, v, flag string
 		if keys := slices.Sorted(maps.Keys(sc.in.Labels)); len(keys) > 0 {
 			k, v = keys[0], sc.in.Labels[keys[0]]
@@ -451,7 +365,7 @@ func FuzzRenderWindows(f *testing.F) {
 		if len(sc.in.KubeletFlags) > 0 {
 			flag = sc.in.KubeletFlags[0]
 		}
-		f.Add(sc.in.Cluster.Name, sc.in.Cluster.Endpoint, k, v, flag, sc.in.PreScript)
+		f.Add(sc.in.Cluster.Name, sc.in.Cluster.Endpoint, k, v, flag, strings.Join(sc.in.PreScripts, ""))
 	}
 	for _, payload := range winInjections {
 		f.Add(payload, "https://example.com/"+payload, "k", payload, "--x="+payload, payload)
@@ -462,19 +376,16 @@ func FuzzRenderWindows(f *testing.F) {
 
 	ps := pwshParserFor(f)
 	f.Fuzz(func(t *testing.T, name, endpoint, labelKey, labelValue, flag, pre string) {
-		in := Windows{
-			Cluster:    Cluster{Name: name, Endpoint: endpoint, CertificateAuthority: testCA, ServiceCIDR: testCluster.ServiceCIDR},
-			Taints:     []Taint{{Key: "dedicated", Value: "fuzz", Effect: "NoSchedule"}},
-			PreScript:  pre,
-			PostScript: "Write-Output 'post'\n",
-		}
+		in := winWithScripts(pre, "Write-Output 'post'\n")
+		in.Cluster = Cluster{Name: name, Endpoint: endpoint, CertificateAuthority: testCA, ServiceCIDR: testCluster.ServiceCIDR}
+		in.Taints = []Taint{{Key: "dedicated", Value: "fuzz", Effect: "NoSchedule"}}
 		if labelKey != "" || labelValue != "" {
 			in.Labels = map[string]string{labelKey: labelValue}
 		}
 		if flag != "" {
 			in.KubeletFlags = []string{"--v=2", flag}
 		}
-		doc, err := RenderWindows(in)
+		doc, err := Render(in)
 		if err != nil {
 			// Refusals are for inputs that hold something refusable; a plain input renders.
 			plain := func(s string, kubelet bool) bool {
@@ -520,7 +431,7 @@ func FuzzRenderWindows(f *testing.F) {
 //     parts do not run into each other.
 //
 // It returns the parameters read from the hashtable.
-func checkWindowsUserData(ps *pwshParser, doc string, in Windows) (map[string]string, error) {
+func checkWindowsUserData(ps *pwshParser, doc string, in Input) (map[string]string, error) {
 	const open, closing = "<powershell>\n", "</powershell>\n"
 	if !strings.HasPrefix(doc, open) || !strings.HasSuffix(doc, closing) || len(doc) < len(open)+len(closing) {
 		return nil, errors.New("the document is not one <powershell> block with nothing around it")
@@ -538,7 +449,7 @@ func checkWindowsUserData(ps *pwshParser, doc string, in Windows) (map[string]st
 
 	section := body
 	var parts []pwshPart
-	if pre := testWinScript(in.PreScript); pre != "" {
+	if pre := testWinScript(singleScript(in.PreScripts)); pre != "" {
 		if !strings.HasPrefix(section, pre+"\n") {
 			return nil, errors.New("the block does not start with the pre script, verbatim, and a blank line")
 		}
@@ -546,7 +457,7 @@ func checkWindowsUserData(ps *pwshParser, doc string, in Windows) (map[string]st
 		section = section[len(pre)+1:]
 	}
 	sectionOffset := len(body) - len(section)
-	post := testWinScript(in.PostScript)
+	post := testWinScript(singleScript(in.PostScripts))
 	if post != "" {
 		if !strings.HasSuffix(section, "\n"+post) {
 			return nil, errors.New("the block does not end with a blank line and the post script, verbatim")
@@ -787,7 +698,7 @@ func checkPwshComposition(ps *pwshParser, body string, parts []pwshPart) error {
 
 // checkWindowsKubeletArgs parses the -KubeletExtraArgs value back into labels, taints and extra
 // flags and compares them with in.
-func checkWindowsKubeletArgs(args string, in Windows) error {
+func checkWindowsKubeletArgs(args string, in Input) error {
 	flags := strings.Split(args, " ")
 	if len(in.Labels) > 0 {
 		v, ok := strings.CutPrefix(flags[0], "--node-labels=")
@@ -876,6 +787,12 @@ func checkWindowsTaints(s string, want []Taint) error {
 		return fmt.Errorf("taints %v, want %v", got, wantS)
 	}
 	return nil
+}
+
+// winWithScripts is the minimal Windows input with a pre and a post script ("" for none: a
+// blank script is left out).
+func winWithScripts(pre, post string) Input {
+	return Input{Format: FormatWindows, Cluster: testCluster, PreScripts: []string{pre}, PostScripts: []string{post}}
 }
 
 // testWinScript is how a user script appears in the block: "" when blank, else with a final

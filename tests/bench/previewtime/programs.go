@@ -56,7 +56,8 @@ func EksnodesProgram(n int) pulumi.RunFunc {
 // group creates, written directly against the AWS SDK as a hand-written program would: no
 // components, no validation, the same inputs.
 func BaselineProgram(n int) pulumi.RunFunc {
-	ud, err := userdata.RenderNodeadm(userdata.Nodeadm{
+	ud, err := userdata.Render(userdata.Input{
+		Format:  userdata.FormatNodeadm,
 		Cluster: userdata.Cluster{Name: clusterName, Endpoint: endpoint, CertificateAuthority: ca, ServiceCIDR: serviceCIDR},
 		Labels:  map[string]string{"team": "platform"},
 	})

@@ -57,40 +57,36 @@ func userDataSizes() ([]sizeRow, error) {
 		CertificateAuthority: eksCA(), ServiceCIDR: "172.20.0.0/16"}
 	kubeletConfig := map[string]any{"maxPods": 110, "kubeReserved": map[string]any{"cpu": "250m", "memory": "1Gi"},
 		"evictionHard": map[string]any{"memory.available": "500Mi", "nodefs.available": "10%"}, "serializeImagePulls": false}
+	// heavy adds the heavy labels, taints, kubelet flags and scripts to in.
+	heavy := func(in userdata.Input) userdata.Input {
+		in.Labels, in.Taints, in.KubeletFlags = heavyLabels(), heavyTaints(), heavyFlags()
+		in.PreScripts, in.PostScripts = []string{script(40, "#")}, []string{script(20, "#")}
+		return in
+	}
+	hardening := userdata.AL2023HardeningScript()
+	heavyAL2023 := heavy(userdata.Input{Format: userdata.FormatNodeadm, Cluster: c, KubeletConfig: kubeletConfig})
+	heavyAL2023.PostScripts = append(heavyAL2023.PostScripts, hardening)
 	renders := []struct {
 		os, config string
-		render     func() (string, error)
+		in         userdata.Input
 	}{
-		{"AL2023", "default", func() (string, error) { return userdata.RenderNodeadm(userdata.Nodeadm{Cluster: c}) }},
-		{"AL2023", "hardening baseline", func() (string, error) {
-			return userdata.RenderNodeadm(userdata.Nodeadm{Cluster: c, PostScripts: []string{userdata.AL2023HardeningScript()}})
-		}},
-		{"AL2023", "heavy", func() (string, error) {
-			return userdata.RenderNodeadm(userdata.Nodeadm{Cluster: c, Labels: heavyLabels(), Taints: heavyTaints(), KubeletFlags: heavyFlags(),
-				KubeletConfig: kubeletConfig, PreScripts: []string{script(40, "#")}, PostScripts: []string{script(20, "#"), userdata.AL2023HardeningScript()}})
-		}},
-		{"Bottlerocket", "default", func() (string, error) { return userdata.RenderBottlerocket(userdata.Bottlerocket{Cluster: c}) }},
-		{"Bottlerocket", "heavy", func() (string, error) {
-			return userdata.RenderBottlerocket(userdata.Bottlerocket{Cluster: c, Labels: heavyLabels(), Taints: heavyTaints(), Settings: map[string]any{
-				"kubernetes":      map[string]any{"max-pods": 110, "kube-reserved": map[string]any{"cpu": "250m", "memory": "1Gi"}, "eviction-hard": map[string]any{"memory.available": "500Mi"}},
-				"host-containers": map[string]any{"admin": map[string]any{"enabled": false}},
-				"kernel":          map[string]any{"lockdown": "integrity", "sysctl": map[string]any{"net.core.somaxconn": "4096", "vm.max_map_count": "262144"}},
-			}})
-		}},
-		{"Windows", "default", func() (string, error) { return userdata.RenderWindows(userdata.Windows{Cluster: c}) }},
-		{"Windows", "heavy", func() (string, error) {
-			return userdata.RenderWindows(userdata.Windows{Cluster: c, Labels: heavyLabels(), Taints: heavyTaints(), KubeletFlags: heavyFlags(),
-				PreScript: script(40, "#"), PostScript: script(20, "#")})
-		}},
-		{"AL2", "default", func() (string, error) { return userdata.RenderAL2(userdata.AL2{Cluster: c}) }},
-		{"AL2", "heavy", func() (string, error) {
-			return userdata.RenderAL2(userdata.AL2{Cluster: c, Labels: heavyLabels(), Taints: heavyTaints(), KubeletFlags: heavyFlags(),
-				PreScript: script(40, "#"), PostScript: script(20, "#")})
-		}},
+		{"AL2023", "default", userdata.Input{Format: userdata.FormatNodeadm, Cluster: c}},
+		{"AL2023", "hardening baseline", userdata.Input{Format: userdata.FormatNodeadm, Cluster: c, PostScripts: []string{hardening}}},
+		{"AL2023", "heavy", heavyAL2023},
+		{"Bottlerocket", "default", userdata.Input{Format: userdata.FormatBottlerocket, Cluster: c}},
+		{"Bottlerocket", "heavy", userdata.Input{Format: userdata.FormatBottlerocket, Cluster: c, Labels: heavyLabels(), Taints: heavyTaints(), Settings: map[string]any{
+			"kubernetes":      map[string]any{"max-pods": 110, "kube-reserved": map[string]any{"cpu": "250m", "memory": "1Gi"}, "eviction-hard": map[string]any{"memory.available": "500Mi"}},
+			"host-containers": map[string]any{"admin": map[string]any{"enabled": false}},
+			"kernel":          map[string]any{"lockdown": "integrity", "sysctl": map[string]any{"net.core.somaxconn": "4096", "vm.max_map_count": "262144"}},
+		}}},
+		{"Windows", "default", userdata.Input{Format: userdata.FormatWindows, Cluster: c}},
+		{"Windows", "heavy", heavy(userdata.Input{Format: userdata.FormatWindows, Cluster: c})},
+		{"AL2", "default", userdata.Input{Format: userdata.FormatAL2, Cluster: c}},
+		{"AL2", "heavy", heavy(userdata.Input{Format: userdata.FormatAL2, Cluster: c})},
 	}
 	var out []sizeRow
 	for _, r := range renders {
-		text, err := r.render()
+		text, err := userdata.Render(r.in)
 		if err != nil {
 			return nil, fmt.Errorf("%s %s: %w", r.os, r.config, err)
 		}
