@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
 )
 
 // osFacts is everything eksnodes knows about one operating system: its EKS-optimized AMIs
@@ -30,6 +32,8 @@ type osFacts struct {
 	refuses []refusal
 	// hardening is what the baseline profile adds on this operating system.
 	hardening hardeningFacts
+	// userData is the format of the user data the nodes boot from, rendered by package userdata.
+	userData userdata.Format
 }
 
 // variantFacts is one published variant of an operating system's AMI.
@@ -118,6 +122,7 @@ var osTable = map[OperatingSystem]osFacts{
 		ipv6:      true,
 		refuses:   []refusal{noBottlerocketSettings},
 		hardening: hardeningFacts{packages: true},
+		userData:  userdata.FormatNodeadm,
 	},
 	Bottlerocket: {
 		variants: map[AMIVariant]variantFacts{
@@ -152,6 +157,7 @@ var osTable = map[OperatingSystem]osFacts{
 			{"postBootstrapUserData", func(a NodeGroupArgs) bool { return a.PostBootstrapUserData != "" }, "Bottlerocket runs no user data scripts; use bootstrap containers in bottlerocketSettings"},
 		},
 		hardening: hardeningFacts{settings: true},
+		userData:  userdata.FormatBottlerocket,
 	},
 	// EKS Windows support reached GA on 2019-10-07 with 1.14. The Windows release calendar lists
 	// no end date for Windows Server 2019. A public SSM parameter for 1.35 is referenced; we found
@@ -193,6 +199,7 @@ var osTable = map[OperatingSystem]osFacts{
 			{"kubeletConfig", func(a NodeGroupArgs) bool { return len(a.KubeletConfig) > 0 }, "AL2 nodes take kubelet settings as kubeletExtraArgs"},
 			noBottlerocketSettings,
 		},
+		userData: userdata.FormatAL2,
 	},
 }
 
@@ -210,6 +217,7 @@ func windowsFacts(year, edition string, published publishedRange) osFacts {
 			{"kubeletConfig", func(a NodeGroupArgs) bool { return len(a.KubeletConfig) > 0 }, "Windows nodes take kubelet settings as kubeletExtraArgs"},
 			noBottlerocketSettings,
 		},
+		userData: userdata.FormatWindows,
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -40,6 +41,10 @@ func TestOSTableIsComplete(t *testing.T) {
 			assert.NotEmpty(t, r.why, "%s: a refusal says what to do instead", os)
 		}
 		assert.False(t, f.windows && f.ipv6, "%s: EKS Windows nodes are IPv4 only", os)
+		assert.NotEmpty(t, f.userData, "%s: user data format", os)
+		_, err := userdata.Render(userdata.Input{Format: f.userData, Cluster: userdata.Cluster{Name: "demo",
+			Endpoint: "https://ABCDEF.gr7.us-east-1.eks.amazonaws.com", CertificateAuthority: "Q0E=", ServiceCIDR: "172.20.0.0/16"}})
+		assert.NoError(t, err, "%s: the format has a renderer", os)
 	}
 }
 

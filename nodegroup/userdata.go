@@ -23,25 +23,20 @@ func userDataInput(a NodeGroupArgs, c userdata.Cluster) (userdata.Input, error) 
 		PostScripts:   scriptList(a.PostBootstrapUserData),
 		Settings:      a.BottlerocketSettings,
 	}
-	switch os := *a.OperatingSystem; {
-	case os == AL2023:
-		in.Format = userdata.FormatNodeadm
-		if packagesHardened(a) {
-			in.PostScripts = append(in.PostScripts, userdata.AL2023HardeningScript())
-		}
-	case os == Bottlerocket:
-		in.Format = userdata.FormatBottlerocket
+	f, ok := osTable[*a.OperatingSystem]
+	if !ok {
+		return userdata.Input{}, fmt.Errorf("operatingSystem %q has no user data renderer", *a.OperatingSystem)
+	}
+	in.Format = f.userData
+	if packagesHardened(a) {
+		in.PostScripts = append(in.PostScripts, userdata.AL2023HardeningScript())
+	}
+	if f.hardening.settings {
 		settings, err := bottlerocketSettings(a)
 		if err != nil {
 			return userdata.Input{}, err
 		}
 		in.Settings = settings
-	case os.IsWindows():
-		in.Format = userdata.FormatWindows
-	case os == AL2:
-		in.Format = userdata.FormatAL2
-	default:
-		return userdata.Input{}, fmt.Errorf("operatingSystem %q has no user data renderer", os)
 	}
 	return in, nil
 }
