@@ -87,7 +87,7 @@ func checkHardening(p *problems, a NodeGroupArgs) {
 // checkLockdown refuses kernel lockdown on Bottlerocket's NVIDIA variants, whatever the profile:
 // the NVIDIA kernel modules do not load under lockdown, so the GPUs would be unusable.
 func checkLockdown(p *problems, a NodeGroupArgs) {
-	if *a.OperatingSystem != Bottlerocket || !nvidiaVariant(*a.AmiVariant) {
+	if !factsOf(*a.OperatingSystem).hardening.settings || !nvidiaVariant(*a.AmiVariant) {
 		return
 	}
 	if got, ok := lookupSetting(a.BottlerocketSettings, "kernel.lockdown"); ok && got != "none" {
