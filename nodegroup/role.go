@@ -308,7 +308,7 @@ type mapRole struct {
 // role ARN without its IAM path, so the path is removed.
 func AwsAuthMapRole(roleArn string, windows bool) (string, error) {
 	entry := mapRole{
-		RoleArn:  RoleArnWithoutPath(roleArn),
+		RoleArn:  roleArnWithoutPath(roleArn),
 		Username: "system:node:{{EC2PrivateDNSName}}",
 		Groups:   []string{"system:bootstrappers", "system:nodes"},
 	}
@@ -319,9 +319,9 @@ func AwsAuthMapRole(roleArn string, windows bool) (string, error) {
 	return string(out), err
 }
 
-// RoleArnWithoutPath turns arn:aws:iam::111122223333:role/some/path/name into
+// roleArnWithoutPath turns arn:aws:iam::111122223333:role/some/path/name into
 // arn:aws:iam::111122223333:role/name. Other strings are returned unchanged.
-func RoleArnWithoutPath(arn string) string {
+func roleArnWithoutPath(arn string) string {
 	i := strings.Index(arn, ":role/")
 	if i < 0 {
 		return arn

@@ -124,14 +124,14 @@ func TestAwsAuthMapRoleWindows(t *testing.T) {
 	assert.Equal(t, []string{"system:bootstrappers", "system:nodes", "eks:kube-proxy-windows"}, entries[0].Groups)
 }
 
-func TestRoleArnWithoutPath(t *testing.T) {
+func TestRoleArnWithoutPathIsStripped(t *testing.T) {
 	for in, want := range map[string]string{
 		"arn:aws:iam::111122223333:role/nodes":             "arn:aws:iam::111122223333:role/nodes",
 		"arn:aws:iam::111122223333:role/a/b/nodes":         "arn:aws:iam::111122223333:role/nodes",
 		"arn:aws-cn:iam::111122223333:role/team/nodes-123": "arn:aws-cn:iam::111122223333:role/nodes-123",
 		"not-an-arn": "not-an-arn",
 	} {
-		assert.Equal(t, want, RoleArnWithoutPath(in), in)
+		assert.Equal(t, want, roleArnWithoutPath(in), in)
 	}
 }
 

@@ -28,8 +28,8 @@ const (
 // UTF-8): letters, digits, white space and _ . : / = + - @.
 var iamTagRe = regexp.MustCompile(`^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`)
 
-// ClusterTagKey returns the tag key that marks a resource as belonging to a cluster.
-func ClusterTagKey(clusterName string) string { return clusterTagPrefix + clusterName }
+// clusterTagKey returns the tag key that marks a resource as belonging to a cluster.
+func clusterTagKey(clusterName string) string { return clusterTagPrefix + clusterName }
 
 // checkTagKey checks one tag key; iam applies IAM's and EKS's character rules too.
 func checkTagKey(p *problems, prop, k string, iam bool) {
@@ -145,7 +145,7 @@ func nodeTags(clusterName, name string, user map[string]string) map[string]strin
 	for k, v := range user {
 		out[k] = v
 	}
-	out[ClusterTagKey(clusterName)] = ownedTagValue
+	out[clusterTagKey(clusterName)] = ownedTagValue
 	return out
 }
 
@@ -169,7 +169,7 @@ func securityGroupTags(clusterName pulumi.StringOutput, name string, user pulumi
 	return pulumi.All(clusterName, userTags(user)).ApplyT(func(v []any) map[string]string {
 		tags := nodeTags(str(v[0]), name, strMap(v[1]))
 		if !clusterTag {
-			delete(tags, ClusterTagKey(str(v[0])))
+			delete(tags, clusterTagKey(str(v[0])))
 		}
 		return tags
 	}).(pulumi.StringMapOutput)
