@@ -12,6 +12,7 @@ import (
 	basic "github.com/eksnodes/pulumi-eksnodes/examples/go-basic/infra"
 	ipv6 "github.com/eksnodes/pulumi-eksnodes/examples/go-ipv6/infra"
 	migration "github.com/eksnodes/pulumi-eksnodes/examples/go-migration/infra"
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup"
 	"github.com/eksnodes/pulumi-eksnodes/tests/offline"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -82,4 +83,45 @@ func TestGoMigrationRetireBlue(t *testing.T) {
 	for op, n := range results[3].Changes {
 		assert.True(t, op == "same" || n == 0, "after retiring blue the stack is settled: %v", results[3].Changes)
 	}
+}
+
+// A transform given to a NodeGroup reaches its children through the engine: the README's
+// escape hatch for an AWS setting eksnodes has no input for.
+func TestGoTransformsReachChildren(t *testing.T) {
+	program := func(ctx *pulumi.Context) error {
+		_, err := nodegroup.NewNodeGroup(ctx, "workers", &nodegroup.NodeGroupArgs{
+			Cluster: nodegroup.ClusterArgs{
+				Name:                 pulumi.String("demo"),
+				Endpoint:             pulumi.String("https://0123456789ABCDEF0123456789ABCDEF.gr7.us-east-1.eks.amazonaws.com"),
+				CertificateAuthority: pulumi.String("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURCVENDQWUyZ0F3SUJBZ0lJZXhhbXBsZQotLS0tLUVORCBDRVJUSUZJQ0FURS0tLS0tCg=="),
+				ServiceCidr:          pulumi.String("172.20.0.0/16"),
+				Version:              pulumi.String("1.33"),
+				SecurityGroupId:      pulumi.String("sg-0123456789abcdef0"),
+				VpcId:                pulumi.String("vpc-0123456789abcdef0"),
+			},
+			SubnetIds: pulumi.ToStringArray([]string{"subnet-0123456789abcdef0"}),
+		}, pulumi.Transforms([]pulumi.ResourceTransform{
+			func(_ context.Context, args *pulumi.ResourceTransformArgs) *pulumi.ResourceTransformResult {
+				if args.Type != "aws:ec2/launchTemplate:LaunchTemplate" {
+					return nil
+				}
+				args.Props["placement"] = pulumi.Map{"groupName": pulumi.String("hpc")}
+				return &pulumi.ResourceTransformResult{Props: args.Props, Opts: args.Opts}
+			},
+		}))
+		return err
+	}
+	env := offline.ForTest(t)
+	stack, err := env.GoStack(context.Background(), "eksnodes-transforms", "e2e", program, nil)
+	require.NoError(t, err)
+	results, err := offline.RunGo(context.Background(), stack, []offline.Step{{Op: "preview"}}, offline.TestLog(t))
+	require.NoError(t, err)
+	found := false
+	for _, e := range results[0].Events {
+		if e.Type == "aws:ec2/launchTemplate:LaunchTemplate" {
+			found = true
+			assert.Equal(t, map[string]any{"groupName": "hpc"}, e.Inputs["placement"])
+		}
+	}
+	assert.True(t, found, "the preview shows the launch template")
 }

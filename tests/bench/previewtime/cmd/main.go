@@ -12,8 +12,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/eksnodes/pulumi-eksnodes/tests/offline"
 	"github.com/eksnodes/pulumi-eksnodes/tests/bench/previewtime"
+	"github.com/eksnodes/pulumi-eksnodes/tests/offline"
 )
 
 func main() {
