@@ -3,6 +3,7 @@ package nodegroup
 import (
 	"testing"
 
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/stretchr/testify/assert"
@@ -12,33 +13,33 @@ import (
 func TestAutoScalingGroupDefaults(t *testing.T) {
 	m, _, err := runNodeGroup(t, demoArgs())
 	require.NoError(t, err)
-	asg := m.get(t, tASG, "ng")
-	assert.Equal(t, "ng-", asg.in("namePrefix"))
-	assert.Nil(t, asg.in("name"))
-	assert.Equal(t, []any{"subnet-0123456789abcdef0", "subnet-0123456789abcdef1"}, asg.in("vpcZoneIdentifiers"))
-	assert.Equal(t, 1.0, asg.in("minSize"))
-	assert.Equal(t, 2.0, asg.in("maxSize"))
-	assert.Equal(t, 2.0, asg.in("desiredCapacity"))
+	asg := m.Require(t, tASG, "ng")
+	assert.Equal(t, "ng-", asg.Input("namePrefix"))
+	assert.Nil(t, asg.Input("name"))
+	assert.Equal(t, []any{"subnet-0123456789abcdef0", "subnet-0123456789abcdef1"}, asg.Input("vpcZoneIdentifiers"))
+	assert.Equal(t, 1.0, asg.Input("minSize"))
+	assert.Equal(t, 2.0, asg.Input("maxSize"))
+	assert.Equal(t, 2.0, asg.Input("desiredCapacity"))
 	// The numeric latest version, never $Latest or $Default: a template change is a change of
 	// the group, which starts an instance refresh.
-	assert.Equal(t, map[string]any{"id": "lt-0123456789abcdef0", "version": "1"}, asg.in("launchTemplate"))
-	assert.Equal(t, "EC2", asg.in("healthCheckType"))
-	assert.Equal(t, 300.0, asg.in("healthCheckGracePeriod"))
+	assert.Equal(t, map[string]any{"id": nodegrouptest.ID(tLT, "ng"), "version": "1"}, asg.Input("launchTemplate"))
+	assert.Equal(t, "EC2", asg.Input("healthCheckType"))
+	assert.Equal(t, 300.0, asg.Input("healthCheckGracePeriod"))
 	assert.Equal(t, map[string]any{
 		"strategy": "Rolling",
 		"preferences": map[string]any{
 			"minHealthyPercentage": 100.0, "maxHealthyPercentage": 110.0, "skipMatching": true, "autoRollback": false,
 		},
-	}, asg.in("instanceRefresh"))
+	}, asg.Input("instanceRefresh"))
 	assert.Equal(t, []any{
 		map[string]any{"key": "Name", "value": "ng", "propagateAtLaunch": true},
 		map[string]any{"key": "kubernetes.io/cluster/demo", "value": "owned", "propagateAtLaunch": true},
-	}, asg.in("tags"))
+	}, asg.Input("tags"))
 	assert.Empty(t, asg.IgnoreChanges)
 	// The group waits for the role (and its access entry) and the security group rules, so the
 	// first nodes can join.
-	assert.Contains(t, asg.DependsOn, "urn:pulumi:test::eksnodes::eksnodes:index:NodeGroup$eksnodes:index:NodeRole$aws:eks/accessEntry:AccessEntry::ng-role")
-	assert.Contains(t, asg.DependsOn, "urn:pulumi:test::eksnodes::eksnodes:index:NodeGroup$eksnodes:index:NodeSecurityGroup$aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::ng-sg-cluster-ingress-all")
+	assert.Contains(t, asg.Dependencies, "urn:pulumi:test::eksnodes::eksnodes:index:NodeGroup$eksnodes:index:NodeRole$aws:eks/accessEntry:AccessEntry::ng-role")
+	assert.Contains(t, asg.Dependencies, "urn:pulumi:test::eksnodes::eksnodes:index:NodeGroup$eksnodes:index:NodeSecurityGroup$aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::ng-sg-cluster-ingress-all")
 }
 
 func TestAutoScalingGroupSizesDefaulting(t *testing.T) {
@@ -71,7 +72,7 @@ func TestAutoScalingGroupRefreshAndScaling(t *testing.T) {
 	args.HealthCheckGracePeriod = ptr(60)
 	m, _, err := runNodeGroup(t, args)
 	require.NoError(t, err)
-	asg := m.get(t, tASG, "ng")
+	asg := m.Require(t, tASG, "ng")
 	assert.Equal(t, map[string]any{
 		"strategy": "Rolling",
 		"preferences": map[string]any{
@@ -79,15 +80,15 @@ func TestAutoScalingGroupRefreshAndScaling(t *testing.T) {
 			"skipMatching": false, "autoRollback": true, "checkpointPercentages": []any{25.0, 100.0},
 			"checkpointDelay": "600", "scaleInProtectedInstances": "Wait", "standbyInstances": "Terminate",
 		},
-	}, asg.in("instanceRefresh"))
+	}, asg.Input("instanceRefresh"))
 	assert.Equal(t, []string{"desiredCapacity"}, asg.IgnoreChanges)
-	assert.Equal(t, 60.0, asg.in("healthCheckGracePeriod"))
+	assert.Equal(t, 60.0, asg.Input("healthCheckGracePeriod"))
 
 	args = demoArgs()
 	args.InstanceRefresh = &InstanceRefresh{Enabled: ptr(false)}
 	m, _, err = runNodeGroup(t, args)
 	require.NoError(t, err)
-	assert.Nil(t, m.get(t, tASG, "ng").in("instanceRefresh"), "refresh switched off")
+	assert.Nil(t, m.Require(t, tASG, "ng").Input("instanceRefresh"), "refresh switched off")
 }
 
 func TestAutoScalingGroupClusterAutoscalerTags(t *testing.T) {
@@ -98,7 +99,7 @@ func TestAutoScalingGroupClusterAutoscalerTags(t *testing.T) {
 	args.Tags = pulumi.ToStringMap(map[string]string{"team": "data"})
 	m, _, err := runNodeGroup(t, args)
 	require.NoError(t, err)
-	asg := m.get(t, tASG, "ng")
+	asg := m.Require(t, tASG, "ng")
 	assert.Equal(t, []any{
 		map[string]any{"key": "Name", "value": "ng", "propagateAtLaunch": true},
 		map[string]any{"key": "k8s.io/cluster-autoscaler/demo", "value": "owned", "propagateAtLaunch": false},
@@ -108,13 +109,13 @@ func TestAutoScalingGroupClusterAutoscalerTags(t *testing.T) {
 		map[string]any{"key": "k8s.io/cluster-autoscaler/node-template/taint/spot", "value": ":PreferNoSchedule", "propagateAtLaunch": false},
 		map[string]any{"key": "kubernetes.io/cluster/demo", "value": "owned", "propagateAtLaunch": true},
 		map[string]any{"key": "team", "value": "data", "propagateAtLaunch": true},
-	}, asg.in("tags"))
+	}, asg.Input("tags"))
 	assert.Equal(t, []string{"desiredCapacity"}, asg.IgnoreChanges, "the autoscaler owns desired capacity by default")
 
 	args.IgnoreScalingChanges = ptr(false)
 	m, _, err = runNodeGroup(t, args)
 	require.NoError(t, err)
-	assert.Empty(t, m.get(t, tASG, "ng").IgnoreChanges, "an explicit false wins")
+	assert.Empty(t, m.Require(t, tASG, "ng").IgnoreChanges, "an explicit false wins")
 }
 
 // An instance refresh stops (and with autoRollback rolls back) when one of its alarms fires:
@@ -125,7 +126,7 @@ func TestInstanceRefreshAlarms(t *testing.T) {
 		Alarms: pulumi.StringArray{pulumi.String("nodes-not-ready"), pulumi.String("demo-failed-nodes").ToStringOutput()}}
 	m, _, err := runNodeGroup(t, args)
 	require.NoError(t, err)
-	prefs := m.get(t, tASG, "ng").in("instanceRefresh").(map[string]any)["preferences"].(map[string]any)
+	prefs := m.Require(t, tASG, "ng").Input("instanceRefresh").(map[string]any)["preferences"].(map[string]any)
 	assert.Equal(t, true, prefs["autoRollback"])
 	assert.Equal(t, map[string]any{"alarms": []any{"nodes-not-ready", "demo-failed-nodes"}}, prefs["alarmSpecification"])
 
@@ -160,7 +161,7 @@ func TestTerminationHandlerTag(t *testing.T) {
 	m, _, err := runNodeGroup(t, args)
 	require.NoError(t, err)
 	found := false
-	for _, tag := range m.get(t, tASG, "ng").in("tags").([]any) {
+	for _, tag := range m.Require(t, tASG, "ng").Input("tags").([]any) {
 		tm := tag.(map[string]any)
 		if tm["key"] == "aws-node-termination-handler/managed" {
 			found = true
@@ -170,7 +171,7 @@ func TestTerminationHandlerTag(t *testing.T) {
 	assert.True(t, found)
 	m, _, err = runNodeGroup(t, demoArgs())
 	require.NoError(t, err)
-	for _, tag := range m.get(t, tASG, "ng").in("tags").([]any) {
+	for _, tag := range m.Require(t, tASG, "ng").Input("tags").([]any) {
 		assert.NotEqual(t, "aws-node-termination-handler/managed", tag.(map[string]any)["key"], "only with a termination hook")
 	}
 }

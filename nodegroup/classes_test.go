@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -112,7 +113,7 @@ func TestEveryInputFieldMissingOrZero(t *testing.T) {
 			t.Run(f.prop+" "+kind, func(t *testing.T) {
 				args := fullArgs()
 				inputFields(reflect.ValueOf(args).Elem(), "")[i].field.Set(v)
-				var m *recordingMocks
+				var m *nodegrouptest.Mocks
 				var err error
 				require.NotPanics(t, func() { m, _, err = runNodeGroup(t, args) })
 				if err == nil {
@@ -121,7 +122,7 @@ func TestEveryInputFieldMissingOrZero(t *testing.T) {
 				}
 				var verr *ValidationError
 				require.True(t, errors.As(err, &verr), "refused with a ValidationError: %v", err)
-				assert.Empty(t, m.regs, "nothing registered before the refusal")
+				assert.Empty(t, m.Resources(), "nothing registered before the refusal")
 				for _, p := range verr.Problems {
 					assert.True(t, namesAProperty(p), "problem starts with a schema path: %q", p)
 				}
@@ -261,7 +262,7 @@ func TestInternetWideRemoteLoginIsRefusedInEverySpelling(t *testing.T) {
 			m, _, err := runNodeGroup(t, args)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), "nodeSecurityGroupOptions.ingressRules[0].cidrIpv")
-			assert.Empty(t, m.regs)
+			assert.Empty(t, m.Resources())
 		})
 	}
 	allowed := []SecurityGroupRule{
@@ -386,7 +387,7 @@ func TestAcceleratedInstancesGetTheirDrivers(t *testing.T) {
 			m, _, err := runNodeGroup(t, args)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.want)
-			assert.Empty(t, m.regs)
+			assert.Empty(t, m.Resources())
 		})
 	}
 }
@@ -443,7 +444,7 @@ func TestARNsMustBeInTheStacksPartition(t *testing.T) {
 		m, _, err := runNodeGroup(t, args)
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), `nodeRoleOptions.permissionsBoundary ("arn:aws:iam::111122223333:policy/boundary") is an ARN in partition aws, but nodeRootVolumeKmsKeyId is in aws-us-gov`)
-		assert.Empty(t, m.regs)
+		assert.Empty(t, m.Resources())
 	})
 	t.Run("a region of another partition is refused", func(t *testing.T) {
 		args := demoArgs()
@@ -480,11 +481,11 @@ func TestIPv6Cluster(t *testing.T) {
 			m, out, err := runNodeGroup(t, args)
 			require.NoError(t, err)
 
-			meta := m.get(t, tLT, "ng").in("metadataOptions").(map[string]any)
+			meta := m.Require(t, tLT, "ng").Input("metadataOptions").(map[string]any)
 			assert.Equal(t, "enabled", meta["httpProtocolIpv6"], "IMDS over IPv6")
 			assert.Equal(t, "required", meta["httpTokens"])
-			assert.Equal(t, "::/0", m.get(t, tEgress, "ng-sg-egress-all-ipv6").in("cidrIpv6"))
-			assert.Equal(t, "0.0.0.0/0", m.get(t, tEgress, "ng-sg-egress-all").in("cidrIpv4"))
+			assert.Equal(t, "::/0", m.Require(t, tEgress, "ng-sg-egress-all-ipv6").Input("cidrIpv6"))
+			assert.Equal(t, "0.0.0.0/0", m.Require(t, tEgress, "ng-sg-egress-all").Input("cidrIpv4"))
 
 			// The VPC CNI's IPv6 permissions replace AmazonEKS_CNI_Policy (EKS IAM docs, IPv6).
 			assert.NotContains(t, policyArns(m), "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy")
@@ -494,7 +495,7 @@ func TestIPv6Cluster(t *testing.T) {
 					Resource any
 				}
 			}
-			require.NoError(t, json.Unmarshal([]byte(m.get(t, "aws:iam/rolePolicy:RolePolicy", "ng-role-cni-ipv6").in("policy").(string)), &doc))
+			require.NoError(t, json.Unmarshal([]byte(m.Require(t, "aws:iam/rolePolicy:RolePolicy", "ng-role-cni-ipv6").Input("policy").(string)), &doc))
 			require.Len(t, doc.Statement, 2)
 			assert.ElementsMatch(t, []string{"ec2:AssignIpv6Addresses", "ec2:DescribeInstances", "ec2:DescribeTags",
 				"ec2:DescribeNetworkInterfaces", "ec2:DescribeInstanceTypes"}, doc.Statement[0].Action)
@@ -511,8 +512,8 @@ func TestIPv6Cluster(t *testing.T) {
 	t.Run("IPv4 groups are unchanged", func(t *testing.T) {
 		m, _, err := runNodeGroup(t, demoArgs())
 		require.NoError(t, err)
-		assert.NotContains(t, m.get(t, tLT, "ng").in("metadataOptions").(map[string]any), "httpProtocolIpv6")
-		assert.Empty(t, m.ofType("aws:iam/rolePolicy:RolePolicy"))
+		assert.NotContains(t, m.Require(t, tLT, "ng").Input("metadataOptions").(map[string]any), "httpProtocolIpv6")
+		assert.Empty(t, m.OfType("aws:iam/rolePolicy:RolePolicy"))
 	})
 	for _, tc := range []struct {
 		name   string

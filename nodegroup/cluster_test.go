@@ -4,6 +4,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	awseks "github.com/pulumi/pulumi-aws/sdk/v6/go/aws/eks"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -11,14 +12,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// clusterMocks answers for an aws.eks.Cluster the way EKS reports one, then like recordingMocks.
-type clusterMocks struct{ *recordingMocks }
-
-func (m clusterMocks) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
-	if args.TypeToken != "aws:eks/cluster:Cluster" {
-		return m.recordingMocks.NewResource(args)
-	}
-	state := args.Inputs.Copy()
+// answerAsEKS gives an aws.eks.Cluster the outputs EKS reports for one.
+func answerAsEKS(r nodegrouptest.Resource) (string, resource.PropertyMap, error) {
+	state := r.Outputs.Copy()
 	state["name"] = resource.NewProperty("prod")
 	state["endpoint"] = resource.NewProperty("https://ABCDEF.yl4.eu-west-1.eks.amazonaws.com")
 	state["version"] = resource.NewProperty("1.34")
@@ -45,7 +41,8 @@ func resolveCluster(c ClusterArgs) pulumi.StringArrayOutput {
 }
 
 func TestClusterFromAWS(t *testing.T) {
-	m := clusterMocks{newMocks()}
+	m := nodegrouptest.New()
+	m.OnResource("aws:eks/cluster:Cluster", answerAsEKS)
 	var facts []string
 	var mu sync.Mutex
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
@@ -69,14 +66,8 @@ func TestClusterFromAWS(t *testing.T) {
 		"prod", "https://ABCDEF.yl4.eu-west-1.eks.amazonaws.com", testCA, "10.100.0.0/16", "1.34",
 		"sg-0eeeeeeeeeeeeeee1", "vpc-0eeeeeeeeeeeeeee1",
 	}, facts)
-	sg := m.get(t, tSG, "ng-sg")
-	assert.Equal(t, "vpc-0eeeeeeeeeeeeeee1", sg.in("vpcId"))
-	assert.Equal(t, "sg-0eeeeeeeeeeeeeee1", m.get(t, tIngress, "ng-sg-cluster-ingress-all").in("securityGroupId"))
-	var ssm []string
-	for _, inv := range m.invokes {
-		if inv.Token == "aws:ssm/getParameter:getParameter" {
-			ssm = append(ssm, inv.Args["name"].StringValue())
-		}
-	}
-	assert.Equal(t, []string{"/aws/service/eks/optimized-ami/1.34/amazon-linux-2023/x86_64/standard/recommended/image_id"}, ssm)
+	sg := m.Require(t, tSG, "ng-sg")
+	assert.Equal(t, "vpc-0eeeeeeeeeeeeeee1", sg.Input("vpcId"))
+	assert.Equal(t, "sg-0eeeeeeeeeeeeeee1", m.Require(t, tIngress, "ng-sg-cluster-ingress-all").Input("securityGroupId"))
+	assert.Equal(t, []string{"/aws/service/eks/optimized-ami/1.34/amazon-linux-2023/x86_64/standard/recommended/image_id"}, m.SSMParameters())
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -182,14 +183,14 @@ func FuzzNewNodeGroup(f *testing.F) {
 	addFuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, osName, instanceType, labelKey, labelValue, taintEffect, kubeletArgs, script, volumeType string, minSize, maxSize, desired, hopLimit int, missing uint8) {
 		args := fuzzArgs(osName, instanceType, labelKey, labelValue, taintEffect, kubeletArgs, script, volumeType, minSize, maxSize, desired, hopLimit, missing)
-		m := newMocks()
+		m := nodegrouptest.New()
 		err := pulumi.RunErr(func(ctx *pulumi.Context) error {
 			_, err := NewNodeGroup(ctx, "ng", args)
 			return err
 		}, pulumi.WithMocks("eksnodes", "fuzz", m))
 		if err == nil {
-			if len(m.ofType(tASG)) != 1 {
-				t.Fatalf("accepted, but registered %v", m.names())
+			if len(m.OfType(tASG)) != 1 {
+				t.Fatalf("accepted, but registered %v", m.Keys())
 			}
 			return
 		}
@@ -197,8 +198,8 @@ func FuzzNewNodeGroup(f *testing.F) {
 		if !errors.As(err, &verr) {
 			t.Fatalf("refused without a ValidationError: %v", err)
 		}
-		if len(m.regs) != 0 {
-			t.Fatalf("refused after registering %v", m.names())
+		if len(m.Resources()) != 0 {
+			t.Fatalf("refused after registering %v", m.Keys())
 		}
 		for _, p := range verr.Problems {
 			if !namesAProperty(p) {

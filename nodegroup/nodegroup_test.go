@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -125,7 +126,7 @@ func TestNodeGroupChildren(t *testing.T) {
 			tc.mutate(args)
 			m, _, err := runNodeGroup(t, args)
 			require.NoError(t, err)
-			assert.ElementsMatch(t, tc.want, m.names())
+			assert.ElementsMatch(t, tc.want, m.Keys())
 		})
 	}
 }
@@ -134,7 +135,7 @@ func TestNodeGroupParentsEveryChild(t *testing.T) {
 	m, _, err := runNodeGroup(t, demoArgs())
 	require.NoError(t, err)
 	const root = "urn:pulumi:test::eksnodes::"
-	for _, r := range m.regs {
+	for _, r := range m.Resources() {
 		switch {
 		case r.Type == tNodeGroup:
 			assert.Equal(t, root+"pulumi:pulumi:Stack::eksnodes-test", r.Parent)
@@ -153,13 +154,13 @@ func TestNodeGroupParentsEveryChild(t *testing.T) {
 func TestNodeGroupOutputs(t *testing.T) {
 	_, out, err := runNodeGroup(t, demoArgs())
 	require.NoError(t, err)
-	assert.Equal(t, "arn:aws:iam::111122223333:role/ng-role-20261121000000000001", out.RoleArn)
-	assert.Equal(t, "ng-role-20261121000000000001", out.RoleName)
-	assert.Equal(t, "arn:aws:iam::111122223333:instance-profile/ng-role-20261121000000000001", out.ProfileArn)
-	assert.Equal(t, "ami-0abcdef0123456789", out.AmiID)
-	assert.Equal(t, "lt-0123456789abcdef0", out.LaunchTemplateID)
+	assert.Equal(t, "arn:aws:iam::111122223333:role/ng-role-"+nodegrouptest.NameSuffix, out.RoleArn)
+	assert.Equal(t, "ng-role-"+nodegrouptest.NameSuffix, out.RoleName)
+	assert.Equal(t, "arn:aws:iam::111122223333:instance-profile/ng-role-"+nodegrouptest.NameSuffix, out.ProfileArn)
+	assert.Equal(t, lookedUpAMI, out.AmiID)
+	assert.Equal(t, nodegrouptest.ID(tLT, "ng"), out.LaunchTemplateID)
 	assert.Equal(t, 1, out.LatestVersion)
-	assert.Equal(t, "ng-20261121000000000001", out.ASGName)
+	assert.Equal(t, "ng-"+nodegrouptest.NameSuffix, out.ASGName)
 	assert.True(t, strings.HasPrefix(out.SecurityGroupID, "sg-"))
 	assert.Contains(t, out.UserData, "kind: NodeConfig")
 
@@ -176,7 +177,7 @@ func TestNodeGroupOutputs(t *testing.T) {
 	assert.Equal(t, "arn:aws:iam::111122223333:instance-profile/nodes", out.ProfileArn)
 	assert.Equal(t, "sg-0fedcba9876543210", out.SecurityGroupID)
 	assert.Equal(t, "ami-0123456789abcdef0", out.AmiID)
-	assert.Empty(t, m.invokes, "an exact amiId and an existing role need no lookups")
+	assert.Empty(t, m.Calls(), "an exact amiId and an existing role need no lookups")
 }
 
 func TestNodeGroupAMIParameter(t *testing.T) {
@@ -188,41 +189,36 @@ func TestNodeGroupAMIParameter(t *testing.T) {
 		args.InstanceType = tc.instanceType
 		m, _, err := runNodeGroup(t, args)
 		require.NoError(t, err)
-		var paths []string
-		for _, inv := range m.invokes {
-			if inv.Token == "aws:ssm/getParameter:getParameter" {
-				paths = append(paths, inv.Args["name"].StringValue())
-			}
-		}
+		paths := m.SSMParameters()
 		assert.Equal(t, []string{tc.path}, paths, tc.instanceType)
-		lt := m.get(t, tLT, "ng")
-		assert.Equal(t, "ami-0abcdef0123456789", lt.in("imageId"))
-		assert.Equal(t, tc.instanceType, lt.in("instanceType"))
+		lt := m.Require(t, tLT, "ng")
+		assert.Equal(t, lookedUpAMI, lt.Input("imageId"))
+		assert.Equal(t, tc.instanceType, lt.Input("instanceType"))
 	}
 }
 
 func TestLaunchTemplateSecureDefaults(t *testing.T) {
 	m, out, err := runNodeGroup(t, demoArgs())
 	require.NoError(t, err)
-	lt := m.get(t, tLT, "ng")
+	lt := m.Require(t, tLT, "ng")
 	assert.Equal(t, map[string]any{
 		"httpEndpoint": "enabled", "httpTokens": "required", "httpPutResponseHopLimit": 1.0, "instanceMetadataTags": "disabled",
-	}, lt.in("metadataOptions"))
+	}, lt.Input("metadataOptions"))
 	assert.Equal(t, []any{map[string]any{
 		"deviceName": "/dev/xvda",
 		"ebs":        map[string]any{"volumeSize": 20.0, "volumeType": "gp3", "encrypted": "true", "deleteOnTermination": "true"},
-	}}, lt.in("blockDeviceMappings"))
+	}}, lt.Input("blockDeviceMappings"))
 	assert.Equal(t, []any{map[string]any{
 		"deviceIndex": 0.0, "associatePublicIpAddress": "false", "deleteOnTermination": "true",
 		"securityGroups": []any{out.SecurityGroupID},
-	}}, lt.in("networkInterfaces"))
-	assert.Nil(t, lt.in("keyName"), "no SSH key unless asked for")
-	assert.Nil(t, lt.in("vpcSecurityGroupIds"), "security groups belong to the network interface")
-	assert.Equal(t, map[string]any{"enabled": false}, lt.in("monitoring"))
-	assert.Equal(t, "ng-", lt.in("namePrefix"))
-	assert.Nil(t, lt.in("name"), "a fixed name would block create-before-delete replacement")
-	assert.Equal(t, true, lt.in("updateDefaultVersion"))
-	assert.Equal(t, map[string]any{"arn": out.ProfileArn}, lt.in("iamInstanceProfile"))
+	}}, lt.Input("networkInterfaces"))
+	assert.Nil(t, lt.Input("keyName"), "no SSH key unless asked for")
+	assert.Nil(t, lt.Input("vpcSecurityGroupIds"), "security groups belong to the network interface")
+	assert.Equal(t, map[string]any{"enabled": false}, lt.Input("monitoring"))
+	assert.Equal(t, "ng-", lt.Input("namePrefix"))
+	assert.Nil(t, lt.Input("name"), "a fixed name would block create-before-delete replacement")
+	assert.Equal(t, true, lt.Input("updateDefaultVersion"))
+	assert.Equal(t, map[string]any{"arn": out.ProfileArn}, lt.Input("iamInstanceProfile"))
 	assert.Equal(t, out.UserData, decodeUserData(t, lt), "the launch template carries the userData output, base64-encoded")
 
 	nodeTags := map[string]any{"Name": "ng", "kubernetes.io/cluster/demo": "owned"}
@@ -230,7 +226,7 @@ func TestLaunchTemplateSecureDefaults(t *testing.T) {
 		map[string]any{"resourceType": "instance", "tags": nodeTags},
 		map[string]any{"resourceType": "volume", "tags": nodeTags},
 		map[string]any{"resourceType": "network-interface", "tags": nodeTags},
-	}, lt.in("tagSpecifications"))
+	}, lt.Input("tagSpecifications"))
 }
 
 func TestLaunchTemplateOptions(t *testing.T) {
@@ -248,21 +244,21 @@ func TestLaunchTemplateOptions(t *testing.T) {
 	args.Tags = pulumi.ToStringMap(map[string]string{"team": "platform", "Name": "workers"})
 	m, out, err := runNodeGroup(t, args)
 	require.NoError(t, err)
-	lt := m.get(t, tLT, "ng")
+	lt := m.Require(t, tLT, "ng")
 	assert.Equal(t, map[string]any{
 		"httpEndpoint": "enabled", "httpTokens": "required", "httpPutResponseHopLimit": 2.0, "instanceMetadataTags": "enabled",
-	}, lt.in("metadataOptions"))
+	}, lt.Input("metadataOptions"))
 	assert.Equal(t, map[string]any{
 		"volumeSize": 100.0, "volumeType": "gp3", "encrypted": "true", "deleteOnTermination": "false",
 		"iops": 6000.0, "throughput": 250.0, "kmsKeyId": "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
-	}, lt.in("blockDeviceMappings").([]any)[0].(map[string]any)["ebs"])
-	ni := lt.in("networkInterfaces").([]any)[0].(map[string]any)
+	}, lt.Input("blockDeviceMappings").([]any)[0].(map[string]any)["ebs"])
+	ni := lt.Input("networkInterfaces").([]any)[0].(map[string]any)
 	assert.Equal(t, "true", ni["associatePublicIpAddress"])
 	assert.Equal(t, []any{out.SecurityGroupID, "sg-0ccccccccccccccc1"}, ni["securityGroups"])
-	assert.Equal(t, "ops", lt.in("keyName"))
-	assert.Equal(t, map[string]any{"enabled": true}, lt.in("monitoring"))
-	assert.Equal(t, map[string]any{"team": "platform", "Name": "workers"}, lt.in("tags"))
-	for _, spec := range lt.in("tagSpecifications").([]any) {
+	assert.Equal(t, "ops", lt.Input("keyName"))
+	assert.Equal(t, map[string]any{"enabled": true}, lt.Input("monitoring"))
+	assert.Equal(t, map[string]any{"team": "platform", "Name": "workers"}, lt.Input("tags"))
+	for _, spec := range lt.Input("tagSpecifications").([]any) {
 		assert.Equal(t, map[string]any{"Name": "workers", "team": "platform", "kubernetes.io/cluster/demo": "owned"},
 			spec.(map[string]any)["tags"], "the user's Name tag wins; the cluster tag is always set")
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup/userdata"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
@@ -27,12 +28,12 @@ func TestMixedInstancesPolicy(t *testing.T) {
 	m, _, err := runNodeGroup(t, args)
 	require.NoError(t, err)
 
-	asg := m.get(t, tASG, "ng")
-	assert.Nil(t, asg.in("launchTemplate"), "the template is part of the policy")
-	assert.Equal(t, true, asg.in("capacityRebalance"))
+	asg := m.Require(t, tASG, "ng")
+	assert.Nil(t, asg.Input("launchTemplate"), "the template is part of the policy")
+	assert.Equal(t, true, asg.Input("capacityRebalance"))
 	assert.Equal(t, map[string]any{
 		"launchTemplate": map[string]any{
-			"launchTemplateSpecification": map[string]any{"launchTemplateId": "lt-0123456789abcdef0", "version": "1"},
+			"launchTemplateSpecification": map[string]any{"launchTemplateId": nodegrouptest.ID(tLT, "ng"), "version": "1"},
 			"overrides": []any{
 				map[string]any{"instanceType": "m7g.large", "weightedCapacity": "1"},
 				map[string]any{"instanceType": "m6g.xlarge", "weightedCapacity": "2"},
@@ -44,16 +45,11 @@ func TestMixedInstancesPolicy(t *testing.T) {
 			"onDemandPercentageAboveBaseCapacity": 25.0, "spotAllocationStrategy": "price-capacity-optimized",
 			"spotMaxPrice": "0.05",
 		},
-	}, asg.in("mixedInstancesPolicy"))
+	}, asg.Input("mixedInstancesPolicy"))
 
-	lt := m.get(t, tLT, "ng")
-	assert.Nil(t, lt.in("instanceType"), "the policy's overrides choose the type")
-	var paths []string
-	for _, inv := range m.invokes {
-		if inv.Token == "aws:ssm/getParameter:getParameter" {
-			paths = append(paths, inv.Args["name"].StringValue())
-		}
-	}
+	lt := m.Require(t, tLT, "ng")
+	assert.Nil(t, lt.Input("instanceType"), "the policy's overrides choose the type")
+	paths := m.SSMParameters()
 	assert.Equal(t, []string{"/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/arm64/standard/recommended/image_id"}, paths,
 		"the AMI follows the policy's architecture")
 }
@@ -68,12 +64,12 @@ func TestSpotOnlyScaleFromZero(t *testing.T) {
 	args.ClusterAutoscalerTags = true
 	m, _, err := runNodeGroup(t, args)
 	require.NoError(t, err)
-	asg := m.get(t, tASG, "ng")
-	dist := asg.in("mixedInstancesPolicy").(map[string]any)["instancesDistribution"].(map[string]any)
+	asg := m.Require(t, tASG, "ng")
+	dist := asg.Input("mixedInstancesPolicy").(map[string]any)["instancesDistribution"].(map[string]any)
 	assert.Equal(t, 0.0, dist["onDemandBaseCapacity"])
 	assert.Equal(t, 0.0, dist["onDemandPercentageAboveBaseCapacity"], "Spot only")
-	assert.Equal(t, 0.0, asg.in("minSize"))
-	assert.Equal(t, 0.0, asg.in("desiredCapacity"))
+	assert.Equal(t, 0.0, asg.Input("minSize"))
+	assert.Equal(t, 0.0, asg.Input("desiredCapacity"))
 	assert.Equal(t, []string{"desiredCapacity"}, asg.IgnoreChanges)
 }
 
@@ -82,16 +78,16 @@ func TestTerminationLifecycleHook(t *testing.T) {
 	args.TerminationLifecycleHook = &TerminationLifecycleHook{HeartbeatTimeout: ptr(600)}
 	m, out, err := runNodeGroup(t, args)
 	require.NoError(t, err)
-	assert.ElementsMatch(t, append(append([]string{}, defaultChildren...), "aws:autoscaling/lifecycleHook:LifecycleHook ng-termination"), m.names())
-	hook := m.get(t, "aws:autoscaling/lifecycleHook:LifecycleHook", "ng-termination")
+	assert.ElementsMatch(t, append(append([]string{}, defaultChildren...), "aws:autoscaling/lifecycleHook:LifecycleHook ng-termination"), m.Keys())
+	hook := m.Require(t, "aws:autoscaling/lifecycleHook:LifecycleHook", "ng-termination")
 	assert.Equal(t, map[string]any{
 		"autoscalingGroupName": out.ASGName, "name": "eksnodes-termination",
 		"lifecycleTransition": "autoscaling:EC2_INSTANCE_TERMINATING", "heartbeatTimeout": 600.0, "defaultResult": "CONTINUE",
 	}, map[string]any{
-		"autoscalingGroupName": hook.in("autoscalingGroupName"), "name": hook.in("name"),
-		"lifecycleTransition": hook.in("lifecycleTransition"), "heartbeatTimeout": hook.in("heartbeatTimeout"), "defaultResult": hook.in("defaultResult"),
+		"autoscalingGroupName": hook.Input("autoscalingGroupName"), "name": hook.Input("name"),
+		"lifecycleTransition": hook.Input("lifecycleTransition"), "heartbeatTimeout": hook.Input("heartbeatTimeout"), "defaultResult": hook.Input("defaultResult"),
 	})
-	assert.Nil(t, hook.in("notificationTargetArn"))
+	assert.Nil(t, hook.Input("notificationTargetArn"))
 	assert.Equal(t, "urn:pulumi:test::eksnodes::eksnodes:index:NodeGroup::ng", hook.Parent)
 }
 
@@ -108,9 +104,9 @@ func TestHardeningBaseline(t *testing.T) {
 		assert.Equal(t, userdata.ShellScriptContentType, last.ContentType)
 		assert.Equal(t, strings.TrimRight(userdata.AL2023HardeningScript(), "\n"), strings.TrimRight(last.Body, "\n"),
 			"the hardening part is exactly the script whose behaviour the userdata tests prove")
-		lt := m.get(t, tLT, "ng")
-		assert.Nil(t, lt.in("keyName"))
-		assert.Equal(t, 1.0, lt.in("metadataOptions").(map[string]any)["httpPutResponseHopLimit"])
+		lt := m.Require(t, tLT, "ng")
+		assert.Nil(t, lt.Input("keyName"))
+		assert.Equal(t, 1.0, lt.Input("metadataOptions").(map[string]any)["httpPutResponseHopLimit"])
 	})
 	t.Run("custom AMI skips the package steps", func(t *testing.T) {
 		args := demoArgs()
@@ -185,21 +181,21 @@ func TestUserTagsOnEveryTaggableChild(t *testing.T) {
 	m, _, err := runNodeGroup(t, args)
 	require.NoError(t, err)
 	notTaggable := map[string]bool{tAttachment: true, "aws:autoscaling/lifecycleHook:LifecycleHook": true}
-	for _, r := range m.regs {
+	for _, r := range m.Resources() {
 		if !r.Custom || notTaggable[r.Type] {
 			continue
 		}
 		switch r.Type {
 		case tASG:
 			tags := map[string]any{}
-			for _, tag := range r.in("tags").([]any) {
+			for _, tag := range r.Input("tags").([]any) {
 				tm := tag.(map[string]any)
 				tags[tm["key"].(string)] = tm["value"]
 			}
 			assert.Equal(t, "platform", tags["team"], r.Name)
 			assert.Equal(t, "42", tags["cost-center"], r.Name)
 		default:
-			tags, _ := r.in("tags").(map[string]any)
+			tags, _ := r.Input("tags").(map[string]any)
 			assert.Equal(t, "platform", tags["team"], "%s %s", r.Type, r.Name)
 			assert.Equal(t, "42", tags["cost-center"], "%s %s", r.Type, r.Name)
 		}
@@ -216,7 +212,7 @@ func TestBaselineWithAnExistingRoleWarns(t *testing.T) {
 	assert.Contains(t, warnings[0], "attach it to the role of instanceProfileArn yourself")
 	m, _, err := runNodeGroup(t, args)
 	require.NoError(t, err)
-	assert.Empty(t, m.ofType(tAttachment), "no role is created, so nothing is attached")
+	assert.Empty(t, m.OfType(tAttachment), "no role is created, so nothing is attached")
 
 	args.InstanceProfileArn, args.RoleArn = nil, nil
 	assert.Empty(t, hardeningWarnings(withDefaults(args)), "a role eksnodes creates gets the policy")

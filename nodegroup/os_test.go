@@ -88,18 +88,13 @@ func TestNodeGroupPerOperatingSystem(t *testing.T) {
 			m, out, err := runNodeGroup(t, args)
 			require.NoError(t, err)
 
-			var paths []string
-			for _, inv := range m.invokes {
-				if inv.Token == "aws:ssm/getParameter:getParameter" {
-					paths = append(paths, inv.Args["name"].StringValue())
-				}
-			}
+			paths := m.SSMParameters()
 			assert.Equal(t, []string{tc.ssm}, paths)
-			assert.Equal(t, tc.accessEntry, m.get(t, tAccessEntry, "ng-role").in("type"))
+			assert.Equal(t, tc.accessEntry, m.Require(t, tAccessEntry, "ng-role").Input("type"))
 
-			lt := m.get(t, tLT, "ng")
+			lt := m.Require(t, tLT, "ng")
 			var devices []any
-			for _, d := range lt.in("blockDeviceMappings").([]any) {
+			for _, d := range lt.Input("blockDeviceMappings").([]any) {
 				dm := d.(map[string]any)
 				devices = append(devices, dm["deviceName"])
 				assert.Equal(t, "true", dm["ebs"].(map[string]any)["encrypted"], "every volume is encrypted")
@@ -120,7 +115,7 @@ func TestNodeGroupRootVolumeDefaultsPerOS(t *testing.T) {
 		args.Cluster.Version = pulumiString("1.32")
 		m, _, err := runNodeGroup(t, args)
 		require.NoError(t, err, os)
-		mappings := m.get(t, tLT, "ng").in("blockDeviceMappings").([]any)
+		mappings := m.Require(t, tLT, "ng").Input("blockDeviceMappings").([]any)
 		sized := mappings[len(mappings)-1].(map[string]any)["ebs"].(map[string]any)
 		assert.Equal(t, want, sized["volumeSize"], os)
 	}
@@ -131,8 +126,8 @@ func TestNodeGroupAMIPolicy(t *testing.T) {
 	args.AmiReleaseVersion = "1.33.0-20250704"
 	m, _, err := runNodeGroup(t, args)
 	require.NoError(t, err)
-	assert.Equal(t, "/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/x86_64/standard/amazon-eks-node-al2023-x86_64-standard-1.33-v20250704/image_id",
-		m.invokes[len(m.invokes)-1].Args["name"].StringValue())
+	assert.Equal(t, []string{"/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/x86_64/standard/amazon-eks-node-al2023-x86_64-standard-1.33-v20250704/image_id"},
+		m.SSMParameters())
 
 	args = demoArgs()
 	args.OperatingSystem = Ref(Bottlerocket)
@@ -140,12 +135,7 @@ func TestNodeGroupAMIPolicy(t *testing.T) {
 	args.InstanceType = "g5.xlarge"
 	m, _, err = runNodeGroup(t, args)
 	require.NoError(t, err)
-	var names []string
-	for _, inv := range m.invokes {
-		if inv.Token == "aws:ssm/getParameter:getParameter" {
-			names = append(names, inv.Args["name"].StringValue())
-		}
-	}
+	names := m.SSMParameters()
 	assert.Equal(t, []string{"/aws/service/bottlerocket/aws-k8s-1.33-nvidia/x86_64/latest/image_id"}, names)
 }
 
@@ -160,7 +150,7 @@ func TestBottlerocketOSVolumeStaysGP3(t *testing.T) {
 		}
 		m, _, err := runNodeGroup(t, args)
 		require.NoError(t, err, typ)
-		mappings := m.get(t, tLT, "ng").in("blockDeviceMappings").([]any)
+		mappings := m.Require(t, tLT, "ng").Input("blockDeviceMappings").([]any)
 		require.Len(t, mappings, 2)
 		osVolume := mappings[0].(map[string]any)
 		assert.Equal(t, "/dev/xvda", osVolume["deviceName"])

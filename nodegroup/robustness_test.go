@@ -66,7 +66,7 @@ func TestNodeRoleCatalogue(t *testing.T) {
 			tc.mutate(a)
 			m, _, err := runNodeRole(t, "aws", a)
 			requireProblem(t, err, NodeRoleToken, tc.want)
-			assert.Empty(t, m.regs, "nothing may be registered when the inputs are invalid")
+			assert.Empty(t, m.Resources(), "nothing may be registered when the inputs are invalid")
 		})
 	}
 }
@@ -76,7 +76,7 @@ func TestNodeSecurityGroupCatalogue(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m, err := runNodeSecurityGroup(t, sgArgs(tc.mutate))
 			requireProblem(t, err, NodeSecurityGroupToken, tc.want)
-			assert.Empty(t, m.regs, "nothing may be registered when the inputs are invalid")
+			assert.Empty(t, m.Resources(), "nothing may be registered when the inputs are invalid")
 		})
 	}
 }

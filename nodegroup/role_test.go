@@ -5,16 +5,17 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"sigs.k8s.io/yaml"
 )
 
-func runNodeRole(t *testing.T, partition string, args *NodeRoleArgs) (*recordingMocks, string, error) {
+func runNodeRole(t *testing.T, partition string, args *NodeRoleArgs) (*nodegrouptest.Mocks, string, error) {
 	t.Helper()
-	m := newMocks()
-	m.partition = partition
+	m := nodegrouptest.New()
+	m.Partition = partition
 	var mapRole string
 	var mu sync.Mutex
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
@@ -29,10 +30,10 @@ func runNodeRole(t *testing.T, partition string, args *NodeRoleArgs) (*recording
 	return m, mapRole, err
 }
 
-func policyArns(m *recordingMocks) []string {
+func policyArns(m *nodegrouptest.Mocks) []string {
 	var out []string
-	for _, r := range m.ofType(tAttachment) {
-		out = append(out, r.in("policyArn").(string))
+	for _, r := range m.OfType(tAttachment) {
+		out = append(out, r.Input("policyArn").(string))
 	}
 	return out
 }
@@ -47,13 +48,13 @@ func TestNodeRoleTrustAndPolicies(t *testing.T) {
 				"arn:" + partition + ":iam::aws:policy/AmazonEKS_CNI_Policy",
 				"arn:" + partition + ":iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
 			}, policyArns(m), "exactly the three worker policies")
-			for _, a := range m.ofType(tAttachment) {
-				assert.Equal(t, "nodes-20261121000000000001", a.in("role"))
+			for _, a := range m.OfType(tAttachment) {
+				assert.Equal(t, "nodes-"+nodegrouptest.NameSuffix, a.Input("role"))
 			}
 
-			role := m.get(t, tRole, "nodes")
+			role := m.Require(t, tRole, "nodes")
 			var trust map[string]any
-			require.NoError(t, json.Unmarshal([]byte(role.in("assumeRolePolicy").(string)), &trust))
+			require.NoError(t, json.Unmarshal([]byte(role.Input("assumeRolePolicy").(string)), &trust))
 			assert.Equal(t, map[string]any{
 				"Version": "2012-10-17",
 				"Statement": []any{map[string]any{
@@ -61,20 +62,20 @@ func TestNodeRoleTrustAndPolicies(t *testing.T) {
 					"Principal": map[string]any{"Service": "ec2.amazonaws.com"},
 				}},
 			}, trust, "only EC2 may assume the node role")
-			assert.Equal(t, "nodes-", role.in("namePrefix"))
-			assert.Equal(t, "/", role.in("path"))
-			assert.Nil(t, role.in("permissionsBoundary"))
-			assert.Nil(t, role.in("managedPolicyArns"), "attachments are separate resources")
-			assert.Nil(t, role.in("inlinePolicies"))
+			assert.Equal(t, "nodes-", role.Input("namePrefix"))
+			assert.Equal(t, "/", role.Input("path"))
+			assert.Nil(t, role.Input("permissionsBoundary"))
+			assert.Nil(t, role.Input("managedPolicyArns"), "attachments are separate resources")
+			assert.Nil(t, role.Input("inlinePolicies"))
 
-			profile := m.get(t, tProfile, "nodes")
-			assert.Equal(t, "nodes-20261121000000000001", profile.in("role"))
+			profile := m.Require(t, tProfile, "nodes")
+			assert.Equal(t, "nodes-"+nodegrouptest.NameSuffix, profile.Input("role"))
 
-			entry := m.get(t, tAccessEntry, "nodes")
-			assert.Equal(t, "demo", entry.in("clusterName"))
-			assert.Equal(t, "EC2_LINUX", entry.in("type"))
-			assert.Equal(t, "arn:"+partition+":iam::111122223333:role/nodes-20261121000000000001", entry.in("principalArn"))
-			assert.Nil(t, entry.in("kubernetesGroups"), "EC2 access entries may not name groups")
+			entry := m.Require(t, tAccessEntry, "nodes")
+			assert.Equal(t, "demo", entry.Input("clusterName"))
+			assert.Equal(t, "EC2_LINUX", entry.Input("type"))
+			assert.Equal(t, "arn:"+partition+":iam::111122223333:role/nodes-"+nodegrouptest.NameSuffix, entry.Input("principalArn"))
+			assert.Nil(t, entry.Input("kubernetesGroups"), "EC2 access entries may not name groups")
 		})
 	}
 }
@@ -97,18 +98,18 @@ func TestNodeRoleOptions(t *testing.T) {
 		"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
 		"arn:aws:iam::111122223333:policy/extra",
 	}, policyArns(m))
-	role := m.get(t, tRole, "nodes")
-	assert.Equal(t, "/platform/eks/", role.in("path"))
-	assert.Equal(t, "arn:aws:iam::111122223333:policy/boundary", role.in("permissionsBoundary"))
-	assert.Equal(t, map[string]any{"team": "platform"}, role.in("tags"))
-	assert.Equal(t, "/platform/eks/", m.get(t, tProfile, "nodes").in("path"))
-	assert.Empty(t, m.ofType(tAccessEntry))
+	role := m.Require(t, tRole, "nodes")
+	assert.Equal(t, "/platform/eks/", role.Input("path"))
+	assert.Equal(t, "arn:aws:iam::111122223333:policy/boundary", role.Input("permissionsBoundary"))
+	assert.Equal(t, map[string]any{"team": "platform"}, role.Input("tags"))
+	assert.Equal(t, "/platform/eks/", m.Require(t, tProfile, "nodes").Input("path"))
+	assert.Empty(t, m.OfType(tAccessEntry))
 
 	// aws-auth matches the role ARN without its path.
 	var entries []map[string]any
 	require.NoError(t, yaml.UnmarshalStrict([]byte(mapRole), &entries))
 	assert.Equal(t, []map[string]any{{
-		"rolearn":  "arn:aws:iam::111122223333:role/nodes-20261121000000000001",
+		"rolearn":  "arn:aws:iam::111122223333:role/nodes-" + nodegrouptest.NameSuffix,
 		"username": "system:node:{{EC2PrivateDNSName}}",
 		"groups":   []any{"system:bootstrappers", "system:nodes"},
 	}}, entries)
@@ -142,14 +143,14 @@ func TestNodeRoleCNIAndECRPolicyOptions(t *testing.T) {
 		"arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
 		"arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
 	}, policyArns(m), "no CNI policy (it lives on the aws-node service account), ECR pull only")
-	m.get(t, tAttachment, "nodes-AmazonEC2ContainerRegistryPullOnly")
+	m.Require(t, tAttachment, "nodes-AmazonEC2ContainerRegistryPullOnly")
 
 	// With the options at their defaults the policies are the three worker policies, under the
 	// names they always had (no replacement on upgrade).
 	m, _, err = runNodeRole(t, "aws", &NodeRoleArgs{ClusterName: pulumi.String("demo")})
 	require.NoError(t, err)
 	for _, n := range []string{"AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"} {
-		m.get(t, tAttachment, "nodes-"+n)
+		m.Require(t, tAttachment, "nodes-"+n)
 	}
 
 	// The policy the option now leaves out may be attached by hand; the one it attaches may not.

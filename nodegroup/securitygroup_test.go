@@ -3,6 +3,7 @@ package nodegroup
 import (
 	"testing"
 
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -10,9 +11,10 @@ import (
 
 const clusterSG = "sg-0123456789abcdef0"
 
-var sharedSG = mockSGID("shared")
+// sharedSG is the ID the mocks give the NodeSecurityGroup "shared".
+var sharedSG = nodegrouptest.ID(tSG, "shared")
 
-func runNodeSecurityGroup(t *testing.T, args *NodeSecurityGroupArgs) (*recordingMocks, error) {
+func runNodeSecurityGroup(t *testing.T, args *NodeSecurityGroupArgs) (*nodegrouptest.Mocks, error) {
 	t.Helper()
 	return runProgram(t, func(ctx *pulumi.Context) error {
 		_, err := NewNodeSecurityGroup(ctx, "shared", args)
@@ -38,17 +40,17 @@ type rule struct {
 	From, To                              any
 }
 
-func rules(m *recordingMocks, typ string) []rule {
+func rules(m *nodegrouptest.Mocks, typ string) []rule {
 	var out []rule
-	for _, r := range m.ofType(typ) {
+	for _, r := range m.OfType(typ) {
 		peer := ""
 		for _, k := range []string{"referencedSecurityGroupId", "cidrIpv4", "cidrIpv6", "prefixListId"} {
-			if v, ok := r.in(k).(string); ok {
+			if v, ok := r.Input(k).(string); ok {
 				peer += k + "=" + v
 			}
 		}
-		out = append(out, rule{Name: r.Name, SG: r.in("securityGroupId").(string), Protocol: r.in("ipProtocol").(string),
-			Peer: peer, Description: r.in("description").(string), From: r.in("fromPort"), To: r.in("toPort")})
+		out = append(out, rule{Name: r.Name, SG: r.Input("securityGroupId").(string), Protocol: r.Input("ipProtocol").(string),
+			Peer: peer, Description: r.Input("description").(string), From: r.Input("fromPort"), To: r.Input("toPort")})
 	}
 	return out
 }
@@ -56,12 +58,12 @@ func rules(m *recordingMocks, typ string) []rule {
 func TestNodeSecurityGroupDefaultProfile(t *testing.T) {
 	m, err := runNodeSecurityGroup(t, sgArgs(nil))
 	require.NoError(t, err)
-	sg := m.get(t, tSG, "shared")
-	assert.Equal(t, "vpc-0123456789abcdef0", sg.in("vpcId"))
-	assert.Equal(t, map[string]any{"Name": "shared", "kubernetes.io/cluster/demo": "owned"}, sg.in("tags"))
-	assert.Nil(t, sg.in("ingress"), "no inline rules")
-	assert.Nil(t, sg.in("egress"), "no inline rules")
-	assert.Equal(t, "shared-", sg.in("namePrefix"))
+	sg := m.Require(t, tSG, "shared")
+	assert.Equal(t, "vpc-0123456789abcdef0", sg.Input("vpcId"))
+	assert.Equal(t, map[string]any{"Name": "shared", "kubernetes.io/cluster/demo": "owned"}, sg.Input("tags"))
+	assert.Nil(t, sg.Input("ingress"), "no inline rules")
+	assert.Nil(t, sg.Input("egress"), "no inline rules")
+	assert.Equal(t, "shared-", sg.Input("namePrefix"))
 
 	// All traffic both ways with the cluster security group, which EKS puts on managed nodes,
 	// Fargate pods and Auto Mode nodes (where CoreDNS often runs): source, EKS "View Amazon EKS
@@ -85,7 +87,7 @@ func TestNodeSecurityGroupMinimalClusterTraffic(t *testing.T) {
 		a.ClusterTag = ptr(false)
 	}))
 	require.NoError(t, err)
-	assert.Equal(t, map[string]any{"Name": "shared"}, m.get(t, tSG, "shared").in("tags"), "no cluster tag on the security group")
+	assert.Equal(t, map[string]any{"Name": "shared"}, m.Require(t, tSG, "shared").Input("tags"), "no cluster tag on the security group")
 	assert.ElementsMatch(t, []rule{
 		{"shared-ingress-self-all", sharedSG, "-1", "referencedSecurityGroupId=" + sharedSG, "Node to node, all traffic", nil, nil},
 		{"shared-ingress-cluster-https", sharedSG, "tcp", "referencedSecurityGroupId=" + clusterSG, "Cluster API to node HTTPS (webhooks, metrics)", 443.0, 443.0},
@@ -138,8 +140,8 @@ func TestNodeSecurityGroupStrictProfile(t *testing.T) {
 		{"shared-egress-cluster-dns-tcp", sharedSG, "tcp", "referencedSecurityGroupId=" + clusterSG, "Node to cluster security group DNS (TCP)", 53.0, 53.0},
 		{"shared-egress-cluster-dns-udp", sharedSG, "udp", "referencedSecurityGroupId=" + clusterSG, "Node to cluster security group DNS (UDP)", 53.0, 53.0},
 	}, rules(m, tEgress))
-	for _, r := range append(m.ofType(tIngress), m.ofType(tEgress)...) {
-		assert.Equal(t, map[string]any{"team": "net"}, r.in("tags"), r.Name)
+	for _, r := range append(m.OfType(tIngress), m.OfType(tEgress)...) {
+		assert.Equal(t, map[string]any{"team": "net"}, r.Input("tags"), r.Name)
 	}
 }
 
@@ -165,13 +167,13 @@ func TestSharedRoleAndSecurityGroup(t *testing.T) {
 		return nil
 	})
 	require.NoError(t, err)
-	assert.Len(t, m.ofType(tRole), 1)
-	assert.Len(t, m.ofType(tSG), 1)
-	assert.Len(t, m.ofType(tLT), 2)
-	assert.Len(t, m.ofType(tASG), 2)
+	assert.Len(t, m.OfType(tRole), 1)
+	assert.Len(t, m.OfType(tSG), 1)
+	assert.Len(t, m.OfType(tLT), 2)
+	assert.Len(t, m.OfType(tASG), 2)
 	for _, name := range []string{"blue", "green"} {
-		lt := m.get(t, tLT, name)
-		assert.Equal(t, map[string]any{"arn": "arn:aws:iam::111122223333:instance-profile/shared-role-20261121000000000001"}, lt.in("iamInstanceProfile"))
-		assert.Equal(t, []any{sharedSG}, lt.in("networkInterfaces").([]any)[0].(map[string]any)["securityGroups"])
+		lt := m.Require(t, tLT, name)
+		assert.Equal(t, map[string]any{"arn": "arn:aws:iam::111122223333:instance-profile/shared-role-" + nodegrouptest.NameSuffix}, lt.Input("iamInstanceProfile"))
+		assert.Equal(t, []any{sharedSG}, lt.Input("networkInterfaces").([]any)[0].(map[string]any)["securityGroups"])
 	}
 }

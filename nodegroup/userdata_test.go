@@ -23,7 +23,7 @@ func TestNodeGroupUserDataCarriesInputs(t *testing.T) {
 	args.PostBootstrapUserData = "#!/bin/sh\necho after\n"
 	m, out, err := runNodeGroup(t, args)
 	require.NoError(t, err)
-	doc := decodeUserData(t, m.get(t, tLT, "ng"))
+	doc := decodeUserData(t, m.Require(t, tLT, "ng"))
 	assert.Equal(t, out.UserData, doc)
 
 	parts, err := userdata.ParseMIME(doc)
@@ -58,7 +58,7 @@ func TestNodeGroupUserDataOverride(t *testing.T) {
 	m, out, err := runNodeGroup(t, args)
 	require.NoError(t, err)
 	assert.Equal(t, args.UserDataOverride, out.UserData)
-	assert.Equal(t, args.UserDataOverride, decodeUserData(t, m.get(t, tLT, "ng")))
+	assert.Equal(t, args.UserDataOverride, decodeUserData(t, m.Require(t, tLT, "ng")))
 }
 
 // Cluster facts that are outputs are rendered once known; the size check then uses the real

@@ -323,7 +323,7 @@ func TestValidationCatalogue(t *testing.T) {
 			for _, p := range verr.Problems {
 				assert.True(t, startsWithSchemaPath(NodeGroupToken, p), "every problem starts with a schema property path: %q", p)
 			}
-			assert.Empty(t, m.regs, "nothing may be registered when the inputs are invalid")
+			assert.Empty(t, m.Resources(), "nothing may be registered when the inputs are invalid")
 		})
 	}
 }

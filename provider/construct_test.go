@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup"
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/property"
 	"github.com/stretchr/testify/assert"
@@ -94,7 +95,7 @@ func TestConstructRegistersChildren(t *testing.T) {
 					"instanceMetadataTags":    "disabled",
 				}, lt.Inputs["metadataOptions"])
 				assert.Equal(t, "t3.medium", lt.Inputs["instanceType"])
-				assert.Equal(t, fakeAMI, lt.Inputs["imageId"])
+				assert.Equal(t, nodegrouptest.DefaultAMI, lt.Inputs["imageId"])
 				assert.Equal(t, []any{map[string]any{
 					"deviceName": "/dev/xvda",
 					"ebs": map[string]any{
@@ -106,18 +107,18 @@ func TestConstructRegistersChildren(t *testing.T) {
 				entry := r.get(t, typeEntry, "ng-role")
 				assert.Equal(t, "EC2_LINUX", entry.Inputs["type"])
 				assert.Equal(t, "demo", entry.Inputs["clusterName"])
-				assert.Equal(t, "arn:aws:iam::111122223333:role/ng-role-20261121000000000001", entry.Inputs["principalArn"])
+				assert.Equal(t, "arn:aws:iam::111122223333:role/ng-role-"+nodegrouptest.NameSuffix, entry.Inputs["principalArn"])
 
 				asg := r.get(t, typeASG, "ng")
 				assert.Equal(t, 1.0, asg.Inputs["minSize"])
 				assert.Equal(t, 2.0, asg.Inputs["maxSize"])
 				assert.Equal(t, 2.0, asg.Inputs["desiredCapacity"])
-				assert.Equal(t, map[string]any{"id": fakeLTID, "version": "1"}, asg.Inputs["launchTemplate"])
+				assert.Equal(t, map[string]any{"id": nodegrouptest.ID(typeLT, "ng"), "version": "1"}, asg.Inputs["launchTemplate"])
 				assert.Empty(t, asg.IgnoreChanges)
 
-				assert.Equal(t, "ng-20261121000000000001", r.Outputs["autoScalingGroupName"])
+				assert.Equal(t, "ng-"+nodegrouptest.NameSuffix, r.Outputs["autoScalingGroupName"])
 				assert.Equal(t, 1.0, r.Outputs["launchTemplateLatestVersion"])
-				assert.Equal(t, sgID("ng-sg"), r.Outputs["securityGroupId"])
+				assert.Equal(t, nodegrouptest.ID(typeSG, "ng-sg"), r.Outputs["securityGroupId"])
 			},
 		},
 		{
@@ -175,7 +176,7 @@ func TestConstructRegistersChildren(t *testing.T) {
 
 				ssh := r.get(t, typeIngress, "ng-sg-ingress-ssh-10-20-0-0-16")
 				assert.Equal(t, map[string]any{
-					"securityGroupId": sgID("ng-sg"),
+					"securityGroupId": nodegrouptest.ID(typeSG, "ng-sg"),
 					"description":     "SSH from 10.20.0.0/16",
 					"ipProtocol":      "tcp",
 					"fromPort":        22.0,
@@ -234,8 +235,8 @@ func TestConstructRegistersChildren(t *testing.T) {
 				assert.Equal(t, "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
 					r.get(t, typeAttachment, "nr-AmazonSSMManagedInstanceCore").Inputs["policyArn"])
 				assert.Equal(t, "arn:aws:iam::111122223333:policy/extras", r.get(t, typeAttachment, "nr-policy-extras").Inputs["policyArn"])
-				assert.Equal(t, "arn:aws:iam::111122223333:role/eks/nr-20261121000000000001", r.Outputs["roleArn"])
-				assert.Equal(t, "- groups:\n  - system:bootstrappers\n  - system:nodes\n  - eks:kube-proxy-windows\n  rolearn: arn:aws:iam::111122223333:role/nr-20261121000000000001\n  username: system:node:{{EC2PrivateDNSName}}\n",
+				assert.Equal(t, "arn:aws:iam::111122223333:role/eks/nr-"+nodegrouptest.NameSuffix, r.Outputs["roleArn"])
+				assert.Equal(t, "- groups:\n  - system:bootstrappers\n  - system:nodes\n  - eks:kube-proxy-windows\n  rolearn: arn:aws:iam::111122223333:role/nr-"+nodegrouptest.NameSuffix+"\n  username: system:node:{{EC2PrivateDNSName}}\n",
 					r.Outputs["awsAuthMapRole"])
 			},
 		},
@@ -272,7 +273,7 @@ func TestConstructRegistersChildren(t *testing.T) {
 			},
 			check: func(t *testing.T, r run) {
 				assert.Equal(t, map[string]any{
-					"securityGroupId": sgID("nsg"),
+					"securityGroupId": nodegrouptest.ID(typeSG, "nsg"),
 					"description":     "HTTPS anywhere",
 					"ipProtocol":      "tcp",
 					"fromPort":        443.0,
@@ -284,8 +285,8 @@ func TestConstructRegistersChildren(t *testing.T) {
 				assert.Equal(t, true, sg.Inputs["revokeRulesOnDelete"])
 				clusterRule := r.get(t, typeIngress, "nsg-cluster-ingress-https")
 				assert.Equal(t, "sg-0123456789abcdef0", clusterRule.Inputs["securityGroupId"])
-				assert.Equal(t, sgID("nsg"), clusterRule.Inputs["referencedSecurityGroupId"])
-				assert.Equal(t, sgID("nsg"), r.Outputs["securityGroupId"])
+				assert.Equal(t, nodegrouptest.ID(typeSG, "nsg"), clusterRule.Inputs["referencedSecurityGroupId"])
+				assert.Equal(t, nodegrouptest.ID(typeSG, "nsg"), r.Outputs["securityGroupId"])
 			},
 		},
 	}

@@ -1,29 +1,27 @@
 package provider
 
-// This file holds what the provider tests share: a fake AWS that answers registrations and
-// invokes identically whether the components run as Go constructors (pulumi.WithMocks) or
-// through the provider's Construct (the integration package's mock monitor), a recorder of
-// everything registered, and helpers that run a component on either path.
+// This file holds what the provider tests share: nodegrouptest's mocks, served identically
+// whether the components run as Go constructors (pulumi.WithMocks) or through the provider's
+// Construct (the integration package's mock monitor), a normalised view of everything they
+// recorded, and helpers that run a component on either path.
 
 import (
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"reflect"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/blang/semver"
+	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/integration"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/property"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"github.com/stretchr/testify/require"
 )
 
@@ -33,14 +31,6 @@ import (
 const (
 	testProject = "project"
 	testStack   = "stack"
-)
-
-// Values the fake AWS hands out.
-const (
-	fakeAccount   = "111122223333"
-	fakePartition = "aws"
-	fakeAMI       = "ami-0abcdef0123456789"
-	fakeLTID      = "lt-0123456789abcdef0"
 )
 
 // child is one resource registration as the engine received it, normalised to plain Go values
@@ -87,154 +77,63 @@ type invocation struct {
 	SecretPaths []string
 }
 
-// fakeAWS answers the engine's calls like AWS would, and records every registration and
-// invoke. It is strict: a function it does not know is an error.
-type fakeAWS struct {
-	mu       sync.Mutex
-	children []child
-	invokes  []invocation
-}
-
-// sgID is the ID the fake gives a security group with the given logical name.
-func sgID(name string) string {
-	h := fnv.New64a()
-	h.Write([]byte(name))
-	return fmt.Sprintf("sg-0%016x", h.Sum64())
-}
-
-// register records one registration and returns the ID and state AWS would.
-func (f *fakeAWS) register(typ, name string, custom bool, inputs property.Map, rpc *pulumirpc.RegisterResourceRequest) (string, property.Map, error) {
-	c := child{Type: typ, Name: name, Custom: custom}
-	c.Inputs, c.SecretPaths = plainMap(inputs)
-	if rpc != nil {
-		c.Parent = rpc.GetParent()
-		c.Remote = rpc.GetRemote()
-		c.Dependencies = sortedCopy(rpc.GetDependencies())
-		for k, v := range rpc.GetPropertyDependencies() {
-			if urns := sortedCopy(v.GetUrns()); len(urns) > 0 {
-				if c.PropertyDependencies == nil {
-					c.PropertyDependencies = map[string][]string{}
-				}
-				c.PropertyDependencies[k] = urns
+// childOf normalises one registration the mocks recorded.
+func childOf(r nodegrouptest.Resource) child {
+	c := child{Type: r.Type, Name: r.Name, Custom: r.Custom}
+	c.Inputs, c.SecretPaths = plainMap(resource.FromResourcePropertyMap(r.Inputs))
+	rpc := r.RegisterRPC
+	if rpc == nil {
+		return c
+	}
+	c.Parent = rpc.GetParent()
+	c.Remote = rpc.GetRemote()
+	c.Dependencies = sortedCopy(rpc.GetDependencies())
+	for k, v := range rpc.GetPropertyDependencies() {
+		if urns := sortedCopy(v.GetUrns()); len(urns) > 0 {
+			if c.PropertyDependencies == nil {
+				c.PropertyDependencies = map[string][]string{}
 			}
-		}
-		c.IgnoreChanges = sortedCopy(rpc.GetIgnoreChanges())
-		c.ReplaceOnChanges = sortedCopy(rpc.GetReplaceOnChanges())
-		c.AdditionalSecretOutputs = sortedCopy(rpc.GetAdditionalSecretOutputs())
-		c.HideDiffs = sortedCopy(rpc.GetHideDiffs())
-		c.Protect = rpc.Protect
-		c.RetainOnDelete = rpc.RetainOnDelete
-		c.DeleteBeforeReplace = rpc.GetDeleteBeforeReplace()
-		c.DeletedWith = rpc.GetDeletedWith()
-		c.Provider = rpc.GetProvider()
-		if len(rpc.GetProviders()) > 0 {
-			c.Providers = rpc.GetProviders()
-		}
-		c.Version = rpc.GetVersion()
-		c.PluginDownloadURL = rpc.GetPluginDownloadURL()
-		c.ImportID = rpc.GetImportId()
-		c.Aliases = sortedCopy(rpc.GetAliasURNs())
-		for _, a := range rpc.GetAliases() {
-			c.Aliases = append(c.Aliases, a.String())
-		}
-		if ct := rpc.GetCustomTimeouts(); ct != nil {
-			c.CustomTimeouts = ct.String()
+			c.PropertyDependencies[k] = urns
 		}
 	}
-	f.mu.Lock()
-	f.children = append(f.children, c)
-	f.mu.Unlock()
-
-	if !custom {
-		return "", property.Map{}, nil
+	c.IgnoreChanges = sortedCopy(rpc.GetIgnoreChanges())
+	c.ReplaceOnChanges = sortedCopy(rpc.GetReplaceOnChanges())
+	c.AdditionalSecretOutputs = sortedCopy(rpc.GetAdditionalSecretOutputs())
+	c.HideDiffs = sortedCopy(rpc.GetHideDiffs())
+	c.Protect = rpc.Protect
+	c.RetainOnDelete = rpc.RetainOnDelete
+	c.DeleteBeforeReplace = rpc.GetDeleteBeforeReplace()
+	c.DeletedWith = rpc.GetDeletedWith()
+	c.Provider = rpc.GetProvider()
+	if len(rpc.GetProviders()) > 0 {
+		c.Providers = rpc.GetProviders()
 	}
-	state := inputs.AsMap()
-	id := name + "-id"
-	physical := name + "-abc123"
-	if v, ok := inputs.GetOk("namePrefix"); ok && v.IsString() {
-		physical = v.AsString() + "20261121000000000001"
+	c.Version = rpc.GetVersion()
+	c.PluginDownloadURL = rpc.GetPluginDownloadURL()
+	c.ImportID = rpc.GetImportId()
+	c.Aliases = sortedCopy(rpc.GetAliasURNs())
+	for _, a := range rpc.GetAliases() {
+		c.Aliases = append(c.Aliases, a.String())
 	}
-	str := func(s string) property.Value { return property.New(s) }
-	switch typ {
-	case "aws:iam/role:Role":
-		path := "/"
-		if v, ok := inputs.GetOk("path"); ok && v.IsString() {
-			path = v.AsString()
-		}
-		state["name"] = str(physical)
-		state["arn"] = str(fmt.Sprintf("arn:%s:iam::%s:role%s%s", fakePartition, fakeAccount, path, physical))
-		state["uniqueId"] = str("AROA" + strings.ToUpper(physical))
-		id = physical
-	case "aws:iam/instanceProfile:InstanceProfile":
-		state["name"] = str(physical)
-		state["arn"] = str(fmt.Sprintf("arn:%s:iam::%s:instance-profile/%s", fakePartition, fakeAccount, physical))
-		id = physical
-	case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
-		id = physical
-	case "aws:ec2/securityGroup:SecurityGroup":
-		id = sgID(name)
-		state["name"] = str(physical)
-		state["arn"] = str(fmt.Sprintf("arn:%s:ec2:us-east-1:%s:security-group/%s", fakePartition, fakeAccount, id))
-	case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule":
-		id = "sgr-" + fmt.Sprintf("%016x", fnvHash(name))
-		state["securityGroupRuleId"] = str(id)
-	case "aws:ec2/launchTemplate:LaunchTemplate":
-		id = fakeLTID
-		state["name"] = str(physical)
-		state["latestVersion"] = property.New(1.0)
-		state["defaultVersion"] = property.New(1.0)
-	case "aws:autoscaling/group:Group":
-		state["name"] = str(physical)
-		id = physical
-	case "aws:eks/accessEntry:AccessEntry":
-		state["accessEntryArn"] = str(fmt.Sprintf("arn:%s:eks:us-east-1:%s:access-entry/demo/%s", fakePartition, fakeAccount, name))
+	if ct := rpc.GetCustomTimeouts(); ct != nil {
+		c.CustomTimeouts = ct.String()
 	}
-	return id, property.NewMap(state), nil
+	return c
 }
 
-func fnvHash(s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return h.Sum64()
-}
-
-// invoke records one function call and answers it.
-func (f *fakeAWS) invoke(token string, args property.Map) (property.Map, error) {
-	inv := invocation{Token: token}
-	inv.Args, inv.SecretPaths = plainMap(args)
-	f.mu.Lock()
-	f.invokes = append(f.invokes, inv)
-	f.mu.Unlock()
-	str := func(s string) property.Value { return property.New(s) }
-	switch token {
-	case "aws:index/getPartition:getPartition":
-		return property.NewMap(map[string]property.Value{
-			"partition": str(fakePartition), "dnsSuffix": str("amazonaws.com"), "id": str(fakePartition),
-			"reverseDnsPrefix": str("com.amazonaws"),
-		}), nil
-	case "aws:ssm/getParameter:getParameter":
-		name := args.Get("name")
-		if !name.IsString() || !strings.HasPrefix(name.AsString(), "/aws/service/") {
-			return property.Map{}, fmt.Errorf("unexpected SSM parameter %v", name)
-		}
-		return property.NewMap(map[string]property.Value{
-			"name": name, "type": str("String"),
-			"value":         str(fakeAMI).WithSecret(true),
-			"insecureValue": str(fakeAMI),
-			"arn":           str("arn:aws:ssm:us-east-1::parameter" + name.AsString()),
-			"version":       property.New(1.0), "id": name,
-		}), nil
+// snapshot returns what the mocks recorded, normalised and sorted: registrations and invokes
+// run concurrently, so their order carries no meaning.
+func snapshot(m *nodegrouptest.Mocks) ([]child, []invocation) {
+	var children []child
+	for _, r := range m.Resources() {
+		children = append(children, childOf(r))
 	}
-	return property.Map{}, fmt.Errorf("the fake AWS does not know the function %s", token)
-}
-
-// snapshot returns the registrations and invokes so far.
-func (f *fakeAWS) snapshot() ([]child, []invocation) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	children := append([]child(nil), f.children...)
-	invokes := append([]invocation(nil), f.invokes...)
-	// Registrations and invokes run concurrently: their order carries no meaning.
+	var invokes []invocation
+	for _, c := range m.Calls() {
+		inv := invocation{Token: c.Token}
+		inv.Args, inv.SecretPaths = plainMap(resource.FromResourcePropertyMap(c.Args))
+		invokes = append(invokes, inv)
+	}
 	sort.SliceStable(children, func(i, j int) bool { return children[i].key() < children[j].key() })
 	sort.SliceStable(invokes, func(i, j int) bool {
 		a, _ := json.Marshal(invokes[i])
@@ -244,27 +143,20 @@ func (f *fakeAWS) snapshot() ([]child, []invocation) {
 	return children, invokes
 }
 
-// goMonitor serves the fake AWS to pulumi.WithMocks (the Go path).
-type goMonitor struct{ aws *fakeAWS }
-
-func (m goMonitor) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
-	id, state, err := m.aws.register(args.TypeToken, args.Name, args.Custom, resource.FromResourcePropertyMap(args.Inputs), args.RegisterRPC)
-	return id, resource.ToResourcePropertyMap(state), err
-}
-
-func (m goMonitor) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
-	out, err := m.aws.invoke(args.Token, resource.FromResourcePropertyMap(args.Args))
-	return resource.ToResourcePropertyMap(out), err
-}
-
-// pluginMonitor serves the fake AWS to the integration server (the provider path).
-func (f *fakeAWS) pluginMonitor() *integration.MockResourceMonitor {
+// pluginMonitor serves the mocks to the integration server (the provider path), which speaks
+// property.Map where pulumi.WithMocks (the Go path) speaks resource.PropertyMap.
+func pluginMonitor(m *nodegrouptest.Mocks) *integration.MockResourceMonitor {
 	return &integration.MockResourceMonitor{
 		NewResourceF: func(args integration.MockResourceArgs) (string, property.Map, error) {
-			return f.register(string(args.TypeToken), args.Name, args.Custom, args.Inputs, args.RegisterRPC)
+			id, state, err := m.NewResource(pulumi.MockResourceArgs{
+				TypeToken: string(args.TypeToken), Name: args.Name, Inputs: resource.ToResourcePropertyMap(args.Inputs),
+				ID: args.ID, Custom: args.Custom, RegisterRPC: args.RegisterRPC, ReadRPC: args.ReadRPC,
+			})
+			return id, resource.FromResourcePropertyMap(state), err
 		},
 		CallF: func(args integration.MockCallArgs) (property.Map, error) {
-			return f.invoke(string(args.Token), args.Args)
+			out, err := m.Call(pulumi.MockCallArgs{Token: string(args.Token), Args: resource.ToResourcePropertyMap(args.Args)})
+			return resource.FromResourcePropertyMap(out), err
 		},
 	}
 }
@@ -385,21 +277,22 @@ func stackURN() resource.URN {
 	return resource.NewURN(testStack, testProject, "", resource.RootStackType, testProject+"-"+testStack)
 }
 
-// newServer starts the provider in-process against the given mocks.
-func newServer(t *testing.T, mocks *integration.MockResourceMonitor) integration.Server {
+// newServer starts the provider in-process against the given mocks (nil: none, for the
+// requests that register nothing).
+func newServer(t *testing.T, mocks *nodegrouptest.Mocks) integration.Server {
 	t.Helper()
 	prov, err := New()
 	require.NoError(t, err)
 	opts := []integration.ServerOption{integration.WithProvider(prov)}
 	if mocks != nil {
-		opts = append(opts, integration.WithMocks(mocks))
+		opts = append(opts, integration.WithMocks(pluginMonitor(mocks)))
 	}
 	server, err := integration.NewServer(t.Context(), Name, semver.MustParse(Version), opts...)
 	require.NoError(t, err)
 	return server
 }
 
-// construct runs the component through the provider's Construct against a fresh fake AWS.
+// construct runs the component through the provider's Construct against fresh mocks.
 func construct(t *testing.T, token, name string, inputs property.Map) (run, error) {
 	t.Helper()
 	return constructRun(t, token, name, inputs, false)
@@ -408,8 +301,8 @@ func construct(t *testing.T, token, name string, inputs property.Map) (run, erro
 // constructRun is construct during a preview (dryRun) or a deployment.
 func constructRun(t *testing.T, token, name string, inputs property.Map, dryRun bool) (run, error) {
 	t.Helper()
-	aws := &fakeAWS{}
-	server := newServer(t, aws.pluginMonitor())
+	mocks := nodegrouptest.New()
+	server := newServer(t, mocks)
 	resp, err := server.Construct(p.ConstructRequest{
 		Urn:    componentURN(token, name),
 		Parent: stackURN(),
@@ -417,7 +310,7 @@ func constructRun(t *testing.T, token, name string, inputs property.Map, dryRun 
 		DryRun: dryRun,
 	})
 	var r run
-	r.Children, r.Invokes = aws.snapshot()
+	r.Children, r.Invokes = snapshot(mocks)
 	if err != nil {
 		return r, err
 	}
@@ -428,18 +321,18 @@ func constructRun(t *testing.T, token, name string, inputs property.Map, dryRun 
 // goComponent constructs one component with a Go constructor.
 type goComponent func(ctx *pulumi.Context) (pulumi.ComponentResource, error)
 
-// runGo runs the component as a Go program under pulumi.WithMocks against a fresh fake AWS.
+// runGo runs the component as a Go program under pulumi.WithMocks against fresh mocks.
 func runGo(t *testing.T, newComponent goComponent) (run, error) {
 	t.Helper()
-	aws := &fakeAWS{}
+	mocks := nodegrouptest.New()
 	var comp pulumi.ComponentResource
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
 		var err error
 		comp, err = newComponent(ctx)
 		return err
-	}, pulumi.WithMocks(testProject, testStack, goMonitor{aws}))
+	}, pulumi.WithMocks(testProject, testStack, mocks))
 	var r run
-	r.Children, r.Invokes = aws.snapshot()
+	r.Children, r.Invokes = snapshot(mocks)
 	if err != nil {
 		return r, err
 	}

@@ -3,7 +3,7 @@ package provider
 // Parity: a TypeScript or Python program that uses the eksnodes plugin must get exactly the
 // resources a Go program gets from the same inputs. Each scenario runs once through the Go
 // constructor (pulumi.RunErr + pulumi.WithMocks) and once through the provider's Construct
-// (the integration server), both against the same fake AWS, and the two recordings must agree.
+// (the integration server), both against nodegrouptest's mocks, and the two recordings must agree.
 
 import (
 	"encoding/json"
