@@ -155,18 +155,23 @@ type rvResult struct {
 
 func rvRun(c rvCase) (err error, pan any, m *rvMocks, hung bool) {
 	m = &rvMocks{}
-	done := make(chan struct{})
+	type outcome struct {
+		err error
+		pan any
+	}
+	done := make(chan outcome, 1) // the run's results reach the test only through the channel
 	go func() {
-		defer close(done)
+		var o outcome
 		defer func() {
 			if r := recover(); r != nil {
-				pan = r
+				o.pan = r
 			}
+			done <- o
 		}()
-		err = pulumi.RunErr(func(ctx *pulumi.Context) (e error) {
+		o.err = pulumi.RunErr(func(ctx *pulumi.Context) (e error) {
 			defer func() {
 				if r := recover(); r != nil {
-					pan = r
+					o.pan = r
 					e = fmt.Errorf("panic: %v", r)
 				}
 			}()
@@ -174,11 +179,11 @@ func rvRun(c rvCase) (err error, pan any, m *rvMocks, hung bool) {
 		}, pulumi.WithMocks("p", "s", m))
 	}()
 	select {
-	case <-done:
+	case o := <-done:
+		return o.err, o.pan, m, false
 	case <-time.After(20 * time.Second):
-		hung = true
+		return nil, nil, m, true
 	}
-	return
 }
 
 func rvProblems(err error) ([]string, bool) {

@@ -127,13 +127,14 @@ func ruleFields(prop string, rules []SecurityGroupRule, ingress bool) []stringFi
 		r := &rules[i]
 		rp := fmt.Sprintf("%s[%d]", prop, i)
 		open := ingress && admitsRemoteLogin(*r)
+		desc := describeRule(*r) // now: a deploy-time check must not read the rule the guards rewrite
 		cidr := func(base stringCheck) stringCheck {
 			return func(p *problems, prop, s string) {
 				var sub problems
 				base(&sub, prop, s)
 				*p = append(*p, sub...)
 				if len(sub) == 0 && open && isWideOpen(s) {
-					p.addf("%s (%q): %s from the internet is refused (SSH, RDP and all traffic stay closed to it); name the networks that need it, or use Session Manager", prop, s, describeRule(*r))
+					p.addf("%s (%q): %s from the internet is refused (SSH, RDP and all traffic stay closed to it); name the networks that need it, or use Session Manager", prop, s, desc)
 				}
 			}
 		}
