@@ -176,11 +176,13 @@ func slicesContainsSubstring(list []string, want string) bool {
 // The limits themselves are accepted: they are AWS's, not narrower.
 func TestLifecycleValidationAcceptsTheLimits(t *testing.T) {
 	for name, mutate := range map[string]func(a *NodeGroupArgs){
-		"lifetime of a day":       func(a *NodeGroupArgs) { a.MaxInstanceLifetime = ptr(86400) },
-		"lifetime of a year":      func(a *NodeGroupArgs) { a.MaxInstanceLifetime = ptr(31536000) },
-		"no lifetime":             func(a *NodeGroupArgs) { a.MaxInstanceLifetime = ptr(0) },
-		"warmup 0 and 3600":       func(a *NodeGroupArgs) { a.DefaultInstanceWarmup = ptr(3600) },
-		"maintenance 0 and 100":   func(a *NodeGroupArgs) { a.InstanceMaintenancePolicy = &InstanceMaintenancePolicy{MaxHealthyPercentage: 100} },
+		"lifetime of a day":  func(a *NodeGroupArgs) { a.MaxInstanceLifetime = ptr(86400) },
+		"lifetime of a year": func(a *NodeGroupArgs) { a.MaxInstanceLifetime = ptr(31536000) },
+		"no lifetime":        func(a *NodeGroupArgs) { a.MaxInstanceLifetime = ptr(0) },
+		"warmup 0 and 3600":  func(a *NodeGroupArgs) { a.DefaultInstanceWarmup = ptr(3600) },
+		"maintenance 0 and 100": func(a *NodeGroupArgs) {
+			a.InstanceMaintenancePolicy = &InstanceMaintenancePolicy{MaxHealthyPercentage: 100}
+		},
 		"maintenance 100 and 200": func(a *NodeGroupArgs) { a.InstanceMaintenancePolicy = &InstanceMaintenancePolicy{100, 200} },
 		"every termination policy but launch configurations": func(a *NodeGroupArgs) {
 			a.TerminationPolicies = []TerminationPolicy{TerminationAllocationStrategy, TerminationOldestLaunchTemplate,
@@ -193,9 +195,11 @@ func TestLifecycleValidationAcceptsTheLimits(t *testing.T) {
 		"protection with refresh waiting": func(a *NodeGroupArgs) {
 			a.ProtectFromScaleIn, a.InstanceRefresh = true, &InstanceRefresh{ScaleInProtectedInstances: "Wait"}
 		},
-		"every metric":    func(a *NodeGroupArgs) { a.EnabledMetrics = append([]GroupMetric{}, groupMetrics...) },
-		"50 hooks":        func(a *NodeGroupArgs) { a.LifecycleHooks = hooksNamed(50) },
-		"hook heartbeats": func(a *NodeGroupArgs) { a.LifecycleHooks = []LifecycleHook{{Name: "a", Transition: LifecycleLaunching, HeartbeatTimeout: ptr(30)}, {Name: "b/c_d", Transition: LifecycleTerminating, HeartbeatTimeout: ptr(7200)}} },
+		"every metric": func(a *NodeGroupArgs) { a.EnabledMetrics = append([]GroupMetric{}, groupMetrics...) },
+		"50 hooks":     func(a *NodeGroupArgs) { a.LifecycleHooks = hooksNamed(50) },
+		"hook heartbeats": func(a *NodeGroupArgs) {
+			a.LifecycleHooks = []LifecycleHook{{Name: "a", Transition: LifecycleLaunching, HeartbeatTimeout: ptr(30)}, {Name: "b/c_d", Transition: LifecycleTerminating, HeartbeatTimeout: ptr(7200)}}
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			args := demoArgs()
