@@ -200,7 +200,8 @@ type NodeGroupArgs struct {
 	// with a unique name; at most 50 per group, `terminationLifecycleHook` included. They coexist
 	// with `terminationLifecycleHook`, which is the hook named `eksnodes-termination` plus the tag
 	// aws-node-termination-handler looks for: that name is refused here. Launch hooks are also given
-	// to the group when it is created, so that its first nodes wait for them too. Default none.
+	// to the group when it is created, so that its first nodes wait for them too (later changes are
+	// the hooks' own; removing the last launch hook updates the group in place). Default none.
 	LifecycleHooks []LifecycleHook `pulumi:"lifecycleHooks,optional"`
 
 	// Seconds a node may stay in service before the group replaces it: 0 (none, the default) or at

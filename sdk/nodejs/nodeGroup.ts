@@ -263,7 +263,7 @@ export interface NodeGroupArgs {
      */
     labels?: {[key: string]: string};
     /**
-     * More lifecycle hooks, for launch (`LAUNCHING`) as well as termination (`TERMINATING`), each with a unique name; at most 50 per group, `terminationLifecycleHook` included. They coexist with `terminationLifecycleHook`, which is the hook named `eksnodes-termination` plus the tag aws-node-termination-handler looks for: that name is refused here. Launch hooks are also given to the group when it is created, so that its first nodes wait for them too. Default none.
+     * More lifecycle hooks, for launch (`LAUNCHING`) as well as termination (`TERMINATING`), each with a unique name; at most 50 per group, `terminationLifecycleHook` included. They coexist with `terminationLifecycleHook`, which is the hook named `eksnodes-termination` plus the tag aws-node-termination-handler looks for: that name is refused here. Launch hooks are also given to the group when it is created, so that its first nodes wait for them too (later changes are the hooks' own; removing the last launch hook updates the group in place). Default none.
      */
     lifecycleHooks?: inputs.LifecycleHookArgs[];
     /**
