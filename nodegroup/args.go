@@ -241,7 +241,8 @@ type NodeGroupArgs struct {
 	// ARNs of Elastic Load Balancing target groups the group registers its nodes with, e.g. for
 	// NodePort services behind a load balancer; each may be another resource's output. At most 50,
 	// each once; the target groups must have target type `instance`. Default none. The group's
-	// health check stays EC2.
+	// health check stays EC2. Removing the input leaves the target groups attached (the AWS provider
+	// keeps what the group has); give an empty list to detach them.
 	TargetGroupArns pulumi.StringArrayInput `pulumi:"targetGroupArns,optional"`
 
 	// The hardening profile. `none` (default): the secure defaults, each of which you may relax.
