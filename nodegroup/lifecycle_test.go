@@ -141,3 +141,22 @@ func TestTargetGroupArnOutputsAreGuarded(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `targetGroupArns[0] ("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/nlb/0123456789abcdef") must be an ELB target group ARN`)
 }
+
+// A whole list may be one output too; an empty list detaches every target group.
+func TestTargetGroupArnsAsOneOutputOrEmpty(t *testing.T) {
+	args := demoArgs()
+	args.TargetGroupArns = pulumi.ToStringArray([]string{targetGroup, targetGroup}).ToStringArrayOutput()
+	_, _, err := runNodeGroup(t, args)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `targetGroupArns lists "`+targetGroup+`" more than once`)
+
+	args.TargetGroupArns = pulumi.ToStringArray([]string{targetGroup}).ToStringArrayOutput()
+	m, _, err := runNodeGroup(t, args)
+	require.NoError(t, err)
+	assert.Equal(t, []any{targetGroup}, m.Require(t, tASG, "ng").Input("targetGroupArns"))
+
+	args.TargetGroupArns = pulumi.StringArray{}
+	m, _, err = runNodeGroup(t, args)
+	require.NoError(t, err)
+	assert.Equal(t, []any{}, m.Require(t, tASG, "ng").Input("targetGroupArns"), "sent, so that the group detaches them")
+}

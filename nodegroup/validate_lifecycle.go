@@ -92,7 +92,6 @@ func checkLifecycle(p *problems, a NodeGroupArgs) {
 		}
 		checkOneOf(p, "metricsGranularity", g, DefaultMetricsGranularity)
 	}
-	checkListShape(p, "targetGroupArns", a.TargetGroupArns, "target groups")
 	checkStringArrayInput(p, "targetGroupArns", a.TargetGroupArns, false, checkTargetGroupArn, checkTargetGroupList)
 	checkPartitions(p, append(nodeGroupFields(&a), targetGroupFields(a)...))
 	checkLifecycleHooks(p, a)

@@ -82,9 +82,6 @@ var badLifecycleInputs = []struct {
 		}
 		a.TargetGroupArns = pulumi.ToStringArray(arns)
 	}, "targetGroupArns lists 51 target groups; an Auto Scaling group takes at most 50"},
-	{"target groups as one output", func(a *NodeGroupArgs) {
-		a.TargetGroupArns = pulumi.ToStringArray([]string{targetGroup}).ToStringArrayOutput()
-	}, "targetGroupArns must be a list of values (each may be an output), not one output holding a list"},
 	{"target group in another partition", func(a *NodeGroupArgs) {
 		a.NodeRootVolumeKmsKeyId = pulumi.String("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
 		a.TargetGroupArns = pulumi.ToStringArray([]string{"arn:aws-cn:elasticloadbalancing:cn-north-1:111122223333:targetgroup/tg/0123456789abcdef"})
