@@ -267,7 +267,7 @@ export interface NodeGroupArgs {
      */
     lifecycleHooks?: inputs.LifecycleHookArgs[];
     /**
-     * Seconds a node may stay in service before the group replaces it: 0 (none, the default) or at least 86400 (one day). Replacements follow `instanceMaintenancePolicy`.
+     * Seconds a node may stay in service before the group replaces it: at least 86400 (one day), or 0 to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
      */
     maxInstanceLifetime?: number;
     /**

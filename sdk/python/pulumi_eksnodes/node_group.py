@@ -105,7 +105,7 @@ class NodeGroupArgs:
         :param _builtins.str kubelet_extra_args: Extra kubelet flags separated by spaces, e.g. `--max-pods=58 --v=2`. Each must start with `--`. `--node-labels` and `--register-with-taints` belong in `labels` and `taints`. Conflicts with `userDataOverride`.
         :param Mapping[str, _builtins.str] labels: Kubernetes labels the kubelet registers the node with. Keys and values must be valid Kubernetes labels; the kubelet may not set labels under `kubernetes.io/` or `k8s.io/` except `node.kubernetes.io/` and `kubelet.kubernetes.io/` and the well-known labels. Conflicts with `userDataOverride`.
         :param Sequence['LifecycleHookArgs'] lifecycle_hooks: More lifecycle hooks, for launch (`LAUNCHING`) as well as termination (`TERMINATING`), each with a unique name; at most 50 per group, `terminationLifecycleHook` included. They coexist with `terminationLifecycleHook`, which is the hook named `eksnodes-termination` plus the tag aws-node-termination-handler looks for: that name is refused here. Launch hooks are also given to the group when it is created, so that its first nodes wait for them too (later changes are the hooks' own; removing the last launch hook updates the group in place). Default none.
-        :param _builtins.int max_instance_lifetime: Seconds a node may stay in service before the group replaces it: 0 (none, the default) or at least 86400 (one day). Replacements follow `instanceMaintenancePolicy`.
+        :param _builtins.int max_instance_lifetime: Seconds a node may stay in service before the group replaces it: at least 86400 (one day), or 0 to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
         :param _builtins.int max_size: The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. 0 parks the group with no nodes.
         :param 'MetadataOptionsArgs' metadata_options: Instance metadata service settings. Default: IMDSv2 tokens required, hop limit 1, instance tags not exposed.
         :param _builtins.str metrics_granularity: How often `enabledMetrics` are sent: `1Minute`, the only value AWS accepts (and the default). Requires `enabledMetrics`.
@@ -560,7 +560,7 @@ class NodeGroupArgs:
     @pulumi.getter(name="maxInstanceLifetime")
     def max_instance_lifetime(self) -> Optional[_builtins.int]:
         """
-        Seconds a node may stay in service before the group replaces it: 0 (none, the default) or at least 86400 (one day). Replacements follow `instanceMaintenancePolicy`.
+        Seconds a node may stay in service before the group replaces it: at least 86400 (one day), or 0 to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
         """
         return pulumi.get(self, "max_instance_lifetime")
 
@@ -997,7 +997,7 @@ class NodeGroup(pulumi.ComponentResource):
         :param _builtins.str kubelet_extra_args: Extra kubelet flags separated by spaces, e.g. `--max-pods=58 --v=2`. Each must start with `--`. `--node-labels` and `--register-with-taints` belong in `labels` and `taints`. Conflicts with `userDataOverride`.
         :param Mapping[str, _builtins.str] labels: Kubernetes labels the kubelet registers the node with. Keys and values must be valid Kubernetes labels; the kubelet may not set labels under `kubernetes.io/` or `k8s.io/` except `node.kubernetes.io/` and `kubelet.kubernetes.io/` and the well-known labels. Conflicts with `userDataOverride`.
         :param Sequence[Union['LifecycleHookArgs', 'LifecycleHookArgsDict']] lifecycle_hooks: More lifecycle hooks, for launch (`LAUNCHING`) as well as termination (`TERMINATING`), each with a unique name; at most 50 per group, `terminationLifecycleHook` included. They coexist with `terminationLifecycleHook`, which is the hook named `eksnodes-termination` plus the tag aws-node-termination-handler looks for: that name is refused here. Launch hooks are also given to the group when it is created, so that its first nodes wait for them too (later changes are the hooks' own; removing the last launch hook updates the group in place). Default none.
-        :param _builtins.int max_instance_lifetime: Seconds a node may stay in service before the group replaces it: 0 (none, the default) or at least 86400 (one day). Replacements follow `instanceMaintenancePolicy`.
+        :param _builtins.int max_instance_lifetime: Seconds a node may stay in service before the group replaces it: at least 86400 (one day), or 0 to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
         :param _builtins.int max_size: The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. 0 parks the group with no nodes.
         :param Union['MetadataOptionsArgs', 'MetadataOptionsArgsDict'] metadata_options: Instance metadata service settings. Default: IMDSv2 tokens required, hop limit 1, instance tags not exposed.
         :param _builtins.str metrics_granularity: How often `enabledMetrics` are sent: `1Minute`, the only value AWS accepts (and the default). Requires `enabledMetrics`.
