@@ -131,6 +131,11 @@ var badLifecycleInputs = []struct {
 		a.LifecycleHooks = []LifecycleHook{{Name: "h", Transition: LifecycleLaunching,
 			NotificationTargetArn: pulumi.String("arn:aws:lambda:us-east-1:111122223333:function:f"), RoleArn: pulumi.String("arn:aws:iam::111122223333:role/hooks")}}
 	}, `lifecycleHooks[0].notificationTargetArn ("arn:aws:lambda:us-east-1:111122223333:function:f") must be an SQS queue or SNS topic ARN`},
+	{"hook target a zero Output", func(a *NodeGroupArgs) {
+		a.LifecycleHooks = []LifecycleHook{{Name: "h", Transition: LifecycleLaunching,
+			NotificationTargetArn: pulumi.StringOutput{}, RoleArn: pulumi.String("arn:aws:iam::111122223333:role/hooks")}}
+	}, "lifecycleHooks[0].notificationTargetArn is a zero Output"},
+	{"nil target group", func(a *NodeGroupArgs) { a.TargetGroupArns = pulumi.StringArray{nil} }, "targetGroupArns[0] is nil"},
 	{"hook role is a policy", func(a *NodeGroupArgs) {
 		a.LifecycleHooks = []LifecycleHook{{Name: "h", Transition: LifecycleLaunching,
 			NotificationTargetArn: pulumi.String("arn:aws:sns:us-east-1:111122223333:t"), RoleArn: pulumi.String("arn:aws:iam::111122223333:policy/hooks")}}
