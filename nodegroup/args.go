@@ -196,6 +196,55 @@ type NodeGroupArgs struct {
 	// them first. Default none.
 	TerminationLifecycleHook *TerminationLifecycleHook `pulumi:"terminationLifecycleHook,optional"`
 
+	// More lifecycle hooks, for launch (`LAUNCHING`) as well as termination (`TERMINATING`), each
+	// with a unique name; at most 50 per group, `terminationLifecycleHook` included. They coexist
+	// with `terminationLifecycleHook`, which is the hook named `eksnodes-termination` plus the tag
+	// aws-node-termination-handler looks for: that name is refused here. Launch hooks are also given
+	// to the group when it is created, so that its first nodes wait for them too (later changes are
+	// the hooks' own; removing the last launch hook updates the group in place). Default none.
+	LifecycleHooks []LifecycleHook `pulumi:"lifecycleHooks,optional"`
+
+	// Seconds a node may stay in service before the group replaces it: at least 86400 (one day), or 0
+	// to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
+	MaxInstanceLifetime *int `pulumi:"maxInstanceLifetime,optional"`
+
+	// Seconds after a node is in service before it counts toward the group's CloudWatch metrics and
+	// healthy percentages (scaling policies, instance refresh, maintenance), 0-3600. Default: not set
+	// (AWS then uses each feature's own warmup).
+	DefaultInstanceWarmup *int `pulumi:"defaultInstanceWarmup,optional"`
+
+	// Capacity bounds while the group replaces nodes for its own reasons (failed health checks,
+	// `maxInstanceLifetime`, rebalancing). Default: not set (AWS terminates, then launches).
+	InstanceMaintenancePolicy *InstanceMaintenancePolicy `pulumi:"instanceMaintenancePolicy,optional"`
+
+	// The order in which the group chooses nodes to terminate on scale-in, each policy once.
+	// Default: AWS's `Default` policy.
+	TerminationPolicies []TerminationPolicy `pulumi:"terminationPolicies,optional"`
+
+	// Auto Scaling processes to suspend, each once. Default none. `Launch`, `Terminate` and
+	// `InstanceRefresh` stop instance refreshes from replacing nodes, so they are refused unless
+	// `instanceRefresh.enabled` is false.
+	SuspendedProcesses []ScalingProcess `pulumi:"suspendedProcesses,optional"`
+
+	// Whether new nodes are protected from scale-in. Default false. An instance refresh ignores
+	// protected nodes unless `instanceRefresh.scaleInProtectedInstances` is `Refresh` or `Wait`, which
+	// is then required.
+	ProtectFromScaleIn bool `pulumi:"protectFromScaleIn,optional"`
+
+	// Group metrics sent to CloudWatch every minute, each once. Default none.
+	EnabledMetrics []GroupMetric `pulumi:"enabledMetrics,optional"`
+
+	// How often `enabledMetrics` are sent: `1Minute`, the only value AWS accepts (and the default).
+	// Requires `enabledMetrics`.
+	MetricsGranularity string `pulumi:"metricsGranularity,optional"`
+
+	// ARNs of Elastic Load Balancing target groups the group registers its nodes with, e.g. for
+	// NodePort services behind a load balancer; each may be another resource's output. At most 50,
+	// each once; the target groups must have target type `instance`. Default none. The group's
+	// health check stays EC2. Removing the input leaves the target groups attached (the AWS provider
+	// keeps what the group has); give an empty list to detach them.
+	TargetGroupArns pulumi.StringArrayInput `pulumi:"targetGroupArns,optional"`
+
 	// The hardening profile. `none` (default): the secure defaults, each of which you may relax.
 	// `baseline`: refuses relaxing them (IMDSv2 with hop limit 1, encrypted volumes, no public IP, no
 	// SSH key, port or rule admitting TCP 22) and attaches `AmazonSSMManagedInstanceCore` to the node

@@ -34,6 +34,7 @@ func autoScalingGroupArgs(name string, a NodeGroupArgs, clusterName pulumi.Strin
 	} else {
 		args.LaunchTemplate = autoscaling.GroupLaunchTemplateArgs{Id: lt.ID(), Version: launchTemplateVersion(lt)}
 	}
+	lifecycleGroupArgs(args, a)
 	return args
 }
 

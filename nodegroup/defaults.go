@@ -46,6 +46,7 @@ func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
 	}
 	a.MixedInstancesPolicy = mixedDefaults(a.MixedInstancesPolicy)
 	a.TerminationLifecycleHook = lifecycleHookDefaults(a.TerminationLifecycleHook)
+	lifecycleDefaults(&a)
 	if a.CapacityRebalance == nil {
 		a.CapacityRebalance = ptr(false)
 	}

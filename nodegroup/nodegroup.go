@@ -64,7 +64,8 @@ type NodeGroup struct {
 	NodeSecurityGroup *NodeSecurityGroup
 	LaunchTemplate    *ec2.LaunchTemplate
 	AutoScalingGroup  *autoscaling.Group
-	TerminationHook   *autoscaling.LifecycleHook // nil without terminationLifecycleHook
+	TerminationHook   *autoscaling.LifecycleHook   // nil without terminationLifecycleHook
+	LifecycleHooks    []*autoscaling.LifecycleHook // one per lifecycleHooks entry, in order
 }
 
 // NewNodeGroup validates args and creates the node group's resources as children of the
@@ -110,6 +111,7 @@ func previewNodeGroupArgs(ctx *pulumi.Context, args *NodeGroupArgs) *NodeGroupAr
 	a.SubnetIds = previewElements(ctx, a.SubnetIds)
 	a.ExtraNodeSecurityGroupIds = previewElements(ctx, a.ExtraNodeSecurityGroupIds)
 	a.Tags = previewEntries(ctx, a.Tags)
+	previewLifecycle(ctx, &a)
 	if o := a.NodeRoleOptions; o != nil {
 		c := *o
 		c.AdditionalPolicyArns = previewElements(ctx, c.AdditionalPolicyArns)
@@ -146,6 +148,7 @@ func guardNodeGroup(token, name string, a NodeGroupArgs) NodeGroupArgs {
 		c.Alarms = guardArray(token, name, "instanceRefresh.alarms", c.Alarms, checkAlarmName, checkAlarmList)
 		a.InstanceRefresh = &c
 	}
+	guardLifecycle(token, name, &a)
 	guardFields(token, name, nodeGroupFields(&a))
 	a.SubnetIds = guardArray(token, name, "subnetIds", a.SubnetIds, checkSubnetID, func(p *problems, prop string, ids []string) {
 		if len(ids) == 0 {
@@ -176,6 +179,7 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 			c.RoleArn = inPartition(NodeGroupToken, name, "terminationLifecycleHook.roleArn", c.RoleArn, role.partition)
 			a.TerminationLifecycleHook = &c
 		}
+		lifecycleInPartition(name, &a, role.partition)
 		g.RoleArn, g.RoleName, g.InstanceProfileArn = role.RoleArn, role.RoleName, role.InstanceProfileArn
 		dependsOn = append(dependsOn, role.children()...)
 	} else {
@@ -220,6 +224,7 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 	if *a.IgnoreScalingChanges {
 		asgOpts = append(asgOpts, pulumi.IgnoreChanges([]string{"desiredCapacity"}))
 	}
+	asgOpts = append(asgOpts, lifecycleGroupOptions(a)...)
 	asg, err := autoscaling.NewGroup(ctx, name, autoScalingGroupArgs(name, a, clusterName, lt), asgOpts...)
 	if err != nil {
 		return err
@@ -228,6 +233,10 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 	g.AutoScalingGroupName = asg.Name
 	if a.TerminationLifecycleHook != nil {
 		g.TerminationHook, err = newTerminationHook(ctx, name, a.TerminationLifecycleHook, asg, parent)
+		if err != nil {
+			return err
+		}
 	}
+	g.LifecycleHooks, err = newLifecycleHooks(ctx, name, a.LifecycleHooks, asg, parent)
 	return err
 }

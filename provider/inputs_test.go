@@ -319,6 +319,7 @@ func nodeGroupInputs(t *testing.T, a *nodegroup.NodeGroupArgs) property.Map {
 		hp.input("roleArn", h.RoleArn)
 		p.object("terminationLifecycleHook", hp)
 	}
+	lifecycleInputs(t, p, a)
 	if a.Hardening != nil {
 		p.str("hardening", string(*a.Hardening))
 	}
@@ -479,5 +480,50 @@ func sortedKeysOf(m map[string]bool) []string {
 		out = append(out, k)
 	}
 	sort.Strings(out)
+	return out
+}
+
+// lifecycleInputs maps the Auto Scaling group's lifecycle inputs.
+func lifecycleInputs(t *testing.T, p *props, a *nodegroup.NodeGroupArgs) {
+	if a.LifecycleHooks != nil {
+		hooks := []property.Value{}
+		for _, h := range a.LifecycleHooks {
+			hp := newProps(t)
+			hp.str("name", h.Name)
+			hp.str("transition", string(h.Transition))
+			hp.intPtr("heartbeatTimeout", h.HeartbeatTimeout)
+			hp.str("defaultResult", h.DefaultResult)
+			hp.input("notificationTargetArn", h.NotificationTargetArn)
+			hp.input("roleArn", h.RoleArn)
+			hp.str("notificationMetadata", h.NotificationMetadata)
+			hooks = append(hooks, hp.value())
+		}
+		p.set("lifecycleHooks", property.New(hooks))
+	}
+	p.intPtr("maxInstanceLifetime", a.MaxInstanceLifetime)
+	p.intPtr("defaultInstanceWarmup", a.DefaultInstanceWarmup)
+	if m := a.InstanceMaintenancePolicy; m != nil {
+		mp := newProps(t)
+		mp.set("minHealthyPercentage", property.New(float64(m.MinHealthyPercentage)))
+		mp.set("maxHealthyPercentage", property.New(float64(m.MaxHealthyPercentage)))
+		p.object("instanceMaintenancePolicy", mp)
+	}
+	p.strs("terminationPolicies", enumStrs(a.TerminationPolicies))
+	p.strs("suspendedProcesses", enumStrs(a.SuspendedProcesses))
+	p.flag("protectFromScaleIn", a.ProtectFromScaleIn)
+	p.strs("enabledMetrics", enumStrs(a.EnabledMetrics))
+	p.str("metricsGranularity", a.MetricsGranularity)
+	p.inputs("targetGroupArns", a.TargetGroupArns)
+}
+
+// enumStrs returns the values of an enum list as strings (nil when not given).
+func enumStrs[T ~string](v []T) []string {
+	if v == nil {
+		return nil
+	}
+	out := make([]string, len(v))
+	for i, e := range v {
+		out[i] = string(e)
+	}
 	return out
 }

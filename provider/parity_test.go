@@ -283,6 +283,43 @@ func parityScenarios() []scenario {
 			assert.NotContains(t, asg.Inputs, "instanceRefresh")
 		}),
 
+		nodeGroupScenario("Auto Scaling lifecycle: launch and termination hooks, lifetime, maintenance, policies, metrics, target groups", func() *nodegroup.NodeGroupArgs {
+			return &nodegroup.NodeGroupArgs{
+				Cluster:                  demoCluster(),
+				SubnetIds:                demoSubnets(),
+				TerminationLifecycleHook: &nodegroup.TerminationLifecycleHook{},
+				LifecycleHooks: []nodegroup.LifecycleHook{
+					{Name: "warm-caches", Transition: nodegroup.LifecycleLaunching, HeartbeatTimeout: ref(900), DefaultResult: "ABANDON",
+						NotificationTargetArn: pulumi.String("arn:aws:sqs:us-east-1:111122223333:launches"),
+						RoleArn:               pulumi.String("arn:aws:iam::111122223333:role/hooks"),
+						NotificationMetadata:  `{"stage":"launch"}`},
+					{Name: "audit/terminate", Transition: nodegroup.LifecycleTerminating},
+				},
+				MaxInstanceLifetime:       ref(604800),
+				DefaultInstanceWarmup:     ref(120),
+				InstanceMaintenancePolicy: &nodegroup.InstanceMaintenancePolicy{MinHealthyPercentage: 90, MaxHealthyPercentage: 120},
+				TerminationPolicies:       []nodegroup.TerminationPolicy{nodegroup.TerminationOldestLaunchTemplate, nodegroup.TerminationDefault},
+				SuspendedProcesses:        []nodegroup.ScalingProcess{nodegroup.ProcessAZRebalance},
+				ProtectFromScaleIn:        true,
+				InstanceRefresh:           &nodegroup.InstanceRefresh{ScaleInProtectedInstances: "Refresh"},
+				EnabledMetrics:            []nodegroup.GroupMetric{nodegroup.MetricGroupInServiceInstances, nodegroup.MetricGroupDesiredCapacity},
+				MetricsGranularity:        "1Minute",
+				TargetGroupArns: pulumi.StringArray{
+					pulumi.String("arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/nodeports/0123456789abcdef"),
+				},
+			}
+		}, func(t *testing.T, r run) {
+			keys := r.keys()
+			for _, hook := range []string{"ng-termination", "ng-hook-warm-caches", "ng-hook-audit/terminate"} {
+				assert.Contains(t, keys, "aws:autoscaling/lifecycleHook:LifecycleHook "+hook)
+			}
+			asg := r.get(t, typeASG, "ng")
+			assert.Equal(t, []string{"initialLifecycleHooks"}, asg.IgnoreChanges)
+			assert.Equal(t, []any{"OldestLaunchTemplate", "Default"}, asg.Inputs["terminationPolicies"])
+			assert.Equal(t, map[string]any{"minHealthyPercentage": 90.0, "maxHealthyPercentage": 120.0}, asg.Inputs["instanceMaintenancePolicy"])
+			assert.Len(t, asg.Inputs["initialLifecycleHooks"], 1, "the launch hook only")
+		}),
+
 		nodeGroupScenario("launch template and role options", func() *nodegroup.NodeGroupArgs {
 			return &nodegroup.NodeGroupArgs{
 				Cluster:         demoCluster(),

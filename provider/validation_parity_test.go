@@ -38,6 +38,35 @@ func TestGoAndPluginRejectTheSameInputs(t *testing.T) {
 			},
 		},
 		{
+			name:  "Auto Scaling lifecycle",
+			token: nodegroup.NodeGroupToken,
+			args: func() any {
+				return &nodegroup.NodeGroupArgs{
+					Cluster:   demoCluster(),
+					SubnetIds: demoSubnets(),
+					LifecycleHooks: []nodegroup.LifecycleHook{
+						{Name: "h", Transition: nodegroup.LifecycleLaunching, HeartbeatTimeout: ref(10)},
+						{Name: "h", Transition: "LAUNCH"},
+					},
+					MaxInstanceLifetime: ref(3600),
+					TerminationPolicies: []nodegroup.TerminationPolicy{"Oldest"},
+					SuspendedProcesses:  []nodegroup.ScalingProcess{nodegroup.ProcessLaunch},
+					EnabledMetrics:      []nodegroup.GroupMetric{nodegroup.MetricGroupMaxSize, nodegroup.MetricGroupMaxSize},
+					TargetGroupArns:     pulumi.StringArray{pulumi.String("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/web/0123456789abcdef")},
+				}
+			},
+			want: []string{
+				"lifecycleHooks[0].heartbeatTimeout (10) must be between 30 and 7200 seconds",
+				`lifecycleHooks[1].name ("h") is also the name of lifecycleHooks[0]`,
+				`lifecycleHooks[1].transition ("LAUNCH") must be one of: LAUNCHING, TERMINATING`,
+				"maxInstanceLifetime (3600) must be 0 (none) or at least 86400 seconds",
+				`terminationPolicies[0] ("Oldest") must be one of:`,
+				"suspendedProcesses[0] (Launch) stops instance refreshes from replacing nodes",
+				`enabledMetrics lists "GroupMaxSize" more than once`,
+				`targetGroupArns[0] ("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/web/0123456789abcdef") must be an ELB target group ARN`,
+			},
+		},
+		{
 			name:  "inputs that also take outputs, given plain",
 			token: nodegroup.NodeGroupToken,
 			args: func() any {

@@ -91,12 +91,15 @@ export class NodeGroup extends pulumi.ComponentResource {
             resourceInputs["capacityRebalance"] = args?.capacityRebalance;
             resourceInputs["cluster"] = args?.cluster;
             resourceInputs["clusterAutoscalerTags"] = args?.clusterAutoscalerTags;
+            resourceInputs["defaultInstanceWarmup"] = args?.defaultInstanceWarmup;
             resourceInputs["desiredCapacity"] = args?.desiredCapacity;
             resourceInputs["enableDetailedMonitoring"] = args?.enableDetailedMonitoring;
+            resourceInputs["enabledMetrics"] = args?.enabledMetrics;
             resourceInputs["extraNodeSecurityGroupIds"] = args?.extraNodeSecurityGroupIds;
             resourceInputs["hardening"] = args?.hardening;
             resourceInputs["healthCheckGracePeriod"] = args?.healthCheckGracePeriod;
             resourceInputs["ignoreScalingChanges"] = args?.ignoreScalingChanges;
+            resourceInputs["instanceMaintenancePolicy"] = args?.instanceMaintenancePolicy;
             resourceInputs["instanceProfileArn"] = args?.instanceProfileArn;
             resourceInputs["instanceRefresh"] = args?.instanceRefresh;
             resourceInputs["instanceType"] = args?.instanceType;
@@ -104,8 +107,11 @@ export class NodeGroup extends pulumi.ComponentResource {
             resourceInputs["kubeletConfig"] = args?.kubeletConfig;
             resourceInputs["kubeletExtraArgs"] = args?.kubeletExtraArgs;
             resourceInputs["labels"] = args?.labels;
+            resourceInputs["lifecycleHooks"] = args?.lifecycleHooks;
+            resourceInputs["maxInstanceLifetime"] = args?.maxInstanceLifetime;
             resourceInputs["maxSize"] = args?.maxSize;
             resourceInputs["metadataOptions"] = args?.metadataOptions;
+            resourceInputs["metricsGranularity"] = args?.metricsGranularity;
             resourceInputs["minSize"] = args?.minSize;
             resourceInputs["mixedInstancesPolicy"] = args?.mixedInstancesPolicy;
             resourceInputs["nodeAssociatePublicIpAddress"] = args?.nodeAssociatePublicIpAddress;
@@ -122,11 +128,15 @@ export class NodeGroup extends pulumi.ComponentResource {
             resourceInputs["operatingSystem"] = args?.operatingSystem;
             resourceInputs["postBootstrapUserData"] = args?.postBootstrapUserData;
             resourceInputs["preBootstrapUserData"] = args?.preBootstrapUserData;
+            resourceInputs["protectFromScaleIn"] = args?.protectFromScaleIn;
             resourceInputs["roleArn"] = args?.roleArn;
             resourceInputs["subnetIds"] = args?.subnetIds;
+            resourceInputs["suspendedProcesses"] = args?.suspendedProcesses;
             resourceInputs["tags"] = args?.tags;
             resourceInputs["taints"] = args?.taints;
+            resourceInputs["targetGroupArns"] = args?.targetGroupArns;
             resourceInputs["terminationLifecycleHook"] = args?.terminationLifecycleHook;
+            resourceInputs["terminationPolicies"] = args?.terminationPolicies;
             resourceInputs["userDataOverride"] = args?.userDataOverride;
             resourceInputs["amiSource"] = undefined /*out*/;
             resourceInputs["autoScalingGroupName"] = undefined /*out*/;
@@ -189,6 +199,10 @@ export interface NodeGroupArgs {
      */
     clusterAutoscalerTags?: boolean;
     /**
+     * Seconds after a node is in service before it counts toward the group's CloudWatch metrics and healthy percentages (scaling policies, instance refresh, maintenance), 0-3600. Default: not set (AWS then uses each feature's own warmup).
+     */
+    defaultInstanceWarmup?: number;
+    /**
      * The number of nodes to run. Default 2, kept between `minSize` and `maxSize`. Ignored after creation when `ignoreScalingChanges` is true.
      */
     desiredCapacity?: number;
@@ -196,6 +210,10 @@ export interface NodeGroupArgs {
      * Whether EC2 detailed (1-minute) monitoring is enabled. Default false.
      */
     enableDetailedMonitoring?: boolean;
+    /**
+     * Group metrics sent to CloudWatch every minute, each once. Default none.
+     */
+    enabledMetrics?: enums.GroupMetric[];
     /**
      * More security group IDs attached to the nodes besides the node security group.
      */
@@ -212,6 +230,10 @@ export interface NodeGroupArgs {
      * Whether later changes of the group's desired capacity are ignored, so eksnodes does not fight the cluster autoscaler. Default: the value of `clusterAutoscalerTags`.
      */
     ignoreScalingChanges?: boolean;
+    /**
+     * Capacity bounds while the group replaces nodes for its own reasons (failed health checks, `maxInstanceLifetime`, rebalancing). Default: not set (AWS terminates, then launches).
+     */
+    instanceMaintenancePolicy?: inputs.InstanceMaintenancePolicyArgs;
     /**
      * The ARN of an existing instance profile for the nodes. Default: a NodeRole is created with its instance profile and access entry. Must be given together with `roleArn`; conflicts with `nodeRoleOptions`.
      */
@@ -241,6 +263,14 @@ export interface NodeGroupArgs {
      */
     labels?: {[key: string]: string};
     /**
+     * More lifecycle hooks, for launch (`LAUNCHING`) as well as termination (`TERMINATING`), each with a unique name; at most 50 per group, `terminationLifecycleHook` included. They coexist with `terminationLifecycleHook`, which is the hook named `eksnodes-termination` plus the tag aws-node-termination-handler looks for: that name is refused here. Launch hooks are also given to the group when it is created, so that its first nodes wait for them too (later changes are the hooks' own; removing the last launch hook updates the group in place). Default none.
+     */
+    lifecycleHooks?: inputs.LifecycleHookArgs[];
+    /**
+     * Seconds a node may stay in service before the group replaces it: at least 86400 (one day), or 0 to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
+     */
+    maxInstanceLifetime?: number;
+    /**
      * The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. 0 parks the group with no nodes.
      */
     maxSize?: number;
@@ -248,6 +278,10 @@ export interface NodeGroupArgs {
      * Instance metadata service settings. Default: IMDSv2 tokens required, hop limit 1, instance tags not exposed.
      */
     metadataOptions?: inputs.MetadataOptionsArgs;
+    /**
+     * How often `enabledMetrics` are sent: `1Minute`, the only value AWS accepts (and the default). Requires `enabledMetrics`.
+     */
+    metricsGranularity?: string;
     /**
      * The minimum number of nodes. Default 1 (0 when `maxSize` is 0). Must be between 0 and `maxSize`.
      */
@@ -313,6 +347,10 @@ export interface NodeGroupArgs {
      */
     preBootstrapUserData?: string;
     /**
+     * Whether new nodes are protected from scale-in. Default false. An instance refresh ignores protected nodes unless `instanceRefresh.scaleInProtectedInstances` is `Refresh` or `Wait`, which is then required.
+     */
+    protectFromScaleIn?: boolean;
+    /**
      * The ARN of the existing node role inside `instanceProfileArn`, reported in the outputs. Must be given together with `instanceProfileArn`. Register it with the cluster yourself, e.g. with a NodeRole.
      */
     roleArn?: pulumi.Input<string | undefined>;
@@ -320,6 +358,10 @@ export interface NodeGroupArgs {
      * The subnets the Auto Scaling group launches nodes in. Required, at least one. Use private subnets: nodes get no public IP unless `nodeAssociatePublicIpAddress` is true.
      */
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Auto Scaling processes to suspend, each once. Default none. `Launch`, `Terminate` and `InstanceRefresh` stop instance refreshes from replacing nodes, so they are refused unless `instanceRefresh.enabled` is false.
+     */
+    suspendedProcesses?: enums.ScalingProcess[];
     /**
      * Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Values may be outputs. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here; when the group creates its node role, keys and values must also suit IAM and EKS (letters, digits, spaces and `_ . : / = + - @`).
      */
@@ -329,9 +371,17 @@ export interface NodeGroupArgs {
      */
     taints?: {[key: string]: inputs.TaintArgs};
     /**
+     * ARNs of Elastic Load Balancing target groups the group registers its nodes with, e.g. for NodePort services behind a load balancer; each may be another resource's output. At most 50, each once; the target groups must have target type `instance`. Default none. The group's health check stays EC2. Removing the input leaves the target groups attached (the AWS provider keeps what the group has); give an empty list to detach them.
+     */
+    targetGroupArns?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
      * A termination lifecycle hook that holds terminating nodes (scale-in, instance refresh, Spot rebalance) so a drainer such as aws-node-termination-handler in queue mode can cordon and drain them first. Default none.
      */
     terminationLifecycleHook?: inputs.TerminationLifecycleHookArgs;
+    /**
+     * The order in which the group chooses nodes to terminate on scale-in, each policy once. Default: AWS's `Default` policy.
+     */
+    terminationPolicies?: enums.TerminationPolicy[];
     /**
      * The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData`, `postBootstrapUserData` and `bottlerocketSettings`, and with `hardening: baseline` on AL2023 and Bottlerocket, whose steps live in the rendered user data.
      */

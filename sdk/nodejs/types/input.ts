@@ -45,6 +45,20 @@ export interface ClusterArgs {
 }
 
 /**
+ * InstanceMaintenancePolicy bounds the group's capacity while it replaces nodes for its own reasons (health check failures, maximum instance lifetime, rebalancing) and during an instance refresh that does not set its own percentages.
+ */
+export interface InstanceMaintenancePolicyArgs {
+    /**
+     * The share of desired capacity the group may grow to while nodes are replaced, 100-200 and at most 100 above `minHealthyPercentage`. Required. Above 100, replacements launch before the nodes they replace terminate.
+     */
+    maxHealthyPercentage: number;
+    /**
+     * The share of desired capacity kept in service and healthy while nodes are replaced, 0-100. Required.
+     */
+    minHealthyPercentage: number;
+}
+
+/**
  * InstanceRefresh controls how the Auto Scaling group replaces nodes when the launch template changes.
  */
 export interface InstanceRefreshArgs {
@@ -106,6 +120,40 @@ export interface InstanceTypeOverrideArgs {
      * How many units of desired capacity one such node counts for, 1-999. Default 1. Give all types a weight or none.
      */
     weightedCapacity?: number;
+}
+
+/**
+ * LifecycleHook is a named lifecycle hook of the Auto Scaling group: nodes that launch or terminate wait in `Pending:Wait` or `Terminating:Wait` until something completes the hook (CompleteLifecycleAction) or the heartbeat timeout passes.
+ */
+export interface LifecycleHookArgs {
+    /**
+     * What happens when the timeout passes: `CONTINUE` (default) or `ABANDON`. For a launch hook, `CONTINUE` puts the node in service anyway and `ABANDON` terminates it; for a termination hook both terminate the node (`ABANDON` also skips the group's other termination hooks).
+     */
+    defaultResult?: string;
+    /**
+     * Seconds a node waits for the hook to complete before `defaultResult` applies, 30-7200. Default 300.
+     */
+    heartbeatTimeout?: number;
+    /**
+     * The hook's name, unique in the group: 1-255 letters, digits, `-`, `_` and `/`. Required. `eksnodes-termination` is the name of `terminationLifecycleHook`'s hook and is refused here. Renaming a hook replaces it (the group itself is left alone).
+     */
+    name: string;
+    /**
+     * Text (1-1023 characters) included in every notification and event of the hook, e.g. a JSON document telling the handler what to do. Default none.
+     */
+    notificationMetadata?: string;
+    /**
+     * An SQS queue or SNS topic ARN notified when a node enters the wait state. Default none: Auto Scaling sends EventBridge events only. Requires `roleArn`.
+     */
+    notificationTargetArn?: pulumi.Input<string | undefined>;
+    /**
+     * The role Auto Scaling assumes to publish to `notificationTargetArn`. Required with it.
+     */
+    roleArn?: pulumi.Input<string | undefined>;
+    /**
+     * When the hook holds nodes: `LAUNCHING` (before a new node goes in service) or `TERMINATING` (before a node leaves the group). Required.
+     */
+    transition: enums.LifecycleTransition;
 }
 
 /**

@@ -11,12 +11,16 @@ __all__ = [
     'AccessEntryType',
     'Architecture',
     'ClusterTraffic',
+    'GroupMetric',
     'HardeningProfile',
     'HttpTokens',
     'IpFamily',
+    'LifecycleTransition',
     'OperatingSystem',
     'RulesProfile',
+    'ScalingProcess',
     'TaintEffect',
+    'TerminationPolicy',
 ]
 
 
@@ -92,6 +96,93 @@ class ClusterTraffic(_builtins.str, Enum):
     """
 
 
+@pulumi.type_token("eksnodes:index:GroupMetric")
+class GroupMetric(_builtins.str, Enum):
+    """
+    GroupMetric is an Auto Scaling group metric sent to CloudWatch (namespace AWS/AutoScaling).
+    """
+    GROUP_MIN_SIZE = "GroupMinSize"
+    """
+    The group's minimum size.
+    """
+    GROUP_MAX_SIZE = "GroupMaxSize"
+    """
+    The group's maximum size.
+    """
+    GROUP_DESIRED_CAPACITY = "GroupDesiredCapacity"
+    """
+    The group's desired capacity.
+    """
+    GROUP_IN_SERVICE_INSTANCES = "GroupInServiceInstances"
+    """
+    Nodes in service.
+    """
+    GROUP_PENDING_INSTANCES = "GroupPendingInstances"
+    """
+    Nodes launching.
+    """
+    GROUP_STANDBY_INSTANCES = "GroupStandbyInstances"
+    """
+    Nodes in Standby.
+    """
+    GROUP_TERMINATING_INSTANCES = "GroupTerminatingInstances"
+    """
+    Nodes terminating.
+    """
+    GROUP_TOTAL_INSTANCES = "GroupTotalInstances"
+    """
+    All nodes of the group.
+    """
+    GROUP_IN_SERVICE_CAPACITY = "GroupInServiceCapacity"
+    """
+    Capacity units in service.
+    """
+    GROUP_PENDING_CAPACITY = "GroupPendingCapacity"
+    """
+    Capacity units launching.
+    """
+    GROUP_STANDBY_CAPACITY = "GroupStandbyCapacity"
+    """
+    Capacity units in Standby.
+    """
+    GROUP_TERMINATING_CAPACITY = "GroupTerminatingCapacity"
+    """
+    Capacity units terminating.
+    """
+    GROUP_TOTAL_CAPACITY = "GroupTotalCapacity"
+    """
+    All capacity units of the group.
+    """
+    WARM_POOL_DESIRED_CAPACITY = "WarmPoolDesiredCapacity"
+    """
+    The warm pool's desired capacity.
+    """
+    WARM_POOL_WARMED_CAPACITY = "WarmPoolWarmedCapacity"
+    """
+    Warmed capacity in the warm pool.
+    """
+    WARM_POOL_PENDING_CAPACITY = "WarmPoolPendingCapacity"
+    """
+    Capacity launching into the warm pool.
+    """
+    WARM_POOL_TERMINATING_CAPACITY = "WarmPoolTerminatingCapacity"
+    """
+    Capacity terminating in the warm pool.
+    """
+    WARM_POOL_TOTAL_CAPACITY = "WarmPoolTotalCapacity"
+    """
+    All capacity of the warm pool.
+    """
+    GROUP_AND_WARM_POOL_DESIRED_CAPACITY = "GroupAndWarmPoolDesiredCapacity"
+    """
+    The desired capacity of the group and its warm pool.
+    """
+    GROUP_AND_WARM_POOL_TOTAL_CAPACITY = "GroupAndWarmPoolTotalCapacity"
+    """
+    All capacity of the group and its warm pool.
+    """
+
+
 @pulumi.type_token("eksnodes:index:HardeningProfile")
 class HardeningProfile(_builtins.str, Enum):
     """
@@ -134,6 +225,21 @@ class IpFamily(_builtins.str, Enum):
     IPV6 = "ipv6"
     """
     Pods and services get IPv6 addresses; nodes keep IPv4 too (EKS IPv6 clusters).
+    """
+
+
+@pulumi.type_token("eksnodes:index:LifecycleTransition")
+class LifecycleTransition(_builtins.str, Enum):
+    """
+    LifecycleTransition is when a lifecycle hook holds a node.
+    """
+    LAUNCHING = "LAUNCHING"
+    """
+    Before a new node goes in service (autoscaling:EC2_INSTANCE_LAUNCHING).
+    """
+    TERMINATING = "TERMINATING"
+    """
+    Before a node leaves the group (autoscaling:EC2_INSTANCE_TERMINATING).
     """
 
 
@@ -195,6 +301,49 @@ class RulesProfile(_builtins.str, Enum):
     """
 
 
+@pulumi.type_token("eksnodes:index:ScalingProcess")
+class ScalingProcess(_builtins.str, Enum):
+    """
+    ScalingProcess is an Auto Scaling process that can be suspended.
+    """
+    LAUNCH = "Launch"
+    """
+    Launching nodes (scale-out, replacements, instance refresh).
+    """
+    TERMINATE = "Terminate"
+    """
+    Terminating nodes (scale-in, replacements, instance refresh).
+    """
+    ADD_TO_LOAD_BALANCER = "AddToLoadBalancer"
+    """
+    Registering new nodes with the group's load balancers and target groups.
+    """
+    ALARM_NOTIFICATION = "AlarmNotification"
+    """
+    Acting on the CloudWatch alarms of the group's scaling policies.
+    """
+    AZ_REBALANCE = "AZRebalance"
+    """
+    Rebalancing nodes across Availability Zones.
+    """
+    HEALTH_CHECK = "HealthCheck"
+    """
+    Checking the health of nodes.
+    """
+    INSTANCE_REFRESH = "InstanceRefresh"
+    """
+    Instance refreshes.
+    """
+    REPLACE_UNHEALTHY = "ReplaceUnhealthy"
+    """
+    Replacing unhealthy nodes.
+    """
+    SCHEDULED_ACTIONS = "ScheduledActions"
+    """
+    Running scheduled scaling actions.
+    """
+
+
 @pulumi.type_token("eksnodes:index:TaintEffect")
 class TaintEffect(_builtins.str, Enum):
     """
@@ -211,4 +360,39 @@ class TaintEffect(_builtins.str, Enum):
     NO_EXECUTE = "NoExecute"
     """
     Pods that do not tolerate the taint are not scheduled and running ones are evicted.
+    """
+
+
+@pulumi.type_token("eksnodes:index:TerminationPolicy")
+class TerminationPolicy(_builtins.str, Enum):
+    """
+    TerminationPolicy is a rule the Auto Scaling group applies, in list order, to choose which node to terminate on scale-in.
+    """
+    DEFAULT = "Default"
+    """
+    AWS's default policy: balance Availability Zones and allocation strategies, then the oldest launch template version, then the node closest to its next billing hour.
+    """
+    ALLOCATION_STRATEGY = "AllocationStrategy"
+    """
+    Keep the remaining nodes aligned with the On-Demand and Spot allocation strategies of `mixedInstancesPolicy`.
+    """
+    OLDEST_LAUNCH_TEMPLATE = "OldestLaunchTemplate"
+    """
+    Nodes on the oldest launch template version first.
+    """
+    OLDEST_LAUNCH_CONFIGURATION = "OldestLaunchConfiguration"
+    """
+    Nodes on the oldest launch configuration first. A NodeGroup's nodes use a launch template, so this policy is refused.
+    """
+    CLOSEST_TO_NEXT_INSTANCE_HOUR = "ClosestToNextInstanceHour"
+    """
+    Nodes closest to their next billing hour first.
+    """
+    NEWEST_INSTANCE = "NewestInstance"
+    """
+    The newest node first.
+    """
+    OLDEST_INSTANCE = "OldestInstance"
+    """
+    The oldest node first.
     """

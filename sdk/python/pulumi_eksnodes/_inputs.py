@@ -18,10 +18,14 @@ from ._enums import *
 __all__ = [
     'ClusterArgs',
     'ClusterArgsDict',
+    'InstanceMaintenancePolicyArgs',
+    'InstanceMaintenancePolicyArgsDict',
     'InstanceRefreshArgs',
     'InstanceRefreshArgsDict',
     'InstanceTypeOverrideArgs',
     'InstanceTypeOverrideArgsDict',
+    'LifecycleHookArgs',
+    'LifecycleHookArgsDict',
     'MetadataOptionsArgs',
     'MetadataOptionsArgsDict',
     'MixedInstancesPolicyArgs',
@@ -206,6 +210,58 @@ class ClusterArgs:
     @vpc_id.setter
     def vpc_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "vpc_id", value)
+
+
+class InstanceMaintenancePolicyArgsDict(TypedDict):
+    """
+    InstanceMaintenancePolicy bounds the group's capacity while it replaces nodes for its own reasons (health check failures, maximum instance lifetime, rebalancing) and during an instance refresh that does not set its own percentages.
+    """
+    max_healthy_percentage: _builtins.int
+    """
+    The share of desired capacity the group may grow to while nodes are replaced, 100-200 and at most 100 above `minHealthyPercentage`. Required. Above 100, replacements launch before the nodes they replace terminate.
+    """
+    min_healthy_percentage: _builtins.int
+    """
+    The share of desired capacity kept in service and healthy while nodes are replaced, 0-100. Required.
+    """
+
+@pulumi.input_type
+class InstanceMaintenancePolicyArgs:
+    def __init__(__self__, *,
+                 max_healthy_percentage: _builtins.int,
+                 min_healthy_percentage: _builtins.int):
+        """
+        InstanceMaintenancePolicy bounds the group's capacity while it replaces nodes for its own reasons (health check failures, maximum instance lifetime, rebalancing) and during an instance refresh that does not set its own percentages.
+
+        :param _builtins.int max_healthy_percentage: The share of desired capacity the group may grow to while nodes are replaced, 100-200 and at most 100 above `minHealthyPercentage`. Required. Above 100, replacements launch before the nodes they replace terminate.
+        :param _builtins.int min_healthy_percentage: The share of desired capacity kept in service and healthy while nodes are replaced, 0-100. Required.
+        """
+        pulumi.set(__self__, "max_healthy_percentage", max_healthy_percentage)
+        pulumi.set(__self__, "min_healthy_percentage", min_healthy_percentage)
+
+    @_builtins.property
+    @pulumi.getter(name="maxHealthyPercentage")
+    def max_healthy_percentage(self) -> _builtins.int:
+        """
+        The share of desired capacity the group may grow to while nodes are replaced, 100-200 and at most 100 above `minHealthyPercentage`. Required. Above 100, replacements launch before the nodes they replace terminate.
+        """
+        return pulumi.get(self, "max_healthy_percentage")
+
+    @max_healthy_percentage.setter
+    def max_healthy_percentage(self, value: _builtins.int):
+        pulumi.set(self, "max_healthy_percentage", value)
+
+    @_builtins.property
+    @pulumi.getter(name="minHealthyPercentage")
+    def min_healthy_percentage(self) -> _builtins.int:
+        """
+        The share of desired capacity kept in service and healthy while nodes are replaced, 0-100. Required.
+        """
+        return pulumi.get(self, "min_healthy_percentage")
+
+    @min_healthy_percentage.setter
+    def min_healthy_percentage(self, value: _builtins.int):
+        pulumi.set(self, "min_healthy_percentage", value)
 
 
 class InstanceRefreshArgsDict(TypedDict):
@@ -493,6 +549,158 @@ class InstanceTypeOverrideArgs:
     @weighted_capacity.setter
     def weighted_capacity(self, value: Optional[_builtins.int]):
         pulumi.set(self, "weighted_capacity", value)
+
+
+class LifecycleHookArgsDict(TypedDict):
+    """
+    LifecycleHook is a named lifecycle hook of the Auto Scaling group: nodes that launch or terminate wait in `Pending:Wait` or `Terminating:Wait` until something completes the hook (CompleteLifecycleAction) or the heartbeat timeout passes.
+    """
+    name: _builtins.str
+    """
+    The hook's name, unique in the group: 1-255 letters, digits, `-`, `_` and `/`. Required. `eksnodes-termination` is the name of `terminationLifecycleHook`'s hook and is refused here. Renaming a hook replaces it (the group itself is left alone).
+    """
+    transition: 'LifecycleTransition'
+    """
+    When the hook holds nodes: `LAUNCHING` (before a new node goes in service) or `TERMINATING` (before a node leaves the group). Required.
+    """
+    default_result: NotRequired[_builtins.str]
+    """
+    What happens when the timeout passes: `CONTINUE` (default) or `ABANDON`. For a launch hook, `CONTINUE` puts the node in service anyway and `ABANDON` terminates it; for a termination hook both terminate the node (`ABANDON` also skips the group's other termination hooks).
+    """
+    heartbeat_timeout: NotRequired[_builtins.int]
+    """
+    Seconds a node waits for the hook to complete before `defaultResult` applies, 30-7200. Default 300.
+    """
+    notification_metadata: NotRequired[_builtins.str]
+    """
+    Text (1-1023 characters) included in every notification and event of the hook, e.g. a JSON document telling the handler what to do. Default none.
+    """
+    notification_target_arn: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    An SQS queue or SNS topic ARN notified when a node enters the wait state. Default none: Auto Scaling sends EventBridge events only. Requires `roleArn`.
+    """
+    role_arn: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The role Auto Scaling assumes to publish to `notificationTargetArn`. Required with it.
+    """
+
+@pulumi.input_type
+class LifecycleHookArgs:
+    def __init__(__self__, *,
+                 name: _builtins.str,
+                 transition: 'LifecycleTransition',
+                 default_result: Optional[_builtins.str] = None,
+                 heartbeat_timeout: Optional[_builtins.int] = None,
+                 notification_metadata: Optional[_builtins.str] = None,
+                 notification_target_arn: pulumi.Input[Optional[_builtins.str]] = None,
+                 role_arn: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        LifecycleHook is a named lifecycle hook of the Auto Scaling group: nodes that launch or terminate wait in `Pending:Wait` or `Terminating:Wait` until something completes the hook (CompleteLifecycleAction) or the heartbeat timeout passes.
+
+        :param _builtins.str name: The hook's name, unique in the group: 1-255 letters, digits, `-`, `_` and `/`. Required. `eksnodes-termination` is the name of `terminationLifecycleHook`'s hook and is refused here. Renaming a hook replaces it (the group itself is left alone).
+        :param 'LifecycleTransition' transition: When the hook holds nodes: `LAUNCHING` (before a new node goes in service) or `TERMINATING` (before a node leaves the group). Required.
+        :param _builtins.str default_result: What happens when the timeout passes: `CONTINUE` (default) or `ABANDON`. For a launch hook, `CONTINUE` puts the node in service anyway and `ABANDON` terminates it; for a termination hook both terminate the node (`ABANDON` also skips the group's other termination hooks).
+        :param _builtins.int heartbeat_timeout: Seconds a node waits for the hook to complete before `defaultResult` applies, 30-7200. Default 300.
+        :param _builtins.str notification_metadata: Text (1-1023 characters) included in every notification and event of the hook, e.g. a JSON document telling the handler what to do. Default none.
+        :param pulumi.Input[_builtins.str] notification_target_arn: An SQS queue or SNS topic ARN notified when a node enters the wait state. Default none: Auto Scaling sends EventBridge events only. Requires `roleArn`.
+        :param pulumi.Input[_builtins.str] role_arn: The role Auto Scaling assumes to publish to `notificationTargetArn`. Required with it.
+        """
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "transition", transition)
+        if default_result is not None:
+            pulumi.set(__self__, "default_result", default_result)
+        if heartbeat_timeout is not None:
+            pulumi.set(__self__, "heartbeat_timeout", heartbeat_timeout)
+        if notification_metadata is not None:
+            pulumi.set(__self__, "notification_metadata", notification_metadata)
+        if notification_target_arn is not None:
+            pulumi.set(__self__, "notification_target_arn", notification_target_arn)
+        if role_arn is not None:
+            pulumi.set(__self__, "role_arn", role_arn)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        The hook's name, unique in the group: 1-255 letters, digits, `-`, `_` and `/`. Required. `eksnodes-termination` is the name of `terminationLifecycleHook`'s hook and is refused here. Renaming a hook replaces it (the group itself is left alone).
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: _builtins.str):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def transition(self) -> 'LifecycleTransition':
+        """
+        When the hook holds nodes: `LAUNCHING` (before a new node goes in service) or `TERMINATING` (before a node leaves the group). Required.
+        """
+        return pulumi.get(self, "transition")
+
+    @transition.setter
+    def transition(self, value: 'LifecycleTransition'):
+        pulumi.set(self, "transition", value)
+
+    @_builtins.property
+    @pulumi.getter(name="defaultResult")
+    def default_result(self) -> Optional[_builtins.str]:
+        """
+        What happens when the timeout passes: `CONTINUE` (default) or `ABANDON`. For a launch hook, `CONTINUE` puts the node in service anyway and `ABANDON` terminates it; for a termination hook both terminate the node (`ABANDON` also skips the group's other termination hooks).
+        """
+        return pulumi.get(self, "default_result")
+
+    @default_result.setter
+    def default_result(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "default_result", value)
+
+    @_builtins.property
+    @pulumi.getter(name="heartbeatTimeout")
+    def heartbeat_timeout(self) -> Optional[_builtins.int]:
+        """
+        Seconds a node waits for the hook to complete before `defaultResult` applies, 30-7200. Default 300.
+        """
+        return pulumi.get(self, "heartbeat_timeout")
+
+    @heartbeat_timeout.setter
+    def heartbeat_timeout(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "heartbeat_timeout", value)
+
+    @_builtins.property
+    @pulumi.getter(name="notificationMetadata")
+    def notification_metadata(self) -> Optional[_builtins.str]:
+        """
+        Text (1-1023 characters) included in every notification and event of the hook, e.g. a JSON document telling the handler what to do. Default none.
+        """
+        return pulumi.get(self, "notification_metadata")
+
+    @notification_metadata.setter
+    def notification_metadata(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "notification_metadata", value)
+
+    @_builtins.property
+    @pulumi.getter(name="notificationTargetArn")
+    def notification_target_arn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        An SQS queue or SNS topic ARN notified when a node enters the wait state. Default none: Auto Scaling sends EventBridge events only. Requires `roleArn`.
+        """
+        return pulumi.get(self, "notification_target_arn")
+
+    @notification_target_arn.setter
+    def notification_target_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "notification_target_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="roleArn")
+    def role_arn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The role Auto Scaling assumes to publish to `notificationTargetArn`. Required with it.
+        """
+        return pulumi.get(self, "role_arn")
+
+    @role_arn.setter
+    def role_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "role_arn", value)
 
 
 class MetadataOptionsArgsDict(TypedDict):

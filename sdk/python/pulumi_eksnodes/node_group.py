@@ -30,12 +30,15 @@ class NodeGroupArgs:
                  bottlerocket_settings: Optional[Mapping[str, Any]] = None,
                  capacity_rebalance: Optional[_builtins.bool] = None,
                  cluster_autoscaler_tags: Optional[_builtins.bool] = None,
+                 default_instance_warmup: Optional[_builtins.int] = None,
                  desired_capacity: Optional[_builtins.int] = None,
                  enable_detailed_monitoring: Optional[_builtins.bool] = None,
+                 enabled_metrics: Optional[Sequence['GroupMetric']] = None,
                  extra_node_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  hardening: Optional['HardeningProfile'] = None,
                  health_check_grace_period: Optional[_builtins.int] = None,
                  ignore_scaling_changes: Optional[_builtins.bool] = None,
+                 instance_maintenance_policy: Optional['InstanceMaintenancePolicyArgs'] = None,
                  instance_profile_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  instance_refresh: Optional['InstanceRefreshArgs'] = None,
                  instance_type: Optional[_builtins.str] = None,
@@ -43,8 +46,11 @@ class NodeGroupArgs:
                  kubelet_config: Optional[Mapping[str, Any]] = None,
                  kubelet_extra_args: Optional[_builtins.str] = None,
                  labels: Optional[Mapping[str, _builtins.str]] = None,
+                 lifecycle_hooks: Optional[Sequence['LifecycleHookArgs']] = None,
+                 max_instance_lifetime: Optional[_builtins.int] = None,
                  max_size: Optional[_builtins.int] = None,
                  metadata_options: Optional['MetadataOptionsArgs'] = None,
+                 metrics_granularity: Optional[_builtins.str] = None,
                  min_size: Optional[_builtins.int] = None,
                  mixed_instances_policy: Optional['MixedInstancesPolicyArgs'] = None,
                  node_associate_public_ip_address: Optional[_builtins.bool] = None,
@@ -61,10 +67,14 @@ class NodeGroupArgs:
                  operating_system: Optional['OperatingSystem'] = None,
                  post_bootstrap_user_data: Optional[_builtins.str] = None,
                  pre_bootstrap_user_data: Optional[_builtins.str] = None,
+                 protect_from_scale_in: Optional[_builtins.bool] = None,
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None,
+                 suspended_processes: Optional[Sequence['ScalingProcess']] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  taints: Optional[Mapping[str, 'TaintArgs']] = None,
+                 target_group_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  termination_lifecycle_hook: Optional['TerminationLifecycleHookArgs'] = None,
+                 termination_policies: Optional[Sequence['TerminationPolicy']] = None,
                  user_data_override: Optional[_builtins.str] = None):
         """
         The set of arguments for constructing a NodeGroup resource.
@@ -78,12 +88,15 @@ class NodeGroupArgs:
         :param Mapping[str, Any] bottlerocket_settings: Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win, except the settings eksnodes renders from typed inputs (`kubernetes.cluster-name`, `api-server`, `cluster-certificate`, `node-labels`, `node-taints`), which are refused: set `cluster`, `labels` and `taints` instead. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
         :param _builtins.bool capacity_rebalance: Whether the group launches a replacement when EC2 signals that a Spot node is at elevated risk of interruption, before it is reclaimed. Default false; recommended with Spot.
         :param _builtins.bool cluster_autoscaler_tags: Whether the group carries cluster-autoscaler discovery tags (`k8s.io/cluster-autoscaler/enabled`, `k8s.io/cluster-autoscaler/<cluster>`) and node-template tags for every label and taint, which scale-from-zero needs. Default false.
+        :param _builtins.int default_instance_warmup: Seconds after a node is in service before it counts toward the group's CloudWatch metrics and healthy percentages (scaling policies, instance refresh, maintenance), 0-3600. Default: not set (AWS then uses each feature's own warmup).
         :param _builtins.int desired_capacity: The number of nodes to run. Default 2, kept between `minSize` and `maxSize`. Ignored after creation when `ignoreScalingChanges` is true.
         :param _builtins.bool enable_detailed_monitoring: Whether EC2 detailed (1-minute) monitoring is enabled. Default false.
+        :param Sequence['GroupMetric'] enabled_metrics: Group metrics sent to CloudWatch every minute, each once. Default none.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] extra_node_security_group_ids: More security group IDs attached to the nodes besides the node security group.
         :param 'HardeningProfile' hardening: The hardening profile. `none` (default): the secure defaults, each of which you may relax. `baseline`: refuses relaxing them (IMDSv2 with hop limit 1, encrypted volumes, no public IP, no SSH key, port or rule admitting TCP 22) and attaches `AmazonSSMManagedInstanceCore` to the node role it creates, so Session Manager is the way in (with `instanceProfileArn`, attach it to your role yourself: the preview warns). On AL2023 it installs AIDE once the kubelet runs, records the file-integrity baseline once, and checks it daily; nothing is installed before the node joins. There are no automatic package updates: the EKS-optimized AMI locks its repository and kernel, so patches arrive by rolling to a newer AMI (the default `recommended` AMI policy does this at each deploy). On Bottlerocket it turns the admin container off and sets kernel lockdown to integrity, except on the NVIDIA variants, whose driver modules do not load under lockdown. On Windows and AL2 it locks the defaults only. With a custom `amiId` the package-based steps are skipped: the image is expected to carry them. Conflicts with `userDataOverride` on AL2023 and Bottlerocket.
         :param _builtins.int health_check_grace_period: Seconds after a node launches before its EC2 health check counts. Default 300.
         :param _builtins.bool ignore_scaling_changes: Whether later changes of the group's desired capacity are ignored, so eksnodes does not fight the cluster autoscaler. Default: the value of `clusterAutoscalerTags`.
+        :param 'InstanceMaintenancePolicyArgs' instance_maintenance_policy: Capacity bounds while the group replaces nodes for its own reasons (failed health checks, `maxInstanceLifetime`, rebalancing). Default: not set (AWS terminates, then launches).
         :param pulumi.Input[_builtins.str] instance_profile_arn: The ARN of an existing instance profile for the nodes. Default: a NodeRole is created with its instance profile and access entry. Must be given together with `roleArn`; conflicts with `nodeRoleOptions`.
         :param 'InstanceRefreshArgs' instance_refresh: How the Auto Scaling group replaces nodes when the launch template changes. Default: a rolling refresh that launches replacements before terminating old nodes (100% minimum, 110% maximum healthy).
         :param _builtins.str instance_type: The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from the instance family and selects the AMI; a well-formed type of a family eksnodes does not know yet is accepted when `architecture` is set. Mac instances are refused.
@@ -91,8 +104,11 @@ class NodeGroupArgs:
         :param Mapping[str, Any] kubelet_config: A KubeletConfiguration fragment merged by nodeadm over its defaults (NodeConfig `spec.kubelet.config`), e.g. `{maxPods: 58}`. Conflicts with `userDataOverride`.
         :param _builtins.str kubelet_extra_args: Extra kubelet flags separated by spaces, e.g. `--max-pods=58 --v=2`. Each must start with `--`. `--node-labels` and `--register-with-taints` belong in `labels` and `taints`. Conflicts with `userDataOverride`.
         :param Mapping[str, _builtins.str] labels: Kubernetes labels the kubelet registers the node with. Keys and values must be valid Kubernetes labels; the kubelet may not set labels under `kubernetes.io/` or `k8s.io/` except `node.kubernetes.io/` and `kubelet.kubernetes.io/` and the well-known labels. Conflicts with `userDataOverride`.
+        :param Sequence['LifecycleHookArgs'] lifecycle_hooks: More lifecycle hooks, for launch (`LAUNCHING`) as well as termination (`TERMINATING`), each with a unique name; at most 50 per group, `terminationLifecycleHook` included. They coexist with `terminationLifecycleHook`, which is the hook named `eksnodes-termination` plus the tag aws-node-termination-handler looks for: that name is refused here. Launch hooks are also given to the group when it is created, so that its first nodes wait for them too (later changes are the hooks' own; removing the last launch hook updates the group in place). Default none.
+        :param _builtins.int max_instance_lifetime: Seconds a node may stay in service before the group replaces it: at least 86400 (one day), or 0 to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
         :param _builtins.int max_size: The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. 0 parks the group with no nodes.
         :param 'MetadataOptionsArgs' metadata_options: Instance metadata service settings. Default: IMDSv2 tokens required, hop limit 1, instance tags not exposed.
+        :param _builtins.str metrics_granularity: How often `enabledMetrics` are sent: `1Minute`, the only value AWS accepts (and the default). Requires `enabledMetrics`.
         :param _builtins.int min_size: The minimum number of nodes. Default 1 (0 when `maxSize` is 0). Must be between 0 and `maxSize`.
         :param 'MixedInstancesPolicyArgs' mixed_instances_policy: Run the group on several instance types and mix On-Demand and Spot capacity. Conflicts with `instanceType`; every type must have the same CPU architecture. Spot only: `onDemandPercentageAboveBaseCapacity: 0`.
         :param _builtins.bool node_associate_public_ip_address: Whether nodes get a public IP address. Default false: nodes belong in private subnets.
@@ -109,10 +125,14 @@ class NodeGroupArgs:
         :param 'OperatingSystem' operating_system: The node operating system. Default `AL2023` (Amazon Linux 2023, bootstrapped by nodeadm).
         :param _builtins.str post_bootstrap_user_data: A shell script placed after the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. Conflicts with `userDataOverride`.
         :param _builtins.str pre_bootstrap_user_data: A shell script placed before the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. nodeadm configures the node before cloud-init runs scripts and the kubelet starts after them, so slow work here delays the node's join. Conflicts with `userDataOverride`.
+        :param _builtins.bool protect_from_scale_in: Whether new nodes are protected from scale-in. Default false. An instance refresh ignores protected nodes unless `instanceRefresh.scaleInProtectedInstances` is `Refresh` or `Wait`, which is then required.
         :param pulumi.Input[_builtins.str] role_arn: The ARN of the existing node role inside `instanceProfileArn`, reported in the outputs. Must be given together with `instanceProfileArn`. Register it with the cluster yourself, e.g. with a NodeRole.
+        :param Sequence['ScalingProcess'] suspended_processes: Auto Scaling processes to suspend, each once. Default none. `Launch`, `Terminate` and `InstanceRefresh` stop instance refreshes from replacing nodes, so they are refused unless `instanceRefresh.enabled` is false.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Values may be outputs. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here; when the group creates its node role, keys and values must also suit IAM and EKS (letters, digits, spaces and `_ . : / = + - @`).
         :param Mapping[str, 'TaintArgs'] taints: Kubernetes taints the kubelet registers the node with, keyed by taint key. Conflicts with `userDataOverride`.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] target_group_arns: ARNs of Elastic Load Balancing target groups the group registers its nodes with, e.g. for NodePort services behind a load balancer; each may be another resource's output. At most 50, each once; the target groups must have target type `instance`. Default none. The group's health check stays EC2. Removing the input leaves the target groups attached (the AWS provider keeps what the group has); give an empty list to detach them.
         :param 'TerminationLifecycleHookArgs' termination_lifecycle_hook: A termination lifecycle hook that holds terminating nodes (scale-in, instance refresh, Spot rebalance) so a drainer such as aws-node-termination-handler in queue mode can cordon and drain them first. Default none.
+        :param Sequence['TerminationPolicy'] termination_policies: The order in which the group chooses nodes to terminate on scale-in, each policy once. Default: AWS's `Default` policy.
         :param _builtins.str user_data_override: The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData`, `postBootstrapUserData` and `bottlerocketSettings`, and with `hardening: baseline` on AL2023 and Bottlerocket, whose steps live in the rendered user data.
         """
         pulumi.set(__self__, "cluster", cluster)
@@ -131,10 +151,14 @@ class NodeGroupArgs:
             pulumi.set(__self__, "capacity_rebalance", capacity_rebalance)
         if cluster_autoscaler_tags is not None:
             pulumi.set(__self__, "cluster_autoscaler_tags", cluster_autoscaler_tags)
+        if default_instance_warmup is not None:
+            pulumi.set(__self__, "default_instance_warmup", default_instance_warmup)
         if desired_capacity is not None:
             pulumi.set(__self__, "desired_capacity", desired_capacity)
         if enable_detailed_monitoring is not None:
             pulumi.set(__self__, "enable_detailed_monitoring", enable_detailed_monitoring)
+        if enabled_metrics is not None:
+            pulumi.set(__self__, "enabled_metrics", enabled_metrics)
         if extra_node_security_group_ids is not None:
             pulumi.set(__self__, "extra_node_security_group_ids", extra_node_security_group_ids)
         if hardening is not None:
@@ -143,6 +167,8 @@ class NodeGroupArgs:
             pulumi.set(__self__, "health_check_grace_period", health_check_grace_period)
         if ignore_scaling_changes is not None:
             pulumi.set(__self__, "ignore_scaling_changes", ignore_scaling_changes)
+        if instance_maintenance_policy is not None:
+            pulumi.set(__self__, "instance_maintenance_policy", instance_maintenance_policy)
         if instance_profile_arn is not None:
             pulumi.set(__self__, "instance_profile_arn", instance_profile_arn)
         if instance_refresh is not None:
@@ -157,10 +183,16 @@ class NodeGroupArgs:
             pulumi.set(__self__, "kubelet_extra_args", kubelet_extra_args)
         if labels is not None:
             pulumi.set(__self__, "labels", labels)
+        if lifecycle_hooks is not None:
+            pulumi.set(__self__, "lifecycle_hooks", lifecycle_hooks)
+        if max_instance_lifetime is not None:
+            pulumi.set(__self__, "max_instance_lifetime", max_instance_lifetime)
         if max_size is not None:
             pulumi.set(__self__, "max_size", max_size)
         if metadata_options is not None:
             pulumi.set(__self__, "metadata_options", metadata_options)
+        if metrics_granularity is not None:
+            pulumi.set(__self__, "metrics_granularity", metrics_granularity)
         if min_size is not None:
             pulumi.set(__self__, "min_size", min_size)
         if mixed_instances_policy is not None:
@@ -193,14 +225,22 @@ class NodeGroupArgs:
             pulumi.set(__self__, "post_bootstrap_user_data", post_bootstrap_user_data)
         if pre_bootstrap_user_data is not None:
             pulumi.set(__self__, "pre_bootstrap_user_data", pre_bootstrap_user_data)
+        if protect_from_scale_in is not None:
+            pulumi.set(__self__, "protect_from_scale_in", protect_from_scale_in)
         if role_arn is not None:
             pulumi.set(__self__, "role_arn", role_arn)
+        if suspended_processes is not None:
+            pulumi.set(__self__, "suspended_processes", suspended_processes)
         if tags is not None:
             pulumi.set(__self__, "tags", tags)
         if taints is not None:
             pulumi.set(__self__, "taints", taints)
+        if target_group_arns is not None:
+            pulumi.set(__self__, "target_group_arns", target_group_arns)
         if termination_lifecycle_hook is not None:
             pulumi.set(__self__, "termination_lifecycle_hook", termination_lifecycle_hook)
+        if termination_policies is not None:
+            pulumi.set(__self__, "termination_policies", termination_policies)
         if user_data_override is not None:
             pulumi.set(__self__, "user_data_override", user_data_override)
 
@@ -313,6 +353,18 @@ class NodeGroupArgs:
         pulumi.set(self, "cluster_autoscaler_tags", value)
 
     @_builtins.property
+    @pulumi.getter(name="defaultInstanceWarmup")
+    def default_instance_warmup(self) -> Optional[_builtins.int]:
+        """
+        Seconds after a node is in service before it counts toward the group's CloudWatch metrics and healthy percentages (scaling policies, instance refresh, maintenance), 0-3600. Default: not set (AWS then uses each feature's own warmup).
+        """
+        return pulumi.get(self, "default_instance_warmup")
+
+    @default_instance_warmup.setter
+    def default_instance_warmup(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "default_instance_warmup", value)
+
+    @_builtins.property
     @pulumi.getter(name="desiredCapacity")
     def desired_capacity(self) -> Optional[_builtins.int]:
         """
@@ -335,6 +387,18 @@ class NodeGroupArgs:
     @enable_detailed_monitoring.setter
     def enable_detailed_monitoring(self, value: Optional[_builtins.bool]):
         pulumi.set(self, "enable_detailed_monitoring", value)
+
+    @_builtins.property
+    @pulumi.getter(name="enabledMetrics")
+    def enabled_metrics(self) -> Optional[Sequence['GroupMetric']]:
+        """
+        Group metrics sent to CloudWatch every minute, each once. Default none.
+        """
+        return pulumi.get(self, "enabled_metrics")
+
+    @enabled_metrics.setter
+    def enabled_metrics(self, value: Optional[Sequence['GroupMetric']]):
+        pulumi.set(self, "enabled_metrics", value)
 
     @_builtins.property
     @pulumi.getter(name="extraNodeSecurityGroupIds")
@@ -383,6 +447,18 @@ class NodeGroupArgs:
     @ignore_scaling_changes.setter
     def ignore_scaling_changes(self, value: Optional[_builtins.bool]):
         pulumi.set(self, "ignore_scaling_changes", value)
+
+    @_builtins.property
+    @pulumi.getter(name="instanceMaintenancePolicy")
+    def instance_maintenance_policy(self) -> Optional['InstanceMaintenancePolicyArgs']:
+        """
+        Capacity bounds while the group replaces nodes for its own reasons (failed health checks, `maxInstanceLifetime`, rebalancing). Default: not set (AWS terminates, then launches).
+        """
+        return pulumi.get(self, "instance_maintenance_policy")
+
+    @instance_maintenance_policy.setter
+    def instance_maintenance_policy(self, value: Optional['InstanceMaintenancePolicyArgs']):
+        pulumi.set(self, "instance_maintenance_policy", value)
 
     @_builtins.property
     @pulumi.getter(name="instanceProfileArn")
@@ -469,6 +545,30 @@ class NodeGroupArgs:
         pulumi.set(self, "labels", value)
 
     @_builtins.property
+    @pulumi.getter(name="lifecycleHooks")
+    def lifecycle_hooks(self) -> Optional[Sequence['LifecycleHookArgs']]:
+        """
+        More lifecycle hooks, for launch (`LAUNCHING`) as well as termination (`TERMINATING`), each with a unique name; at most 50 per group, `terminationLifecycleHook` included. They coexist with `terminationLifecycleHook`, which is the hook named `eksnodes-termination` plus the tag aws-node-termination-handler looks for: that name is refused here. Launch hooks are also given to the group when it is created, so that its first nodes wait for them too (later changes are the hooks' own; removing the last launch hook updates the group in place). Default none.
+        """
+        return pulumi.get(self, "lifecycle_hooks")
+
+    @lifecycle_hooks.setter
+    def lifecycle_hooks(self, value: Optional[Sequence['LifecycleHookArgs']]):
+        pulumi.set(self, "lifecycle_hooks", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxInstanceLifetime")
+    def max_instance_lifetime(self) -> Optional[_builtins.int]:
+        """
+        Seconds a node may stay in service before the group replaces it: at least 86400 (one day), or 0 to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
+        """
+        return pulumi.get(self, "max_instance_lifetime")
+
+    @max_instance_lifetime.setter
+    def max_instance_lifetime(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "max_instance_lifetime", value)
+
+    @_builtins.property
     @pulumi.getter(name="maxSize")
     def max_size(self) -> Optional[_builtins.int]:
         """
@@ -491,6 +591,18 @@ class NodeGroupArgs:
     @metadata_options.setter
     def metadata_options(self, value: Optional['MetadataOptionsArgs']):
         pulumi.set(self, "metadata_options", value)
+
+    @_builtins.property
+    @pulumi.getter(name="metricsGranularity")
+    def metrics_granularity(self) -> Optional[_builtins.str]:
+        """
+        How often `enabledMetrics` are sent: `1Minute`, the only value AWS accepts (and the default). Requires `enabledMetrics`.
+        """
+        return pulumi.get(self, "metrics_granularity")
+
+    @metrics_granularity.setter
+    def metrics_granularity(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "metrics_granularity", value)
 
     @_builtins.property
     @pulumi.getter(name="minSize")
@@ -685,6 +797,18 @@ class NodeGroupArgs:
         pulumi.set(self, "pre_bootstrap_user_data", value)
 
     @_builtins.property
+    @pulumi.getter(name="protectFromScaleIn")
+    def protect_from_scale_in(self) -> Optional[_builtins.bool]:
+        """
+        Whether new nodes are protected from scale-in. Default false. An instance refresh ignores protected nodes unless `instanceRefresh.scaleInProtectedInstances` is `Refresh` or `Wait`, which is then required.
+        """
+        return pulumi.get(self, "protect_from_scale_in")
+
+    @protect_from_scale_in.setter
+    def protect_from_scale_in(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "protect_from_scale_in", value)
+
+    @_builtins.property
     @pulumi.getter(name="roleArn")
     def role_arn(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -695,6 +819,18 @@ class NodeGroupArgs:
     @role_arn.setter
     def role_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "role_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="suspendedProcesses")
+    def suspended_processes(self) -> Optional[Sequence['ScalingProcess']]:
+        """
+        Auto Scaling processes to suspend, each once. Default none. `Launch`, `Terminate` and `InstanceRefresh` stop instance refreshes from replacing nodes, so they are refused unless `instanceRefresh.enabled` is false.
+        """
+        return pulumi.get(self, "suspended_processes")
+
+    @suspended_processes.setter
+    def suspended_processes(self, value: Optional[Sequence['ScalingProcess']]):
+        pulumi.set(self, "suspended_processes", value)
 
     @_builtins.property
     @pulumi.getter
@@ -721,6 +857,18 @@ class NodeGroupArgs:
         pulumi.set(self, "taints", value)
 
     @_builtins.property
+    @pulumi.getter(name="targetGroupArns")
+    def target_group_arns(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        ARNs of Elastic Load Balancing target groups the group registers its nodes with, e.g. for NodePort services behind a load balancer; each may be another resource's output. At most 50, each once; the target groups must have target type `instance`. Default none. The group's health check stays EC2. Removing the input leaves the target groups attached (the AWS provider keeps what the group has); give an empty list to detach them.
+        """
+        return pulumi.get(self, "target_group_arns")
+
+    @target_group_arns.setter
+    def target_group_arns(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "target_group_arns", value)
+
+    @_builtins.property
     @pulumi.getter(name="terminationLifecycleHook")
     def termination_lifecycle_hook(self) -> Optional['TerminationLifecycleHookArgs']:
         """
@@ -731,6 +879,18 @@ class NodeGroupArgs:
     @termination_lifecycle_hook.setter
     def termination_lifecycle_hook(self, value: Optional['TerminationLifecycleHookArgs']):
         pulumi.set(self, "termination_lifecycle_hook", value)
+
+    @_builtins.property
+    @pulumi.getter(name="terminationPolicies")
+    def termination_policies(self) -> Optional[Sequence['TerminationPolicy']]:
+        """
+        The order in which the group chooses nodes to terminate on scale-in, each policy once. Default: AWS's `Default` policy.
+        """
+        return pulumi.get(self, "termination_policies")
+
+    @termination_policies.setter
+    def termination_policies(self, value: Optional[Sequence['TerminationPolicy']]):
+        pulumi.set(self, "termination_policies", value)
 
     @_builtins.property
     @pulumi.getter(name="userDataOverride")
@@ -759,12 +919,15 @@ class NodeGroup(pulumi.ComponentResource):
                  capacity_rebalance: Optional[_builtins.bool] = None,
                  cluster: Optional[Union['ClusterArgs', 'ClusterArgsDict']] = None,
                  cluster_autoscaler_tags: Optional[_builtins.bool] = None,
+                 default_instance_warmup: Optional[_builtins.int] = None,
                  desired_capacity: Optional[_builtins.int] = None,
                  enable_detailed_monitoring: Optional[_builtins.bool] = None,
+                 enabled_metrics: Optional[Sequence['GroupMetric']] = None,
                  extra_node_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  hardening: Optional['HardeningProfile'] = None,
                  health_check_grace_period: Optional[_builtins.int] = None,
                  ignore_scaling_changes: Optional[_builtins.bool] = None,
+                 instance_maintenance_policy: Optional[Union['InstanceMaintenancePolicyArgs', 'InstanceMaintenancePolicyArgsDict']] = None,
                  instance_profile_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  instance_refresh: Optional[Union['InstanceRefreshArgs', 'InstanceRefreshArgsDict']] = None,
                  instance_type: Optional[_builtins.str] = None,
@@ -772,8 +935,11 @@ class NodeGroup(pulumi.ComponentResource):
                  kubelet_config: Optional[Mapping[str, Any]] = None,
                  kubelet_extra_args: Optional[_builtins.str] = None,
                  labels: Optional[Mapping[str, _builtins.str]] = None,
+                 lifecycle_hooks: Optional[Sequence[Union['LifecycleHookArgs', 'LifecycleHookArgsDict']]] = None,
+                 max_instance_lifetime: Optional[_builtins.int] = None,
                  max_size: Optional[_builtins.int] = None,
                  metadata_options: Optional[Union['MetadataOptionsArgs', 'MetadataOptionsArgsDict']] = None,
+                 metrics_granularity: Optional[_builtins.str] = None,
                  min_size: Optional[_builtins.int] = None,
                  mixed_instances_policy: Optional[Union['MixedInstancesPolicyArgs', 'MixedInstancesPolicyArgsDict']] = None,
                  node_associate_public_ip_address: Optional[_builtins.bool] = None,
@@ -790,11 +956,15 @@ class NodeGroup(pulumi.ComponentResource):
                  operating_system: Optional['OperatingSystem'] = None,
                  post_bootstrap_user_data: Optional[_builtins.str] = None,
                  pre_bootstrap_user_data: Optional[_builtins.str] = None,
+                 protect_from_scale_in: Optional[_builtins.bool] = None,
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  subnet_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 suspended_processes: Optional[Sequence['ScalingProcess']] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  taints: Optional[Mapping[str, Union['TaintArgs', 'TaintArgsDict']]] = None,
+                 target_group_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  termination_lifecycle_hook: Optional[Union['TerminationLifecycleHookArgs', 'TerminationLifecycleHookArgsDict']] = None,
+                 termination_policies: Optional[Sequence['TerminationPolicy']] = None,
                  user_data_override: Optional[_builtins.str] = None,
                  __props__=None):
         """
@@ -810,12 +980,15 @@ class NodeGroup(pulumi.ComponentResource):
         :param _builtins.bool capacity_rebalance: Whether the group launches a replacement when EC2 signals that a Spot node is at elevated risk of interruption, before it is reclaimed. Default false; recommended with Spot.
         :param Union['ClusterArgs', 'ClusterArgsDict'] cluster: The cluster the nodes join. Required.
         :param _builtins.bool cluster_autoscaler_tags: Whether the group carries cluster-autoscaler discovery tags (`k8s.io/cluster-autoscaler/enabled`, `k8s.io/cluster-autoscaler/<cluster>`) and node-template tags for every label and taint, which scale-from-zero needs. Default false.
+        :param _builtins.int default_instance_warmup: Seconds after a node is in service before it counts toward the group's CloudWatch metrics and healthy percentages (scaling policies, instance refresh, maintenance), 0-3600. Default: not set (AWS then uses each feature's own warmup).
         :param _builtins.int desired_capacity: The number of nodes to run. Default 2, kept between `minSize` and `maxSize`. Ignored after creation when `ignoreScalingChanges` is true.
         :param _builtins.bool enable_detailed_monitoring: Whether EC2 detailed (1-minute) monitoring is enabled. Default false.
+        :param Sequence['GroupMetric'] enabled_metrics: Group metrics sent to CloudWatch every minute, each once. Default none.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] extra_node_security_group_ids: More security group IDs attached to the nodes besides the node security group.
         :param 'HardeningProfile' hardening: The hardening profile. `none` (default): the secure defaults, each of which you may relax. `baseline`: refuses relaxing them (IMDSv2 with hop limit 1, encrypted volumes, no public IP, no SSH key, port or rule admitting TCP 22) and attaches `AmazonSSMManagedInstanceCore` to the node role it creates, so Session Manager is the way in (with `instanceProfileArn`, attach it to your role yourself: the preview warns). On AL2023 it installs AIDE once the kubelet runs, records the file-integrity baseline once, and checks it daily; nothing is installed before the node joins. There are no automatic package updates: the EKS-optimized AMI locks its repository and kernel, so patches arrive by rolling to a newer AMI (the default `recommended` AMI policy does this at each deploy). On Bottlerocket it turns the admin container off and sets kernel lockdown to integrity, except on the NVIDIA variants, whose driver modules do not load under lockdown. On Windows and AL2 it locks the defaults only. With a custom `amiId` the package-based steps are skipped: the image is expected to carry them. Conflicts with `userDataOverride` on AL2023 and Bottlerocket.
         :param _builtins.int health_check_grace_period: Seconds after a node launches before its EC2 health check counts. Default 300.
         :param _builtins.bool ignore_scaling_changes: Whether later changes of the group's desired capacity are ignored, so eksnodes does not fight the cluster autoscaler. Default: the value of `clusterAutoscalerTags`.
+        :param Union['InstanceMaintenancePolicyArgs', 'InstanceMaintenancePolicyArgsDict'] instance_maintenance_policy: Capacity bounds while the group replaces nodes for its own reasons (failed health checks, `maxInstanceLifetime`, rebalancing). Default: not set (AWS terminates, then launches).
         :param pulumi.Input[_builtins.str] instance_profile_arn: The ARN of an existing instance profile for the nodes. Default: a NodeRole is created with its instance profile and access entry. Must be given together with `roleArn`; conflicts with `nodeRoleOptions`.
         :param Union['InstanceRefreshArgs', 'InstanceRefreshArgsDict'] instance_refresh: How the Auto Scaling group replaces nodes when the launch template changes. Default: a rolling refresh that launches replacements before terminating old nodes (100% minimum, 110% maximum healthy).
         :param _builtins.str instance_type: The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from the instance family and selects the AMI; a well-formed type of a family eksnodes does not know yet is accepted when `architecture` is set. Mac instances are refused.
@@ -823,8 +996,11 @@ class NodeGroup(pulumi.ComponentResource):
         :param Mapping[str, Any] kubelet_config: A KubeletConfiguration fragment merged by nodeadm over its defaults (NodeConfig `spec.kubelet.config`), e.g. `{maxPods: 58}`. Conflicts with `userDataOverride`.
         :param _builtins.str kubelet_extra_args: Extra kubelet flags separated by spaces, e.g. `--max-pods=58 --v=2`. Each must start with `--`. `--node-labels` and `--register-with-taints` belong in `labels` and `taints`. Conflicts with `userDataOverride`.
         :param Mapping[str, _builtins.str] labels: Kubernetes labels the kubelet registers the node with. Keys and values must be valid Kubernetes labels; the kubelet may not set labels under `kubernetes.io/` or `k8s.io/` except `node.kubernetes.io/` and `kubelet.kubernetes.io/` and the well-known labels. Conflicts with `userDataOverride`.
+        :param Sequence[Union['LifecycleHookArgs', 'LifecycleHookArgsDict']] lifecycle_hooks: More lifecycle hooks, for launch (`LAUNCHING`) as well as termination (`TERMINATING`), each with a unique name; at most 50 per group, `terminationLifecycleHook` included. They coexist with `terminationLifecycleHook`, which is the hook named `eksnodes-termination` plus the tag aws-node-termination-handler looks for: that name is refused here. Launch hooks are also given to the group when it is created, so that its first nodes wait for them too (later changes are the hooks' own; removing the last launch hook updates the group in place). Default none.
+        :param _builtins.int max_instance_lifetime: Seconds a node may stay in service before the group replaces it: at least 86400 (one day), or 0 to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
         :param _builtins.int max_size: The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. 0 parks the group with no nodes.
         :param Union['MetadataOptionsArgs', 'MetadataOptionsArgsDict'] metadata_options: Instance metadata service settings. Default: IMDSv2 tokens required, hop limit 1, instance tags not exposed.
+        :param _builtins.str metrics_granularity: How often `enabledMetrics` are sent: `1Minute`, the only value AWS accepts (and the default). Requires `enabledMetrics`.
         :param _builtins.int min_size: The minimum number of nodes. Default 1 (0 when `maxSize` is 0). Must be between 0 and `maxSize`.
         :param Union['MixedInstancesPolicyArgs', 'MixedInstancesPolicyArgsDict'] mixed_instances_policy: Run the group on several instance types and mix On-Demand and Spot capacity. Conflicts with `instanceType`; every type must have the same CPU architecture. Spot only: `onDemandPercentageAboveBaseCapacity: 0`.
         :param _builtins.bool node_associate_public_ip_address: Whether nodes get a public IP address. Default false: nodes belong in private subnets.
@@ -841,11 +1017,15 @@ class NodeGroup(pulumi.ComponentResource):
         :param 'OperatingSystem' operating_system: The node operating system. Default `AL2023` (Amazon Linux 2023, bootstrapped by nodeadm).
         :param _builtins.str post_bootstrap_user_data: A shell script placed after the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. Conflicts with `userDataOverride`.
         :param _builtins.str pre_bootstrap_user_data: A shell script placed before the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. nodeadm configures the node before cloud-init runs scripts and the kubelet starts after them, so slow work here delays the node's join. Conflicts with `userDataOverride`.
+        :param _builtins.bool protect_from_scale_in: Whether new nodes are protected from scale-in. Default false. An instance refresh ignores protected nodes unless `instanceRefresh.scaleInProtectedInstances` is `Refresh` or `Wait`, which is then required.
         :param pulumi.Input[_builtins.str] role_arn: The ARN of the existing node role inside `instanceProfileArn`, reported in the outputs. Must be given together with `instanceProfileArn`. Register it with the cluster yourself, e.g. with a NodeRole.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] subnet_ids: The subnets the Auto Scaling group launches nodes in. Required, at least one. Use private subnets: nodes get no public IP unless `nodeAssociatePublicIpAddress` is true.
+        :param Sequence['ScalingProcess'] suspended_processes: Auto Scaling processes to suspend, each once. Default none. `Launch`, `Terminate` and `InstanceRefresh` stop instance refreshes from replacing nodes, so they are refused unless `instanceRefresh.enabled` is false.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every AWS resource the group creates and, through the launch template, its instances, volumes and network interfaces. Values may be outputs. Keys under `kubernetes.io/cluster/` and `k8s.io/cluster-autoscaler/` are managed by eksnodes and refused here; when the group creates its node role, keys and values must also suit IAM and EKS (letters, digits, spaces and `_ . : / = + - @`).
         :param Mapping[str, Union['TaintArgs', 'TaintArgsDict']] taints: Kubernetes taints the kubelet registers the node with, keyed by taint key. Conflicts with `userDataOverride`.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] target_group_arns: ARNs of Elastic Load Balancing target groups the group registers its nodes with, e.g. for NodePort services behind a load balancer; each may be another resource's output. At most 50, each once; the target groups must have target type `instance`. Default none. The group's health check stays EC2. Removing the input leaves the target groups attached (the AWS provider keeps what the group has); give an empty list to detach them.
         :param Union['TerminationLifecycleHookArgs', 'TerminationLifecycleHookArgsDict'] termination_lifecycle_hook: A termination lifecycle hook that holds terminating nodes (scale-in, instance refresh, Spot rebalance) so a drainer such as aws-node-termination-handler in queue mode can cordon and drain them first. Default none.
+        :param Sequence['TerminationPolicy'] termination_policies: The order in which the group chooses nodes to terminate on scale-in, each policy once. Default: AWS's `Default` policy.
         :param _builtins.str user_data_override: The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData`, `postBootstrapUserData` and `bottlerocketSettings`, and with `hardening: baseline` on AL2023 and Bottlerocket, whose steps live in the rendered user data.
         """
         ...
@@ -880,12 +1060,15 @@ class NodeGroup(pulumi.ComponentResource):
                  capacity_rebalance: Optional[_builtins.bool] = None,
                  cluster: Optional[Union['ClusterArgs', 'ClusterArgsDict']] = None,
                  cluster_autoscaler_tags: Optional[_builtins.bool] = None,
+                 default_instance_warmup: Optional[_builtins.int] = None,
                  desired_capacity: Optional[_builtins.int] = None,
                  enable_detailed_monitoring: Optional[_builtins.bool] = None,
+                 enabled_metrics: Optional[Sequence['GroupMetric']] = None,
                  extra_node_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  hardening: Optional['HardeningProfile'] = None,
                  health_check_grace_period: Optional[_builtins.int] = None,
                  ignore_scaling_changes: Optional[_builtins.bool] = None,
+                 instance_maintenance_policy: Optional[Union['InstanceMaintenancePolicyArgs', 'InstanceMaintenancePolicyArgsDict']] = None,
                  instance_profile_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  instance_refresh: Optional[Union['InstanceRefreshArgs', 'InstanceRefreshArgsDict']] = None,
                  instance_type: Optional[_builtins.str] = None,
@@ -893,8 +1076,11 @@ class NodeGroup(pulumi.ComponentResource):
                  kubelet_config: Optional[Mapping[str, Any]] = None,
                  kubelet_extra_args: Optional[_builtins.str] = None,
                  labels: Optional[Mapping[str, _builtins.str]] = None,
+                 lifecycle_hooks: Optional[Sequence[Union['LifecycleHookArgs', 'LifecycleHookArgsDict']]] = None,
+                 max_instance_lifetime: Optional[_builtins.int] = None,
                  max_size: Optional[_builtins.int] = None,
                  metadata_options: Optional[Union['MetadataOptionsArgs', 'MetadataOptionsArgsDict']] = None,
+                 metrics_granularity: Optional[_builtins.str] = None,
                  min_size: Optional[_builtins.int] = None,
                  mixed_instances_policy: Optional[Union['MixedInstancesPolicyArgs', 'MixedInstancesPolicyArgsDict']] = None,
                  node_associate_public_ip_address: Optional[_builtins.bool] = None,
@@ -911,11 +1097,15 @@ class NodeGroup(pulumi.ComponentResource):
                  operating_system: Optional['OperatingSystem'] = None,
                  post_bootstrap_user_data: Optional[_builtins.str] = None,
                  pre_bootstrap_user_data: Optional[_builtins.str] = None,
+                 protect_from_scale_in: Optional[_builtins.bool] = None,
                  role_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  subnet_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 suspended_processes: Optional[Sequence['ScalingProcess']] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  taints: Optional[Mapping[str, Union['TaintArgs', 'TaintArgsDict']]] = None,
+                 target_group_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  termination_lifecycle_hook: Optional[Union['TerminationLifecycleHookArgs', 'TerminationLifecycleHookArgsDict']] = None,
+                 termination_policies: Optional[Sequence['TerminationPolicy']] = None,
                  user_data_override: Optional[_builtins.str] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -938,12 +1128,15 @@ class NodeGroup(pulumi.ComponentResource):
                 raise TypeError("Missing required property 'cluster'")
             __props__.__dict__["cluster"] = cluster
             __props__.__dict__["cluster_autoscaler_tags"] = cluster_autoscaler_tags
+            __props__.__dict__["default_instance_warmup"] = default_instance_warmup
             __props__.__dict__["desired_capacity"] = desired_capacity
             __props__.__dict__["enable_detailed_monitoring"] = enable_detailed_monitoring
+            __props__.__dict__["enabled_metrics"] = enabled_metrics
             __props__.__dict__["extra_node_security_group_ids"] = extra_node_security_group_ids
             __props__.__dict__["hardening"] = hardening
             __props__.__dict__["health_check_grace_period"] = health_check_grace_period
             __props__.__dict__["ignore_scaling_changes"] = ignore_scaling_changes
+            __props__.__dict__["instance_maintenance_policy"] = instance_maintenance_policy
             __props__.__dict__["instance_profile_arn"] = instance_profile_arn
             __props__.__dict__["instance_refresh"] = instance_refresh
             __props__.__dict__["instance_type"] = instance_type
@@ -951,8 +1144,11 @@ class NodeGroup(pulumi.ComponentResource):
             __props__.__dict__["kubelet_config"] = kubelet_config
             __props__.__dict__["kubelet_extra_args"] = kubelet_extra_args
             __props__.__dict__["labels"] = labels
+            __props__.__dict__["lifecycle_hooks"] = lifecycle_hooks
+            __props__.__dict__["max_instance_lifetime"] = max_instance_lifetime
             __props__.__dict__["max_size"] = max_size
             __props__.__dict__["metadata_options"] = metadata_options
+            __props__.__dict__["metrics_granularity"] = metrics_granularity
             __props__.__dict__["min_size"] = min_size
             __props__.__dict__["mixed_instances_policy"] = mixed_instances_policy
             __props__.__dict__["node_associate_public_ip_address"] = node_associate_public_ip_address
@@ -969,13 +1165,17 @@ class NodeGroup(pulumi.ComponentResource):
             __props__.__dict__["operating_system"] = operating_system
             __props__.__dict__["post_bootstrap_user_data"] = post_bootstrap_user_data
             __props__.__dict__["pre_bootstrap_user_data"] = pre_bootstrap_user_data
+            __props__.__dict__["protect_from_scale_in"] = protect_from_scale_in
             __props__.__dict__["role_arn"] = role_arn
             if subnet_ids is None and not opts.urn:
                 raise TypeError("Missing required property 'subnet_ids'")
             __props__.__dict__["subnet_ids"] = subnet_ids
+            __props__.__dict__["suspended_processes"] = suspended_processes
             __props__.__dict__["tags"] = tags
             __props__.__dict__["taints"] = taints
+            __props__.__dict__["target_group_arns"] = target_group_arns
             __props__.__dict__["termination_lifecycle_hook"] = termination_lifecycle_hook
+            __props__.__dict__["termination_policies"] = termination_policies
             __props__.__dict__["user_data_override"] = user_data_override
             __props__.__dict__["ami_source"] = None
             __props__.__dict__["auto_scaling_group_name"] = None

@@ -78,6 +78,94 @@ export const ClusterTraffic = {
  */
 export type ClusterTraffic = (typeof ClusterTraffic)[keyof typeof ClusterTraffic];
 
+export const GroupMetric = {
+    /**
+     * The group's minimum size.
+     */
+    GroupMinSize: "GroupMinSize",
+    /**
+     * The group's maximum size.
+     */
+    GroupMaxSize: "GroupMaxSize",
+    /**
+     * The group's desired capacity.
+     */
+    GroupDesiredCapacity: "GroupDesiredCapacity",
+    /**
+     * Nodes in service.
+     */
+    GroupInServiceInstances: "GroupInServiceInstances",
+    /**
+     * Nodes launching.
+     */
+    GroupPendingInstances: "GroupPendingInstances",
+    /**
+     * Nodes in Standby.
+     */
+    GroupStandbyInstances: "GroupStandbyInstances",
+    /**
+     * Nodes terminating.
+     */
+    GroupTerminatingInstances: "GroupTerminatingInstances",
+    /**
+     * All nodes of the group.
+     */
+    GroupTotalInstances: "GroupTotalInstances",
+    /**
+     * Capacity units in service.
+     */
+    GroupInServiceCapacity: "GroupInServiceCapacity",
+    /**
+     * Capacity units launching.
+     */
+    GroupPendingCapacity: "GroupPendingCapacity",
+    /**
+     * Capacity units in Standby.
+     */
+    GroupStandbyCapacity: "GroupStandbyCapacity",
+    /**
+     * Capacity units terminating.
+     */
+    GroupTerminatingCapacity: "GroupTerminatingCapacity",
+    /**
+     * All capacity units of the group.
+     */
+    GroupTotalCapacity: "GroupTotalCapacity",
+    /**
+     * The warm pool's desired capacity.
+     */
+    WarmPoolDesiredCapacity: "WarmPoolDesiredCapacity",
+    /**
+     * Warmed capacity in the warm pool.
+     */
+    WarmPoolWarmedCapacity: "WarmPoolWarmedCapacity",
+    /**
+     * Capacity launching into the warm pool.
+     */
+    WarmPoolPendingCapacity: "WarmPoolPendingCapacity",
+    /**
+     * Capacity terminating in the warm pool.
+     */
+    WarmPoolTerminatingCapacity: "WarmPoolTerminatingCapacity",
+    /**
+     * All capacity of the warm pool.
+     */
+    WarmPoolTotalCapacity: "WarmPoolTotalCapacity",
+    /**
+     * The desired capacity of the group and its warm pool.
+     */
+    GroupAndWarmPoolDesiredCapacity: "GroupAndWarmPoolDesiredCapacity",
+    /**
+     * All capacity of the group and its warm pool.
+     */
+    GroupAndWarmPoolTotalCapacity: "GroupAndWarmPoolTotalCapacity",
+} as const;
+
+/**
+ * GroupMetric is an Auto Scaling group metric sent to CloudWatch (namespace AWS/AutoScaling).
+ */
+export type GroupMetric = (typeof GroupMetric)[keyof typeof GroupMetric];
+
 export const HardeningProfile = {
     /**
      * The secure defaults only, each of which can be relaxed (the default).
@@ -125,6 +213,22 @@ export const IpFamily = {
  * IpFamily is the IP family of a cluster's pods and services.
  */
 export type IpFamily = (typeof IpFamily)[keyof typeof IpFamily];
+
+export const LifecycleTransition = {
+    /**
+     * Before a new node goes in service (autoscaling:EC2_INSTANCE_LAUNCHING).
+     */
+    Launching: "LAUNCHING",
+    /**
+     * Before a node leaves the group (autoscaling:EC2_INSTANCE_TERMINATING).
+     */
+    Terminating: "TERMINATING",
+} as const;
+
+/**
+ * LifecycleTransition is when a lifecycle hook holds a node.
+ */
+export type LifecycleTransition = (typeof LifecycleTransition)[keyof typeof LifecycleTransition];
 
 export const OperatingSystem = {
     /**
@@ -186,6 +290,50 @@ export const RulesProfile = {
  */
 export type RulesProfile = (typeof RulesProfile)[keyof typeof RulesProfile];
 
+export const ScalingProcess = {
+    /**
+     * Launching nodes (scale-out, replacements, instance refresh).
+     */
+    Launch: "Launch",
+    /**
+     * Terminating nodes (scale-in, replacements, instance refresh).
+     */
+    Terminate: "Terminate",
+    /**
+     * Registering new nodes with the group's load balancers and target groups.
+     */
+    AddToLoadBalancer: "AddToLoadBalancer",
+    /**
+     * Acting on the CloudWatch alarms of the group's scaling policies.
+     */
+    AlarmNotification: "AlarmNotification",
+    /**
+     * Rebalancing nodes across Availability Zones.
+     */
+    AzRebalance: "AZRebalance",
+    /**
+     * Checking the health of nodes.
+     */
+    HealthCheck: "HealthCheck",
+    /**
+     * Instance refreshes.
+     */
+    InstanceRefresh: "InstanceRefresh",
+    /**
+     * Replacing unhealthy nodes.
+     */
+    ReplaceUnhealthy: "ReplaceUnhealthy",
+    /**
+     * Running scheduled scaling actions.
+     */
+    ScheduledActions: "ScheduledActions",
+} as const;
+
+/**
+ * ScalingProcess is an Auto Scaling process that can be suspended.
+ */
+export type ScalingProcess = (typeof ScalingProcess)[keyof typeof ScalingProcess];
+
 export const TaintEffect = {
     /**
      * Pods that do not tolerate the taint are not scheduled on the node.
@@ -205,3 +353,39 @@ export const TaintEffect = {
  * TaintEffect is the effect of a Kubernetes taint on pods that do not tolerate it.
  */
 export type TaintEffect = (typeof TaintEffect)[keyof typeof TaintEffect];
+
+export const TerminationPolicy = {
+    /**
+     * AWS's default policy: balance Availability Zones and allocation strategies, then the oldest launch template version, then the node closest to its next billing hour.
+     */
+    Default: "Default",
+    /**
+     * Keep the remaining nodes aligned with the On-Demand and Spot allocation strategies of `mixedInstancesPolicy`.
+     */
+    AllocationStrategy: "AllocationStrategy",
+    /**
+     * Nodes on the oldest launch template version first.
+     */
+    OldestLaunchTemplate: "OldestLaunchTemplate",
+    /**
+     * Nodes on the oldest launch configuration first. A NodeGroup's nodes use a launch template, so this policy is refused.
+     */
+    OldestLaunchConfiguration: "OldestLaunchConfiguration",
+    /**
+     * Nodes closest to their next billing hour first.
+     */
+    ClosestToNextInstanceHour: "ClosestToNextInstanceHour",
+    /**
+     * The newest node first.
+     */
+    NewestInstance: "NewestInstance",
+    /**
+     * The oldest node first.
+     */
+    OldestInstance: "OldestInstance",
+} as const;
+
+/**
+ * TerminationPolicy is a rule the Auto Scaling group applies, in list order, to choose which node to terminate on scale-in.
+ */
+export type TerminationPolicy = (typeof TerminationPolicy)[keyof typeof TerminationPolicy];
