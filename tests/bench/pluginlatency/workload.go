@@ -53,7 +53,7 @@ func marshaledInputs() (*structpb.Struct, error) {
 }
 
 // ExpectedRegistrations are the "type name" keys, sorted, of everything a NodeGroup "workers"
-// with its own node role and default security group registers: 3 components and 14 AWS
+// with its own node role and default security group registers: 3 components and 13 AWS
 // resources.
 var ExpectedRegistrations = []string{
 	"aws:autoscaling/group:Group workers",
@@ -66,9 +66,8 @@ var ExpectedRegistrations = []string{
 	"aws:iam/rolePolicyAttachment:RolePolicyAttachment workers-role-AmazonEKSWorkerNodePolicy",
 	"aws:iam/rolePolicyAttachment:RolePolicyAttachment workers-role-AmazonEKS_CNI_Policy",
 	"aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule workers-sg-egress-all",
-	"aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule workers-sg-cluster-ingress-https",
-	"aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule workers-sg-ingress-cluster-ephemeral",
-	"aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule workers-sg-ingress-cluster-https",
+	"aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule workers-sg-cluster-ingress-all",
+	"aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule workers-sg-ingress-cluster-all",
 	"aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule workers-sg-ingress-self-all",
 	"eksnodes:index:NodeGroup workers",
 	"eksnodes:index:NodeRole workers-role",

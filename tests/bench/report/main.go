@@ -1,5 +1,6 @@
 // Command report writes docs/PERFORMANCE.md from the figures `make bench` collects: Go
-// benchmarks, plugin latency, offline preview times, and user data sizes per operating system.
+// benchmarks, plugin latency, offline preview times, the build cost for a Go user, and user data
+// sizes per operating system.
 package main
 
 import (
@@ -15,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/eksnodes/pulumi-eksnodes/tests/bench/buildcost"
 	"github.com/eksnodes/pulumi-eksnodes/tests/bench/pluginlatency"
 	"github.com/eksnodes/pulumi-eksnodes/tests/bench/previewtime"
 )
@@ -23,16 +25,17 @@ func main() {
 	goBench := flag.String("go", "", "go test -bench output")
 	plugin := flag.String("plugin", "", "pluginlatency JSON")
 	preview := flag.String("preview", "", "previewtime JSON")
+	buildCost := flag.String("buildcost", "", "buildcost JSON (the build cost section is left out without it)")
 	out := flag.String("out", "docs/PERFORMANCE.md", "the report to write")
 	pulumiBin := flag.String("pulumi", "pulumi", "the Pulumi CLI, for its version")
 	flag.Parse()
-	if err := run(*goBench, *plugin, *preview, *out, *pulumiBin); err != nil {
+	if err := run(*goBench, *plugin, *preview, *buildCost, *out, *pulumiBin); err != nil {
 		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(1)
 	}
 }
 
-func run(goBench, pluginPath, previewPath, out, pulumiBin string) error {
+func run(goBench, pluginPath, previewPath, buildCostPath, out, pulumiBin string) error {
 	benches, err := parseBench(goBench)
 	if err != nil {
 		return err
@@ -45,12 +48,19 @@ func run(goBench, pluginPath, previewPath, out, pulumiBin string) error {
 	if err := readJSON(previewPath, &prev); err != nil {
 		return err
 	}
+	var build *buildcost.Report
+	if buildCostPath != "" {
+		build = &buildcost.Report{}
+		if err := readJSON(buildCostPath, build); err != nil {
+			return err
+		}
+	}
 	sizes, err := userDataSizes()
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
-	writeReport(&b, benches, plug, prev, sizes, machine(pulumiBin))
+	writeReport(&b, benches, plug, prev, build, sizes, machine(pulumiBin))
 	return os.WriteFile(out, []byte(b.String()), 0o644)
 }
 

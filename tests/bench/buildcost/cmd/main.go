@@ -1,0 +1,46 @@
+// Command buildcost measures what compiling examples/go-basic costs a Go user against a baseline
+// program declaring the same AWS resources directly (see package buildcost), prints the table
+// and writes the report as JSON. Run it from the tests module:
+//
+//	cd tests && go run ./bench/buildcost/cmd -runs 3 -json out.json
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+
+	"github.com/eksnodes/pulumi-eksnodes/tests/bench/buildcost"
+)
+
+func main() {
+	eksnodes := flag.String("eksnodes", "../examples/go-basic", "the program using eksnodes (built inside its module)")
+	baseline := flag.String("baseline", "bench/buildcost/baseline", "the baseline program (built inside the tests module)")
+	runs := flag.Int("runs", 3, "cold builds of each program, each from an empty GOCACHE")
+	tmp := flag.String("tmp", "", "where the fresh build caches and binaries go (default: the system's temporary directory)")
+	goBin := flag.String("go", "go", "the go command")
+	out := flag.String("json", "", "write the report here")
+	flag.Parse()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	rep, err := buildcost.Measure(ctx, buildcost.Options{
+		Go: *goBin, EksnodesDir: *eksnodes, BaselineDir: *baseline, Runs: *runs, TempDir: *tmp, Log: os.Stderr,
+	})
+	if err == nil {
+		err = buildcost.WriteTable(os.Stdout, rep)
+	}
+	if err == nil && *out != "" {
+		var data []byte
+		if data, err = json.MarshalIndent(rep, "", "  "); err == nil {
+			err = os.WriteFile(*out, append(data, '\n'), 0o644)
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "buildcost:", err)
+		os.Exit(1)
+	}
+}
