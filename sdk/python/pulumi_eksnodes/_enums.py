@@ -11,9 +11,11 @@ __all__ = [
     'AccessEntryType',
     'Architecture',
     'ClusterTraffic',
+    'DisabledMount',
     'HardeningProfile',
     'HttpTokens',
     'IpFamily',
+    'LocalStorageStrategy',
     'OperatingSystem',
     'RulesProfile',
     'TaintEffect',
@@ -92,6 +94,25 @@ class ClusterTraffic(_builtins.str, Enum):
     """
 
 
+@pulumi.type_token("eksnodes:index:DisabledMount")
+class DisabledMount(_builtins.str, Enum):
+    """
+    DisabledMount is a directory nodeadm keeps on the root volume instead of moving it to the instance store.
+    """
+    CONTAINERD = "Containerd"
+    """
+    `/var/lib/containerd`: container images and writable layers.
+    """
+    POD_LOGS = "PodLogs"
+    """
+    `/var/log/pods`: the pods' logs.
+    """
+    SOCI = "SOCI"
+    """
+    `/var/lib/soci-snapshotter-grpc`: the SOCI snapshotter's state (lazy-loaded images).
+    """
+
+
 @pulumi.type_token("eksnodes:index:HardeningProfile")
 class HardeningProfile(_builtins.str, Enum):
     """
@@ -134,6 +155,25 @@ class IpFamily(_builtins.str, Enum):
     IPV6 = "ipv6"
     """
     Pods and services get IPv6 addresses; nodes keep IPv4 too (EKS IPv6 clusters).
+    """
+
+
+@pulumi.type_token("eksnodes:index:LocalStorageStrategy")
+class LocalStorageStrategy(_builtins.str, Enum):
+    """
+    LocalStorageStrategy is how nodeadm combines the instance store volumes of an AL2023 node.
+    """
+    RAID0 = "RAID0"
+    """
+    Stripe the instance store volumes into one RAID-0 array: all their space and speed, no redundancy.
+    """
+    RAID10 = "RAID10"
+    """
+    Stripe and mirror the instance store volumes into one RAID-10 array: half their space, survives the loss of a disk. Needs at least four volumes.
+    """
+    MOUNT = "Mount"
+    """
+    Mount each instance store volume on its own under the mount path, without RAID.
     """
 
 
