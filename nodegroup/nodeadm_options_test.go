@@ -149,9 +149,11 @@ func TestNodeadmOptionsValidation(t *testing.T) {
 // TestNodeadmOptionsValidValues: values at the edges of what is accepted are accepted.
 func TestNodeadmOptionsValidValues(t *testing.T) {
 	for name, mutate := range map[string]func(a *NodeGroupArgs){
-		"one pod":        func(a *NodeGroupArgs) { a.MaxPods = Ref(1) },
-		"737 pods":       func(a *NodeGroupArgs) { a.MaxPods = Ref(737) },
-		"quantity forms": func(a *NodeGroupArgs) { a.KubeReserved = map[string]string{"cpu": "0.5", "memory": "1.5e9", "ephemeral-storage": "0"} },
+		"one pod":  func(a *NodeGroupArgs) { a.MaxPods = Ref(1) },
+		"737 pods": func(a *NodeGroupArgs) { a.MaxPods = Ref(737) },
+		"quantity forms": func(a *NodeGroupArgs) {
+			a.KubeReserved = map[string]string{"cpu": "0.5", "memory": "1.5e9", "ephemeral-storage": "0"}
+		},
 		"gate off in kubelet flag, other gate typed": func(a *NodeGroupArgs) {
 			a.KubeletExtraArgs, a.KubeletFeatureGates = "--feature-gates=AllAlpha=false", map[string]bool{"MemoryQoS": true}
 		},
