@@ -1,8 +1,6 @@
 package nodegroup
 
 import (
-	"errors"
-	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -126,25 +124,8 @@ var badNodeadmOptions = []struct {
 	}, "localStorage does not apply to operatingSystem AL2: it is a NodeConfig option of AL2023 (nodeadm); run setup-local-disks from preBootstrapUserData"},
 }
 
-func TestNodeadmOptionsValidation(t *testing.T) {
-	for _, tc := range badNodeadmOptions {
-		t.Run(tc.name, func(t *testing.T) {
-			args := demoArgs()
-			tc.mutate(args)
-			m, _, err := runNodeGroup(t, args)
-			require.Error(t, err)
-			var verr *ValidationError
-			require.True(t, errors.As(err, &verr), "a ValidationError, got %v", err)
-			found := false
-			for _, p := range verr.Problems {
-				found = found || strings.Contains(p, tc.want)
-				assert.True(t, namesAProperty(p), "every problem starts with a schema property path: %q", p)
-			}
-			assert.True(t, found, "want a problem containing %q, got %q", tc.want, verr.Problems)
-			assert.Empty(t, m.Resources(), "nothing may be registered when the inputs are invalid")
-		})
-	}
-}
+// The cases join the validation catalogue, which runs each one (TestValidationCatalogue).
+func init() { badNodeGroupInputs = append(badNodeGroupInputs, badNodeadmOptions...) }
 
 // TestNodeadmOptionsValidValues: values at the edges of what is accepted are accepted.
 func TestNodeadmOptionsValidValues(t *testing.T) {
