@@ -118,7 +118,8 @@ type NodeGroupArgs struct {
 	// by `cpu`, `memory` or `ephemeral-storage`, e.g. `{cpu: "100m", memory: "1Gi"}`. Default: the
 	// AMI's, which on AL2023 and AL2 grows with the max pods it computes itself: set this when you
 	// raise `maxPods`. Rendered as the NodeConfig's kubelet `kubeReserved` on AL2023,
-	// `settings.kubernetes.kube-reserved` on Bottlerocket, and `--kube-reserved` on Windows and AL2.
+	// `settings.kubernetes.kube-reserved` on Bottlerocket, and `--kube-reserved` on Windows and AL2,
+	// where the flag replaces the AMI's whole reservation: give every resource to reserve there.
 	// Conflicts with the same setting in `kubeletConfig`, `kubeletExtraArgs` or
 	// `bottlerocketSettings`, and with `userDataOverride`.
 	KubeReserved map[string]string `pulumi:"kubeReserved,optional"`

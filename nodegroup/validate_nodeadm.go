@@ -31,7 +31,7 @@ var (
 		"kubeletFeatureGates":       "Bottlerocket takes kubelet settings under bottlerocketSettings.kubernetes only",
 		"containerdConfig":          `configure containerd with bottlerocketSettings["container-runtime"]`,
 		"containerdBaseRuntimeSpec": `set the containers' defaults with bottlerocketSettings["oci-defaults"]`,
-		"localStorage":              "prepare instance store volumes with a bootstrap container in bottlerocketSettings",
+		"localStorage":              "set up instance store volumes with apiclient ephemeral-storage from a bootstrap container in bottlerocketSettings",
 	}
 	windowsInstead = map[string]string{
 		"kubeletFeatureGates":       "give --feature-gates in kubeletExtraArgs",

@@ -243,7 +243,7 @@ export interface NodeGroupArgs {
      */
     keyName?: pulumi.Input<string | undefined>;
     /**
-     * Resources reserved for the kubelet and the container runtime, as Kubernetes quantities keyed by `cpu`, `memory` or `ephemeral-storage`, e.g. `{cpu: "100m", memory: "1Gi"}`. Default: the AMI's, which on AL2023 and AL2 grows with the max pods it computes itself: set this when you raise `maxPods`. Rendered as the NodeConfig's kubelet `kubeReserved` on AL2023, `settings.kubernetes.kube-reserved` on Bottlerocket, and `--kube-reserved` on Windows and AL2. Conflicts with the same setting in `kubeletConfig`, `kubeletExtraArgs` or `bottlerocketSettings`, and with `userDataOverride`.
+     * Resources reserved for the kubelet and the container runtime, as Kubernetes quantities keyed by `cpu`, `memory` or `ephemeral-storage`, e.g. `{cpu: "100m", memory: "1Gi"}`. Default: the AMI's, which on AL2023 and AL2 grows with the max pods it computes itself: set this when you raise `maxPods`. Rendered as the NodeConfig's kubelet `kubeReserved` on AL2023, `settings.kubernetes.kube-reserved` on Bottlerocket, and `--kube-reserved` on Windows and AL2, where the flag replaces the AMI's whole reservation: give every resource to reserve there. Conflicts with the same setting in `kubeletConfig`, `kubeletExtraArgs` or `bottlerocketSettings`, and with `userDataOverride`.
      */
     kubeReserved?: {[key: string]: string};
     /**
