@@ -107,7 +107,7 @@ type NodeGroupArgs struct {
 	// addresses the VPC CNI can give pods on the instance type (its ENIs times their secondary
 	// addresses, plus 2), which is too low with prefix delegation and too high with custom
 	// networking, where the primary ENI carries no pods. EKS recommends at most 110 on instance types
-	// with fewer than 30 vCPUs and at most 250 on larger ones. Rendered as each operating system
+	// with up to 30 vCPUs and at most 250 on larger ones. Rendered as each operating system
 	// takes it: the NodeConfig's kubelet `maxPods` on AL2023, `settings.kubernetes.max-pods` on
 	// Bottlerocket, `--max-pods` on Windows, and `--use-max-pods false` with `--max-pods` on AL2.
 	// Conflicts with the same setting in `kubeletConfig`, `kubeletExtraArgs` or

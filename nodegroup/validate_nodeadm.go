@@ -131,9 +131,11 @@ func checkNodeadmOptions(p *problems, a NodeGroupArgs) {
 	}
 	flags := kubeletFlagValues(a.KubeletExtraArgs)
 	if a.MaxPods != nil {
-		// The kubelet's maxPods is an int32 that must be positive; EKS's max-pods-calculator.sh
-		// (github.com/awslabs/amazon-eks-ami templates/al2/runtime/max-pods-calculator.sh)
-		// recommends at most 110 below 30 vCPUs and 250 above, a recommendation, not a limit.
+		// The kubelet's maxPods is an int32 that must be positive. EKS's max-pods-calculator.sh
+		// (github.com/awslabs/amazon-eks-ami templates/al2/runtime/max-pods-calculator.sh) caps
+		// its recommendation at 110 up to 30 vCPUs and 250 above: a recommendation, not a limit.
+		// nodeadm computes kubeReserved memory from its own max pods (nodeadm/internal/kubelet
+		// config.go, withDefaultReservedResources), hence kubeReserved's advice.
 		checkRange(p, "maxPods", *a.MaxPods, 1, maxInt32, "")
 		checkGivenOnce(p, a, "maxPods", "maxPods", "--max-pods", "kubernetes.max-pods", flags)
 	}
