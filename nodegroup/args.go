@@ -103,6 +103,49 @@ type NodeGroupArgs struct {
 	// Bottlerocket`, which has no kubelet flags or scripts.
 	BottlerocketSettings map[string]any `pulumi:"bottlerocketSettings,optional"`
 
+	// The most pods the kubelet runs on a node, at least 1. Default: the AMI's, which counts the IP
+	// addresses the VPC CNI can give pods on the instance type (its ENIs times their secondary
+	// addresses, plus 2), which is too low with prefix delegation and too high with custom
+	// networking, where the primary ENI carries no pods. EKS recommends at most 110 on instance types
+	// with up to 30 vCPUs and at most 250 on larger ones. Rendered as each operating system
+	// takes it: the NodeConfig's kubelet `maxPods` on AL2023, `settings.kubernetes.max-pods` on
+	// Bottlerocket, `--max-pods` on Windows, and `--use-max-pods false` with `--max-pods` on AL2.
+	// Conflicts with the same setting in `kubeletConfig`, `kubeletExtraArgs` or
+	// `bottlerocketSettings`, and with `userDataOverride`.
+	MaxPods *int `pulumi:"maxPods,optional"`
+
+	// Resources reserved for the kubelet and the container runtime, as Kubernetes quantities keyed
+	// by `cpu`, `memory` or `ephemeral-storage`, e.g. `{cpu: "100m", memory: "1Gi"}`. Default: the
+	// AMI's, which on AL2023 and AL2 grows with the max pods it computes itself: set this when you
+	// raise `maxPods`. Rendered as the NodeConfig's kubelet `kubeReserved` on AL2023,
+	// `settings.kubernetes.kube-reserved` on Bottlerocket, and `--kube-reserved` on Windows and AL2,
+	// where the flag replaces the AMI's whole reservation: give every resource to reserve there.
+	// Conflicts with the same setting in `kubeletConfig`, `kubeletExtraArgs` or
+	// `bottlerocketSettings`, and with `userDataOverride`.
+	KubeReserved map[string]string `pulumi:"kubeReserved,optional"`
+
+	// Kubelet feature gates, by name, on or off (NodeConfig `spec.kubelet.config.featureGates`),
+	// merged with those of `kubeletConfig`; a gate in both is refused. Only for `operatingSystem:
+	// AL2023`. Conflicts with `userDataOverride`.
+	KubeletFeatureGates map[string]bool `pulumi:"kubeletFeatureGates,optional"`
+
+	// A containerd configuration fragment in TOML that nodeadm merges over its own (NodeConfig
+	// `spec.containerd.config`), e.g. `[plugins."io.containerd.grpc.v1.cri".containerd]` with
+	// `discard_unpacked_layers = false`. Must be a valid TOML document. Only for `operatingSystem:
+	// AL2023`. Conflicts with `userDataOverride`.
+	ContainerdConfig string `pulumi:"containerdConfig,optional"`
+
+	// A partial OCI runtime specification that nodeadm merges over the default one every container
+	// starts from (NodeConfig `spec.containerd.baseRuntimeSpec`), e.g. `{process: {rlimits: [{type:
+	// RLIMIT_NOFILE, soft: 65536, hard: 65536}]}}`. Only for `operatingSystem: AL2023`. Conflicts with
+	// `userDataOverride`.
+	ContainerdBaseRuntimeSpec map[string]any `pulumi:"containerdBaseRuntimeSpec,optional"`
+
+	// How nodeadm uses the instance store volumes of instance types that have them (NodeConfig
+	// `spec.instance.localStorage`). Default: they are left alone. Only for `operatingSystem:
+	// AL2023`. Conflicts with `userDataOverride`.
+	LocalStorage *LocalStorage `pulumi:"localStorage,optional"`
+
 	// The ARN of an existing instance profile for the nodes. Default: a NodeRole is created with its
 	// instance profile and access entry. Must be given together with `roleArn`; conflicts with
 	// `nodeRoleOptions`.

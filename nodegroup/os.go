@@ -150,12 +150,12 @@ var osTable = map[OperatingSystem]osFacts{
 		volume: rootVolume{device: "/dev/xvdb", minSize: 20, osDevice: "/dev/xvda"},
 		entry:  AccessEntryEC2Linux,
 		ipv6:   true,
-		refuses: []refusal{
+		refuses: append([]refusal{
 			{"kubeletExtraArgs", func(a NodeGroupArgs) bool { return a.KubeletExtraArgs != "" }, "Bottlerocket takes no kubelet flags; set the equivalent under bottlerocketSettings.kubernetes"},
 			{"kubeletConfig", func(a NodeGroupArgs) bool { return len(a.KubeletConfig) > 0 }, "set kubelet settings under bottlerocketSettings.kubernetes"},
 			{"preBootstrapUserData", func(a NodeGroupArgs) bool { return a.PreBootstrapUserData != "" }, "Bottlerocket runs no user data scripts; use bootstrap containers in bottlerocketSettings"},
 			{"postBootstrapUserData", func(a NodeGroupArgs) bool { return a.PostBootstrapUserData != "" }, "Bottlerocket runs no user data scripts; use bootstrap containers in bottlerocketSettings"},
-		},
+		}, al2023Only(bottlerocketInstead)...),
 		hardening: hardeningFacts{settings: true},
 		userData:  userdata.FormatBottlerocket,
 	},
@@ -195,10 +195,10 @@ var osTable = map[OperatingSystem]osFacts{
 		volume: rootVolume{device: "/dev/xvda", minSize: 20},
 		entry:  AccessEntryEC2Linux,
 		ipv6:   true,
-		refuses: []refusal{
+		refuses: append([]refusal{
 			{"kubeletConfig", func(a NodeGroupArgs) bool { return len(a.KubeletConfig) > 0 }, "AL2 nodes take kubelet settings as kubeletExtraArgs"},
 			noBottlerocketSettings,
-		},
+		}, al2023Only(al2Instead)...),
 		userData: userdata.FormatAL2,
 	},
 }
@@ -213,10 +213,10 @@ func windowsFacts(year, edition string, published publishedRange) osFacts {
 		},
 		volume: rootVolume{device: "/dev/sda1", minSize: 50},
 		entry:  AccessEntryEC2Windows,
-		refuses: []refusal{
+		refuses: append([]refusal{
 			{"kubeletConfig", func(a NodeGroupArgs) bool { return len(a.KubeletConfig) > 0 }, "Windows nodes take kubelet settings as kubeletExtraArgs"},
 			noBottlerocketSettings,
-		},
+		}, al2023Only(windowsInstead)...),
 		userData: userdata.FormatWindows,
 	}
 }

@@ -23,6 +23,7 @@ func userDataInput(a NodeGroupArgs, c userdata.Cluster) (userdata.Input, error) 
 		PostScripts:   scriptList(a.PostBootstrapUserData),
 		Settings:      a.BottlerocketSettings,
 	}
+	addNodeadmOptions(&in, a)
 	f, ok := osTable[*a.OperatingSystem]
 	if !ok {
 		return userdata.Input{}, fmt.Errorf("operatingSystem %q has no user data renderer", *a.OperatingSystem)

@@ -183,6 +183,7 @@ func validateNodeGroup(raw *NodeGroupArgs, a NodeGroupArgs) problems {
 	checkOperatingSystem(&p, raw, a)
 	checkSizes(&p, raw, a)
 	checkLabelsAndTaints(&p, a)
+	checkNodeadmOptions(&p, a)
 	checkBootstrap(&p, a)
 	checkIdentity(&p, a)
 	checkLaunchTemplate(&p, raw, a)

@@ -183,7 +183,7 @@ func userDataInputs(a NodeGroupArgs) []struct {
 		only  func(b *NodeGroupArgs)
 		bytes int
 	}
-	return []in{
+	return append([]in{
 		{"labels", len(a.Labels) > 0, func(b *NodeGroupArgs) { b.Labels = a.Labels }, len(fmt.Sprint(a.Labels))},
 		{"taints", len(a.Taints) > 0, func(b *NodeGroupArgs) { b.Taints = a.Taints }, len(fmt.Sprint(a.Taints))},
 		{"kubeletExtraArgs", a.KubeletExtraArgs != "", func(b *NodeGroupArgs) { b.KubeletExtraArgs = a.KubeletExtraArgs }, len(a.KubeletExtraArgs)},
@@ -191,7 +191,7 @@ func userDataInputs(a NodeGroupArgs) []struct {
 		{"preBootstrapUserData", a.PreBootstrapUserData != "", func(b *NodeGroupArgs) { b.PreBootstrapUserData = a.PreBootstrapUserData }, len(a.PreBootstrapUserData)},
 		{"postBootstrapUserData", a.PostBootstrapUserData != "", func(b *NodeGroupArgs) { b.PostBootstrapUserData = a.PostBootstrapUserData }, len(a.PostBootstrapUserData)},
 		{"bottlerocketSettings", len(a.BottlerocketSettings) > 0, func(b *NodeGroupArgs) { b.BottlerocketSettings = a.BottlerocketSettings }, len(fmt.Sprint(a.BottlerocketSettings))},
-	}
+	}, nodeadmUserDataInputs(a)...)
 }
 
 // reportedAlready reports whether a problem was found already in an input the user data is
@@ -223,6 +223,7 @@ func attributeRenderError(p *problems, a NodeGroupArgs, c userdata.Cluster, err 
 		b := a
 		b.Labels, b.Taints, b.KubeletExtraArgs, b.KubeletConfig = nil, nil, "", nil
 		b.PreBootstrapUserData, b.PostBootstrapUserData, b.BottlerocketSettings = "", "", nil
+		clearNodeadmOptions(&b)
 		in.only(&b)
 		if _, e := renderUserData(b, c); e != nil {
 			p.addf("%s cannot be rendered into the %s user data: %v", in.prop, *a.OperatingSystem, e)

@@ -224,6 +224,7 @@ func nodeGroupInputs(t *testing.T, a *nodegroup.NodeGroupArgs) property.Map {
 	if a.BottlerocketSettings != nil {
 		p.set("bottlerocketSettings", anyValue(t, a.BottlerocketSettings))
 	}
+	nodeadmOptionInputs(t, p, a)
 
 	p.input("instanceProfileArn", a.InstanceProfileArn)
 	p.input("roleArn", a.RoleArn)
@@ -325,6 +326,36 @@ func nodeGroupInputs(t *testing.T, a *nodegroup.NodeGroupArgs) property.Map {
 	}
 	p.inputMap("tags", a.Tags)
 	return p.Map()
+}
+
+// nodeadmOptionInputs maps maxPods, kubeReserved and the AL2023 NodeConfig options.
+func nodeadmOptionInputs(t *testing.T, p *props, a *nodegroup.NodeGroupArgs) {
+	p.intPtr("maxPods", a.MaxPods)
+	p.strMap("kubeReserved", a.KubeReserved)
+	if a.KubeletFeatureGates != nil {
+		gates := map[string]property.Value{}
+		for k, v := range a.KubeletFeatureGates {
+			gates[k] = property.New(v)
+		}
+		p.set("kubeletFeatureGates", property.New(gates))
+	}
+	p.str("containerdConfig", a.ContainerdConfig)
+	if a.ContainerdBaseRuntimeSpec != nil {
+		p.set("containerdBaseRuntimeSpec", anyValue(t, a.ContainerdBaseRuntimeSpec))
+	}
+	if l := a.LocalStorage; l != nil {
+		lp := newProps(t)
+		lp.str("strategy", string(l.Strategy))
+		lp.str("mountPath", l.MountPath)
+		if l.DisabledMounts != nil {
+			mounts := []property.Value{}
+			for _, m := range l.DisabledMounts {
+				mounts = append(mounts, property.New(string(m)))
+			}
+			lp.set("disabledMounts", property.New(mounts))
+		}
+		p.object("localStorage", lp)
+	}
 }
 
 // rulesValue maps security group rules to a property list.

@@ -174,6 +174,33 @@ func parityScenarios() []scenario {
 			assert.Equal(t, "#!/bin/bash\nset -euo pipefail\necho pre-bootstrap > /var/log/pre\n", parts[0].Body, "the script arrives byte for byte")
 		}),
 
+		nodeGroupScenario("AL2023 NodeConfig options and max pods for prefix delegation", func() *nodegroup.NodeGroupArgs {
+			return &nodegroup.NodeGroupArgs{
+				Cluster:             demoCluster(),
+				SubnetIds:           demoSubnets(),
+				InstanceType:        "m6id.2xlarge",
+				MaxPods:             nodegroup.Ref(110),
+				KubeReserved:        map[string]string{"cpu": "250m", "memory": "1843Mi", "ephemeral-storage": "1Gi"},
+				KubeletFeatureGates: map[string]bool{"MemoryQoS": true, "AllAlpha": false},
+				KubeletConfig:       map[string]any{"featureGates": map[string]any{"InPlacePodVerticalScaling": true}},
+				ContainerdConfig:    "[plugins.\"io.containerd.grpc.v1.cri\".containerd]\ndiscard_unpacked_layers = false\n",
+				ContainerdBaseRuntimeSpec: map[string]any{"process": map[string]any{"rlimits": []any{
+					map[string]any{"type": "RLIMIT_NOFILE", "soft": 65536, "hard": 65536},
+				}}},
+				LocalStorage: &nodegroup.LocalStorage{
+					Strategy:       nodegroup.LocalStorageRAID0,
+					MountPath:      "/mnt/instance-store",
+					DisabledMounts: []nodegroup.DisabledMount{nodegroup.DisabledMountPodLogs, nodegroup.DisabledMountSOCI},
+				},
+			}
+		}, func(t *testing.T, r run) {
+			assert.Len(t, r.Children, 16)
+			for _, want := range []string{"maxPods: 110", "memory: 1843Mi", "MemoryQoS: true", "InPlacePodVerticalScaling: true",
+				"discard_unpacked_layers = false", "RLIMIT_NOFILE", "strategy: RAID0", "mountPath: /mnt/instance-store", "- SOCI"} {
+				assert.Contains(t, r.Outputs["userData"], want)
+			}
+		}),
+
 		nodeGroupScenario("existing identity: instance profile, role and security group", func() *nodegroup.NodeGroupArgs {
 			c := demoCluster()
 			c.Version, c.SecurityGroupId, c.VpcId = nil, nil, nil // not needed with amiId and nodeSecurityGroupId

@@ -74,6 +74,11 @@ func renderAL2(a Input) (string, error) {
 	if IsIPv6(a.Cluster.ServiceCIDR) {
 		args = append(args, [2]string{"--ip-family", "ipv6"}, [2]string{"--service-ipv6-cidr", a.Cluster.ServiceCIDR})
 	}
+	if a.MaxPods > 0 {
+		// bootstrap.sh would otherwise compute max pods (and kube-reserved memory) from the ENIs;
+		// the --max-pods flag is among the kubelet flags (lowerKubeletOptions).
+		args = append(args, [2]string{"--use-max-pods", "false"})
+	}
 	if extra := strings.Join(kubeletFlags(a.Labels, a.Taints, a.KubeletFlags), " "); extra != "" {
 		args = append(args, [2]string{"--kubelet-extra-args", extra})
 	}

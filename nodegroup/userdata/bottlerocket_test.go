@@ -86,19 +86,20 @@ func TestRenderBottlerocketSemantics(t *testing.T) {
 			assert.NotContains(t, doc, "\r", "user data uses LF line endings")
 			assert.True(t, strings.HasSuffix(doc, "\n"), "user data ends with a newline")
 
+			in := untypedEquivalent(sc.in)
 			d, md := decodeBottlerocket(t, doc)
 			k := d.Settings.Kubernetes
-			userK8s := brTestTable(t, sc.in.Settings["kubernetes"])
+			userK8s := brTestTable(t, in.Settings["kubernetes"])
 
 			// Base keys the user did not override keep the cluster's facts; overrides win.
-			assert.Equal(t, brTestOverride(userK8s, "api-server", sc.in.Cluster.Endpoint), k.APIServer)
-			assert.Equal(t, brTestOverride(userK8s, "cluster-certificate", sc.in.Cluster.CertificateAuthority), k.ClusterCertificate)
-			assert.Equal(t, brTestOverride(userK8s, "cluster-name", sc.in.Cluster.Name), k.ClusterName)
+			assert.Equal(t, brTestOverride(userK8s, "api-server", in.Cluster.Endpoint), k.APIServer)
+			assert.Equal(t, brTestOverride(userK8s, "cluster-certificate", in.Cluster.CertificateAuthority), k.ClusterCertificate)
+			assert.Equal(t, brTestOverride(userK8s, "cluster-name", in.Cluster.Name), k.ClusterName)
 			assert.Equal(t, brTestOverride(userK8s, "cluster-dns-ip", testClusterDNSIP), k.ClusterDNSIP)
 
 			// Labels: the input's, merged with any the user's settings add.
 			wantLabels := map[string]string{}
-			for key, v := range sc.in.Labels {
+			for key, v := range in.Labels {
 				wantLabels[key] = v
 			}
 			for key, v := range brTestTable(t, userK8s["node-labels"]) {
@@ -111,14 +112,14 @@ func TestRenderBottlerocketSemantics(t *testing.T) {
 			}
 
 			// Taints: parse "value:Effect" back.
-			if len(sc.in.Taints) == 0 {
+			if len(in.Taints) == 0 {
 				assert.False(t, md.IsDefined("settings", "kubernetes", "node-taints"), "no node-taints table without taints")
 			} else {
-				assert.ElementsMatch(t, sc.in.Taints, brTestParseTaints(t, k.NodeTaints), "taints round trip")
+				assert.ElementsMatch(t, in.Taints, brTestParseTaints(t, k.NodeTaints), "taints round trip")
 			}
 
 			// Every key the typed structs do not know comes from the user's settings.
-			wantUndecoded := brTestUserPaths(t, sc.in.Settings)
+			wantUndecoded := brTestUserPaths(t, in.Settings)
 			gotUndecoded := []string{}
 			for _, key := range md.Undecoded() {
 				gotUndecoded = append(gotUndecoded, key.String())
@@ -131,7 +132,7 @@ func TestRenderBottlerocketSemantics(t *testing.T) {
 			_, err = toml.Decode(doc, &generic)
 			require.NoError(t, err)
 			gotExtra := brTestTable(t, generic["settings"])
-			wantExtra := brTestTable(t, brTestNormal(sc.in.Settings))
+			wantExtra := brTestTable(t, brTestNormal(in.Settings))
 			brTestDropTyped(gotExtra)
 			brTestDropTyped(wantExtra)
 			assert.Equal(t, wantExtra, gotExtra, "user settings outside the typed structs round trip")

@@ -165,7 +165,7 @@ func TestCloudInitScenarios(t *testing.T) {
 				checkCloudInitAL2(t, walked[i], docs[i])
 				return
 			}
-			checkCloudInitNodeadm(t, walked[i], sc.in)
+			checkCloudInitNodeadm(t, walked[i], untypedEquivalent(sc.in))
 		})
 	}
 }

@@ -75,6 +75,25 @@ type Input struct {
 	// MarshalText method are encoded by the toml package. Nil values and other Go structs are
 	// refused: TOML has no null, and a struct is not a table that can be merged key by key.
 	Settings map[string]any
+	// MaxPods is the most pods the kubelet runs; 0 leaves the AMI's default. Every format, each
+	// in its own form (KubeletOptions describes them): nodeadm's KubeletConfig maxPods,
+	// Bottlerocket's settings.kubernetes.max-pods, the --max-pods flag on Windows, and on AL2
+	// --use-max-pods false with --max-pods. Refused with the same setting in KubeletConfig,
+	// KubeletFlags or Settings.
+	MaxPods int
+	// KubeReserved are the resources reserved for the kubelet and the container runtime (cpu,
+	// memory, ephemeral-storage: Kubernetes quantities). Every format: nodeadm's KubeletConfig
+	// kubeReserved, Bottlerocket's settings.kubernetes.kube-reserved, the --kube-reserved flag
+	// on Windows and AL2. Refused with the same setting in KubeletConfig, KubeletFlags or
+	// Settings.
+	KubeReserved map[string]string
+	// KubeletFeatureGates are kubelet feature gates merged into KubeletConfig's featureGates; a
+	// gate in both is refused. nodeadm only.
+	KubeletFeatureGates map[string]bool
+	// Containerd are NodeConfig spec.containerd options. nodeadm only.
+	Containerd *ContainerdOptions
+	// LocalStorage is NodeConfig spec.instance.localStorage. nodeadm only.
+	LocalStorage *LocalStorageOptions
 }
 
 // Render returns the user data of in, in its Format. It refuses, with an error and never a
@@ -90,6 +109,10 @@ func Render(in Input) (string, error) {
 	if err := f.check(in); err != nil {
 		return "", err
 	}
+	in, err := lowerKubeletOptions(f, in)
+	if err != nil {
+		return "", err
+	}
 	return f.render(in)
 }
 
@@ -101,13 +124,14 @@ type formatRules struct {
 	name          string // as messages spell it
 	kubeletFlags  bool
 	kubeletConfig bool
+	nodeConfig    bool // the NodeConfig options: containerd, instance
 	settings      bool
 	scripts       int // the most scripts on each side of the bootstrap, or anyNumber
 	render        func(Input) (string, error)
 }
 
 var formats = map[Format]formatRules{
-	FormatNodeadm:      {name: "AL2023 (nodeadm)", kubeletFlags: true, kubeletConfig: true, scripts: anyNumber, render: renderNodeadm},
+	FormatNodeadm:      {name: "AL2023 (nodeadm)", kubeletFlags: true, kubeletConfig: true, nodeConfig: true, scripts: anyNumber, render: renderNodeadm},
 	FormatBottlerocket: {name: "Bottlerocket", settings: true, render: renderBottlerocket},
 	FormatWindows:      {name: "Windows", kubeletFlags: true, scripts: 1, render: renderWindows},
 	FormatAL2:          {name: "AL2", kubeletFlags: true, scripts: 1, render: renderAL2},
@@ -126,6 +150,11 @@ func (f formatRules) check(in Input) error {
 	refuse(!f.kubeletConfig && len(in.KubeletConfig) > 0, "KubeletConfig",
 		"only nodeadm's NodeConfig carries a KubeletConfiguration; use KubeletFlags (Settings[\"kubernetes\"] on Bottlerocket)")
 	refuse(!f.settings && len(in.Settings) > 0, "Settings", "only Bottlerocket takes settings")
+	refuse(!f.kubeletConfig && len(in.KubeletFeatureGates) > 0, "KubeletFeatureGates",
+		"only nodeadm's NodeConfig carries a KubeletConfiguration")
+	refuse(!f.nodeConfig && in.Containerd != nil, "Containerd", "only nodeadm's NodeConfig carries containerd options")
+	refuse(!f.nodeConfig && in.LocalStorage != nil, "LocalStorage", "only nodeadm's NodeConfig carries local storage options")
+	refuse(in.MaxPods < 0, "MaxPods", "it must be positive (0 leaves the AMI's default)")
 	for _, s := range []struct {
 		field   string
 		scripts []string

@@ -22,6 +22,11 @@ func TestRenderTakesOnlyWhatTheFormatCarries(t *testing.T) {
 		{"Settings", func(in *Input) { in.Settings = map[string]any{"motd": "hi"} }, []Format{FormatBottlerocket}},
 		{"PreScripts", func(in *Input) { in.PreScripts = []string{"echo pre"} }, []Format{FormatNodeadm, FormatWindows, FormatAL2}},
 		{"PostScripts", func(in *Input) { in.PostScripts = []string{"echo post"} }, []Format{FormatNodeadm, FormatWindows, FormatAL2}},
+		{"MaxPods", func(in *Input) { in.MaxPods = 110 }, allFormats},
+		{"KubeReserved", func(in *Input) { in.KubeReserved = map[string]string{"cpu": "100m"} }, allFormats},
+		{"KubeletFeatureGates", func(in *Input) { in.KubeletFeatureGates = map[string]bool{"MemoryQoS": true} }, []Format{FormatNodeadm}},
+		{"Containerd", func(in *Input) { in.Containerd = &ContainerdOptions{Config: "version = 2\n"} }, []Format{FormatNodeadm}},
+		{"LocalStorage", func(in *Input) { in.LocalStorage = &LocalStorageOptions{Strategy: "Mount"} }, []Format{FormatNodeadm}},
 	}
 	for _, f := range allFormats {
 		minimal, err := Render(scenarioNamed(t, f, "minimal"))
@@ -124,7 +129,7 @@ func TestScenarioTable(t *testing.T) {
 		for _, sc := range scenariosOf(f) {
 			names = append(names, sc.name)
 		}
-		want := []string{"minimal", "labels-taints", "kubelet", "scripts", "full"}
+		want := []string{"minimal", "labels-taints", "kubelet", "scripts", "full", "typed-options"}
 		if f == FormatBottlerocket {
 			want = slices.DeleteFunc(want, func(n string) bool { return n == "scripts" })
 		}

@@ -42,8 +42,10 @@ type NodeConfig struct {
 
 // NodeConfigSpec is NodeConfig.spec.
 type NodeConfigSpec struct {
-	Cluster *ClusterDetails `json:"cluster,omitempty"`
-	Kubelet *KubeletOptions `json:"kubelet,omitempty"`
+	Cluster    *ClusterDetails    `json:"cluster,omitempty"`
+	Containerd *ContainerdOptions `json:"containerd,omitempty"`
+	Instance   *InstanceOptions   `json:"instance,omitempty"`
+	Kubelet    *KubeletOptions    `json:"kubelet,omitempty"`
 }
 
 // ClusterDetails is NodeConfig.spec.cluster.
@@ -88,6 +90,12 @@ func nodeConfigFor(n Input) NodeConfig {
 	flags := kubeletFlags(n.Labels, n.Taints, n.KubeletFlags)
 	if len(flags) > 0 || len(n.KubeletConfig) > 0 {
 		nc.Spec.Kubelet = &KubeletOptions{Config: n.KubeletConfig, Flags: flags}
+	}
+	if c := n.Containerd; c != nil && (c.Config != "" || len(c.BaseRuntimeSpec) > 0) {
+		nc.Spec.Containerd = c
+	}
+	if n.LocalStorage != nil {
+		nc.Spec.Instance = &InstanceOptions{LocalStorage: n.LocalStorage}
 	}
 	return nc
 }
@@ -141,6 +149,9 @@ func taintStrings(taints []Taint) []string {
 // wholly valid base64, which YAML with a "key: value" line never is).
 func renderNodeadm(n Input) (string, error) {
 	if err := checkUTF8(n); err != nil {
+		return "", err
+	}
+	if err := checkNodeConfigOptions(n); err != nil {
 		return "", err
 	}
 	body, err := yaml.Marshal(nodeConfigFor(n))
@@ -222,6 +233,12 @@ func checkUTF8(n Input) error {
 		texts = append(texts, t.Key, t.Value, t.Effect)
 	}
 	texts = append(texts, n.KubeletFlags...)
+	if c := n.Containerd; c != nil {
+		texts = append(texts, c.Config)
+	}
+	if l := n.LocalStorage; l != nil {
+		texts = append(texts, l.MountPath)
+	}
 	for _, s := range texts {
 		if !utf8.ValidString(s) {
 			return fmt.Errorf("%q is not UTF-8 text", s)

@@ -60,7 +60,7 @@ func TestRenderNodeadmSemantics(t *testing.T) {
 					scriptParts = append(scriptParts, p)
 				case NodeConfigContentType:
 					assert.Empty(t, p.transferEncoding, "the NodeConfig is plain YAML text")
-					checkNodeConfig(t, schema, p.body, sc.in)
+					checkNodeConfig(t, schema, p.body, untypedEquivalent(sc.in))
 				}
 			}
 			require.Len(t, scriptParts, len(scripts))
@@ -203,6 +203,19 @@ func checkNodeConfig(t *testing.T, schema *jsonschema.Schema, body []byte, in In
 		}
 
 		assert.Equal(t, jsonRoundTrip(t, in.KubeletConfig), jsonRoundTrip(t, nc.Spec.Kubelet.Config), "kubelet config round trip")
+	}
+	if in.Containerd == nil {
+		assert.Nil(t, nc.Spec.Containerd, "no containerd section without containerd options")
+	} else {
+		require.NotNil(t, nc.Spec.Containerd)
+		assert.Equal(t, in.Containerd.Config, nc.Spec.Containerd.Config, "containerd config round trip")
+		assert.Equal(t, jsonRoundTrip(t, in.Containerd.BaseRuntimeSpec), jsonRoundTrip(t, nc.Spec.Containerd.BaseRuntimeSpec), "base runtime spec round trip")
+	}
+	if in.LocalStorage == nil {
+		assert.Nil(t, nc.Spec.Instance, "no instance section without local storage")
+	} else {
+		require.NotNil(t, nc.Spec.Instance)
+		assert.Equal(t, in.LocalStorage, nc.Spec.Instance.LocalStorage, "local storage round trip")
 	}
 
 	err := schema.Validate(yamlToJSONValue(t, body))

@@ -59,6 +59,9 @@ type scenario struct {
 //   - kubelet: the same kubelet options in each format's own form;
 //   - scripts: a pre and a post script (not Bottlerocket, which runs none);
 //   - full: a certificate authority of realistic size, and everything the format takes.
+//   - typed-options: the typed kubelet options (max pods, kube-reserved) beside untyped ones of
+//     the same kind, and on nodeadm the NodeConfig options (containerd, feature gates, local
+//     storage).
 //
 // Every call builds new values, so a test may modify what it gets.
 func scenarios() []scenario {
@@ -244,6 +247,52 @@ func scenarios() []scenario {
 		// No final newline (added), and a shebang for another shell (kept: sh runs it).
 		PreScripts:  []string{"#!/bin/sh\nset -eu\nmkdir -p /etc/eksnodes\necho gpu-a > /etc/eksnodes/nodegroup\nsysctl -w vm.max_map_count=262144"},
 		PostScripts: []string{ssmEnable},
+	})
+
+	// The typed kubelet options (MaxPods, KubeReserved) in each format's own form, next to the
+	// same kind of options given the untyped way; on nodeadm also the NodeConfig options.
+	reserved := func() map[string]string {
+		return map[string]string{"cpu": "250m", "memory": "1843Mi", "ephemeral-storage": "1Gi"}
+	}
+	add("typed-options", Input{
+		Format:       FormatNodeadm,
+		Cluster:      testCluster,
+		KubeletFlags: []string{"--v=2"},
+		KubeletConfig: map[string]any{
+			"shutdownGracePeriod": "45s",
+			"featureGates":        map[string]any{"DisableKubeletCloudCredentialProviders": true},
+		},
+		MaxPods:             110,
+		KubeReserved:        reserved(),
+		KubeletFeatureGates: map[string]bool{"InPlacePodVerticalScaling": true, "MemoryQoS": false},
+		Containerd: &ContainerdOptions{
+			Config: "[plugins.\"io.containerd.grpc.v1.cri\".containerd]\ndiscard_unpacked_layers = false\n",
+			BaseRuntimeSpec: map[string]any{"process": map[string]any{"rlimits": []any{
+				map[string]any{"type": "RLIMIT_NOFILE", "soft": 65536, "hard": 65536},
+			}}},
+		},
+		LocalStorage: &LocalStorageOptions{Strategy: "RAID0", MountPath: "/mnt/instance-store", DisabledMounts: []string{"PodLogs"}},
+	})
+	add("typed-options", Input{
+		Format:       FormatBottlerocket,
+		Cluster:      testCluster,
+		Settings:     map[string]any{"kubernetes": map[string]any{"shutdown-grace-period": "45s"}},
+		MaxPods:      110,
+		KubeReserved: reserved(),
+	})
+	add("typed-options", Input{
+		Format:       FormatWindows,
+		Cluster:      testCluster,
+		KubeletFlags: []string{"--v=2"},
+		MaxPods:      110,
+		KubeReserved: reserved(),
+	})
+	add("typed-options", Input{
+		Format:       FormatAL2,
+		Cluster:      testCluster,
+		KubeletFlags: []string{"--v=2"},
+		MaxPods:      110,
+		KubeReserved: reserved(),
 	})
 	return out
 }

@@ -34,10 +34,11 @@ func TestRenderWindowsStructure(t *testing.T) {
 			requirePwshClean(t, ps, slices.Concat(sc.in.PreScripts, sc.in.PostScripts)...)
 			doc, err := Render(sc.in)
 			require.NoError(t, err)
-			params, err := checkWindowsUserData(ps, doc, sc.in)
+			in := untypedEquivalent(sc.in)
+			params, err := checkWindowsUserData(ps, doc, in)
 			require.NoError(t, err, doc)
 			_, hasKubelet := params["KubeletExtraArgs"]
-			assert.Equal(t, len(sc.in.Labels)+len(sc.in.Taints)+len(sc.in.KubeletFlags) > 0, hasKubelet,
+			assert.Equal(t, len(in.Labels)+len(in.Taints)+len(in.KubeletFlags) > 0, hasKubelet,
 				"-KubeletExtraArgs is passed exactly when there are kubelet flags")
 			assert.NotContains(t, doc, "\r", "user data uses LF line endings")
 		})

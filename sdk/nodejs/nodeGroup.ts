@@ -91,6 +91,8 @@ export class NodeGroup extends pulumi.ComponentResource {
             resourceInputs["capacityRebalance"] = args?.capacityRebalance;
             resourceInputs["cluster"] = args?.cluster;
             resourceInputs["clusterAutoscalerTags"] = args?.clusterAutoscalerTags;
+            resourceInputs["containerdBaseRuntimeSpec"] = args?.containerdBaseRuntimeSpec;
+            resourceInputs["containerdConfig"] = args?.containerdConfig;
             resourceInputs["defaultInstanceWarmup"] = args?.defaultInstanceWarmup;
             resourceInputs["desiredCapacity"] = args?.desiredCapacity;
             resourceInputs["enableDetailedMonitoring"] = args?.enableDetailedMonitoring;
@@ -104,11 +106,15 @@ export class NodeGroup extends pulumi.ComponentResource {
             resourceInputs["instanceRefresh"] = args?.instanceRefresh;
             resourceInputs["instanceType"] = args?.instanceType;
             resourceInputs["keyName"] = args?.keyName;
+            resourceInputs["kubeReserved"] = args?.kubeReserved;
             resourceInputs["kubeletConfig"] = args?.kubeletConfig;
             resourceInputs["kubeletExtraArgs"] = args?.kubeletExtraArgs;
+            resourceInputs["kubeletFeatureGates"] = args?.kubeletFeatureGates;
             resourceInputs["labels"] = args?.labels;
             resourceInputs["lifecycleHooks"] = args?.lifecycleHooks;
+            resourceInputs["localStorage"] = args?.localStorage;
             resourceInputs["maxInstanceLifetime"] = args?.maxInstanceLifetime;
+            resourceInputs["maxPods"] = args?.maxPods;
             resourceInputs["maxSize"] = args?.maxSize;
             resourceInputs["metadataOptions"] = args?.metadataOptions;
             resourceInputs["metricsGranularity"] = args?.metricsGranularity;
@@ -199,6 +205,14 @@ export interface NodeGroupArgs {
      */
     clusterAutoscalerTags?: boolean;
     /**
+     * A partial OCI runtime specification that nodeadm merges over the default one every container starts from (NodeConfig `spec.containerd.baseRuntimeSpec`), e.g. `{process: {rlimits: [{type: RLIMIT_NOFILE, soft: 65536, hard: 65536}]}}`. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
+     */
+    containerdBaseRuntimeSpec?: {[key: string]: any};
+    /**
+     * A containerd configuration fragment in TOML that nodeadm merges over its own (NodeConfig `spec.containerd.config`), e.g. `[plugins."io.containerd.grpc.v1.cri".containerd]` with `discard_unpacked_layers = false`. Must be a valid TOML document. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
+     */
+    containerdConfig?: string;
+    /**
      * Seconds after a node is in service before it counts toward the group's CloudWatch metrics and healthy percentages (scaling policies, instance refresh, maintenance), 0-3600. Default: not set (AWS then uses each feature's own warmup).
      */
     defaultInstanceWarmup?: number;
@@ -251,6 +265,10 @@ export interface NodeGroupArgs {
      */
     keyName?: pulumi.Input<string | undefined>;
     /**
+     * Resources reserved for the kubelet and the container runtime, as Kubernetes quantities keyed by `cpu`, `memory` or `ephemeral-storage`, e.g. `{cpu: "100m", memory: "1Gi"}`. Default: the AMI's, which on AL2023 and AL2 grows with the max pods it computes itself: set this when you raise `maxPods`. Rendered as the NodeConfig's kubelet `kubeReserved` on AL2023, `settings.kubernetes.kube-reserved` on Bottlerocket, and `--kube-reserved` on Windows and AL2, where the flag replaces the AMI's whole reservation: give every resource to reserve there. Conflicts with the same setting in `kubeletConfig`, `kubeletExtraArgs` or `bottlerocketSettings`, and with `userDataOverride`.
+     */
+    kubeReserved?: {[key: string]: string};
+    /**
      * A KubeletConfiguration fragment merged by nodeadm over its defaults (NodeConfig `spec.kubelet.config`), e.g. `{maxPods: 58}`. Conflicts with `userDataOverride`.
      */
     kubeletConfig?: {[key: string]: any};
@@ -258,6 +276,10 @@ export interface NodeGroupArgs {
      * Extra kubelet flags separated by spaces, e.g. `--max-pods=58 --v=2`. Each must start with `--`. `--node-labels` and `--register-with-taints` belong in `labels` and `taints`. Conflicts with `userDataOverride`.
      */
     kubeletExtraArgs?: string;
+    /**
+     * Kubelet feature gates, by name, on or off (NodeConfig `spec.kubelet.config.featureGates`), merged with those of `kubeletConfig`; a gate in both is refused. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
+     */
+    kubeletFeatureGates?: {[key: string]: boolean};
     /**
      * Kubernetes labels the kubelet registers the node with. Keys and values must be valid Kubernetes labels; the kubelet may not set labels under `kubernetes.io/` or `k8s.io/` except `node.kubernetes.io/` and `kubelet.kubernetes.io/` and the well-known labels. Conflicts with `userDataOverride`.
      */
@@ -267,9 +289,17 @@ export interface NodeGroupArgs {
      */
     lifecycleHooks?: inputs.LifecycleHookArgs[];
     /**
+     * How nodeadm uses the instance store volumes of instance types that have them (NodeConfig `spec.instance.localStorage`). Default: they are left alone. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
+     */
+    localStorage?: inputs.LocalStorageArgs;
+    /**
      * Seconds a node may stay in service before the group replaces it: at least 86400 (one day), or 0 to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
      */
     maxInstanceLifetime?: number;
+    /**
+     * The most pods the kubelet runs on a node, at least 1. Default: the AMI's, which counts the IP addresses the VPC CNI can give pods on the instance type (its ENIs times their secondary addresses, plus 2), which is too low with prefix delegation and too high with custom networking, where the primary ENI carries no pods. EKS recommends at most 110 on instance types with up to 30 vCPUs and at most 250 on larger ones. Rendered as each operating system takes it: the NodeConfig's kubelet `maxPods` on AL2023, `settings.kubernetes.max-pods` on Bottlerocket, `--max-pods` on Windows, and `--use-max-pods false` with `--max-pods` on AL2. Conflicts with the same setting in `kubeletConfig`, `kubeletExtraArgs` or `bottlerocketSettings`, and with `userDataOverride`.
+     */
+    maxPods?: number;
     /**
      * The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. 0 parks the group with no nodes.
      */

@@ -157,6 +157,24 @@ export interface LifecycleHookArgs {
 }
 
 /**
+ * LocalStorage is how nodeadm uses the instance store volumes (NVMe disks that come with the instance type, such as on m6id or i4i) of AL2023 nodes: NodeConfig `spec.instance.localStorage`. nodeadm does nothing with an instance that has none.
+ */
+export interface LocalStorageArgs {
+    /**
+     * The directories that stay on the root volume instead of moving to the instance store: `Containerd` (`/var/lib/containerd`), `PodLogs` (`/var/log/pods`), `SOCI` (`/var/lib/soci-snapshotter-grpc`). Default none: all of them move. Each at most once.
+     */
+    disabledMounts?: enums.DisabledMount[];
+    /**
+     * Where the file system is mounted: an absolute path. Default nodeadm's, `/mnt/k8s-disks/`.
+     */
+    mountPath?: string;
+    /**
+     * How the instance store volumes are used: `RAID0` stripes them into one array, `RAID10` stripes and mirrors them (at least four disks), `Mount` mounts each one on its own. Required. The array (or each disk) holds the containerd state, the pod logs and the kubelet's ephemeral storage unless `disabledMounts` keeps them on the root volume.
+     */
+    strategy: enums.LocalStorageStrategy;
+}
+
+/**
  * MetadataOptions are the instance metadata service (IMDS) settings of the nodes.
  */
 export interface MetadataOptionsArgs {

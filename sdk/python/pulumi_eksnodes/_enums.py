@@ -11,11 +11,13 @@ __all__ = [
     'AccessEntryType',
     'Architecture',
     'ClusterTraffic',
+    'DisabledMount',
     'GroupMetric',
     'HardeningProfile',
     'HttpTokens',
     'IpFamily',
     'LifecycleTransition',
+    'LocalStorageStrategy',
     'OperatingSystem',
     'RulesProfile',
     'ScalingProcess',
@@ -93,6 +95,25 @@ class ClusterTraffic(_builtins.str, Enum):
     MINIMAL = "minimal"
     """
     Only what the control plane needs (the profile's ports from the cluster security group, HTTPS to it) and DNS (TCP and UDP 53) both ways, so pods still resolve names through CoreDNS wherever it runs. Other pod-to-pod traffic with nodes in the cluster security group needs ingressRules.
+    """
+
+
+@pulumi.type_token("eksnodes:index:DisabledMount")
+class DisabledMount(_builtins.str, Enum):
+    """
+    DisabledMount is a directory nodeadm keeps on the root volume instead of moving it to the instance store.
+    """
+    CONTAINERD = "Containerd"
+    """
+    `/var/lib/containerd`: container images and writable layers.
+    """
+    POD_LOGS = "PodLogs"
+    """
+    `/var/log/pods`: the pods' logs.
+    """
+    SOCI = "SOCI"
+    """
+    `/var/lib/soci-snapshotter-grpc`: the SOCI snapshotter's state (lazy-loaded images).
     """
 
 
@@ -240,6 +261,25 @@ class LifecycleTransition(_builtins.str, Enum):
     TERMINATING = "TERMINATING"
     """
     Before a node leaves the group (autoscaling:EC2_INSTANCE_TERMINATING).
+    """
+
+
+@pulumi.type_token("eksnodes:index:LocalStorageStrategy")
+class LocalStorageStrategy(_builtins.str, Enum):
+    """
+    LocalStorageStrategy is how nodeadm combines the instance store volumes of an AL2023 node.
+    """
+    RAID0 = "RAID0"
+    """
+    Stripe the instance store volumes into one RAID-0 array: all their space and speed, no redundancy.
+    """
+    RAID10 = "RAID10"
+    """
+    Stripe and mirror the instance store volumes into one RAID-10 array: half their space, survives the loss of a disk. Needs at least four volumes.
+    """
+    MOUNT = "Mount"
+    """
+    Mount each instance store volume on its own under the mount path, without RAID.
     """
 
 

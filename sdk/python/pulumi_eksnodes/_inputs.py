@@ -26,6 +26,8 @@ __all__ = [
     'InstanceTypeOverrideArgsDict',
     'LifecycleHookArgs',
     'LifecycleHookArgsDict',
+    'LocalStorageArgs',
+    'LocalStorageArgsDict',
     'MetadataOptionsArgs',
     'MetadataOptionsArgsDict',
     'MixedInstancesPolicyArgs',
@@ -701,6 +703,79 @@ class LifecycleHookArgs:
     @role_arn.setter
     def role_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "role_arn", value)
+
+
+class LocalStorageArgsDict(TypedDict):
+    """
+    LocalStorage is how nodeadm uses the instance store volumes (NVMe disks that come with the instance type, such as on m6id or i4i) of AL2023 nodes: NodeConfig `spec.instance.localStorage`. nodeadm does nothing with an instance that has none.
+    """
+    strategy: 'LocalStorageStrategy'
+    """
+    How the instance store volumes are used: `RAID0` stripes them into one array, `RAID10` stripes and mirrors them (at least four disks), `Mount` mounts each one on its own. Required. The array (or each disk) holds the containerd state, the pod logs and the kubelet's ephemeral storage unless `disabledMounts` keeps them on the root volume.
+    """
+    disabled_mounts: NotRequired[Sequence['DisabledMount']]
+    """
+    The directories that stay on the root volume instead of moving to the instance store: `Containerd` (`/var/lib/containerd`), `PodLogs` (`/var/log/pods`), `SOCI` (`/var/lib/soci-snapshotter-grpc`). Default none: all of them move. Each at most once.
+    """
+    mount_path: NotRequired[_builtins.str]
+    """
+    Where the file system is mounted: an absolute path. Default nodeadm's, `/mnt/k8s-disks/`.
+    """
+
+@pulumi.input_type
+class LocalStorageArgs:
+    def __init__(__self__, *,
+                 strategy: 'LocalStorageStrategy',
+                 disabled_mounts: Optional[Sequence['DisabledMount']] = None,
+                 mount_path: Optional[_builtins.str] = None):
+        """
+        LocalStorage is how nodeadm uses the instance store volumes (NVMe disks that come with the instance type, such as on m6id or i4i) of AL2023 nodes: NodeConfig `spec.instance.localStorage`. nodeadm does nothing with an instance that has none.
+
+        :param 'LocalStorageStrategy' strategy: How the instance store volumes are used: `RAID0` stripes them into one array, `RAID10` stripes and mirrors them (at least four disks), `Mount` mounts each one on its own. Required. The array (or each disk) holds the containerd state, the pod logs and the kubelet's ephemeral storage unless `disabledMounts` keeps them on the root volume.
+        :param Sequence['DisabledMount'] disabled_mounts: The directories that stay on the root volume instead of moving to the instance store: `Containerd` (`/var/lib/containerd`), `PodLogs` (`/var/log/pods`), `SOCI` (`/var/lib/soci-snapshotter-grpc`). Default none: all of them move. Each at most once.
+        :param _builtins.str mount_path: Where the file system is mounted: an absolute path. Default nodeadm's, `/mnt/k8s-disks/`.
+        """
+        pulumi.set(__self__, "strategy", strategy)
+        if disabled_mounts is not None:
+            pulumi.set(__self__, "disabled_mounts", disabled_mounts)
+        if mount_path is not None:
+            pulumi.set(__self__, "mount_path", mount_path)
+
+    @_builtins.property
+    @pulumi.getter
+    def strategy(self) -> 'LocalStorageStrategy':
+        """
+        How the instance store volumes are used: `RAID0` stripes them into one array, `RAID10` stripes and mirrors them (at least four disks), `Mount` mounts each one on its own. Required. The array (or each disk) holds the containerd state, the pod logs and the kubelet's ephemeral storage unless `disabledMounts` keeps them on the root volume.
+        """
+        return pulumi.get(self, "strategy")
+
+    @strategy.setter
+    def strategy(self, value: 'LocalStorageStrategy'):
+        pulumi.set(self, "strategy", value)
+
+    @_builtins.property
+    @pulumi.getter(name="disabledMounts")
+    def disabled_mounts(self) -> Optional[Sequence['DisabledMount']]:
+        """
+        The directories that stay on the root volume instead of moving to the instance store: `Containerd` (`/var/lib/containerd`), `PodLogs` (`/var/log/pods`), `SOCI` (`/var/lib/soci-snapshotter-grpc`). Default none: all of them move. Each at most once.
+        """
+        return pulumi.get(self, "disabled_mounts")
+
+    @disabled_mounts.setter
+    def disabled_mounts(self, value: Optional[Sequence['DisabledMount']]):
+        pulumi.set(self, "disabled_mounts", value)
+
+    @_builtins.property
+    @pulumi.getter(name="mountPath")
+    def mount_path(self) -> Optional[_builtins.str]:
+        """
+        Where the file system is mounted: an absolute path. Default nodeadm's, `/mnt/k8s-disks/`.
+        """
+        return pulumi.get(self, "mount_path")
+
+    @mount_path.setter
+    def mount_path(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "mount_path", value)
 
 
 class MetadataOptionsArgsDict(TypedDict):

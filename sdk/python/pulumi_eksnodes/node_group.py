@@ -30,6 +30,8 @@ class NodeGroupArgs:
                  bottlerocket_settings: Optional[Mapping[str, Any]] = None,
                  capacity_rebalance: Optional[_builtins.bool] = None,
                  cluster_autoscaler_tags: Optional[_builtins.bool] = None,
+                 containerd_base_runtime_spec: Optional[Mapping[str, Any]] = None,
+                 containerd_config: Optional[_builtins.str] = None,
                  default_instance_warmup: Optional[_builtins.int] = None,
                  desired_capacity: Optional[_builtins.int] = None,
                  enable_detailed_monitoring: Optional[_builtins.bool] = None,
@@ -43,11 +45,15 @@ class NodeGroupArgs:
                  instance_refresh: Optional['InstanceRefreshArgs'] = None,
                  instance_type: Optional[_builtins.str] = None,
                  key_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 kube_reserved: Optional[Mapping[str, _builtins.str]] = None,
                  kubelet_config: Optional[Mapping[str, Any]] = None,
                  kubelet_extra_args: Optional[_builtins.str] = None,
+                 kubelet_feature_gates: Optional[Mapping[str, _builtins.bool]] = None,
                  labels: Optional[Mapping[str, _builtins.str]] = None,
                  lifecycle_hooks: Optional[Sequence['LifecycleHookArgs']] = None,
+                 local_storage: Optional['LocalStorageArgs'] = None,
                  max_instance_lifetime: Optional[_builtins.int] = None,
+                 max_pods: Optional[_builtins.int] = None,
                  max_size: Optional[_builtins.int] = None,
                  metadata_options: Optional['MetadataOptionsArgs'] = None,
                  metrics_granularity: Optional[_builtins.str] = None,
@@ -88,6 +94,8 @@ class NodeGroupArgs:
         :param Mapping[str, Any] bottlerocket_settings: Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win, except the settings eksnodes renders from typed inputs (`kubernetes.cluster-name`, `api-server`, `cluster-certificate`, `node-labels`, `node-taints`), which are refused: set `cluster`, `labels` and `taints` instead. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
         :param _builtins.bool capacity_rebalance: Whether the group launches a replacement when EC2 signals that a Spot node is at elevated risk of interruption, before it is reclaimed. Default false; recommended with Spot.
         :param _builtins.bool cluster_autoscaler_tags: Whether the group carries cluster-autoscaler discovery tags (`k8s.io/cluster-autoscaler/enabled`, `k8s.io/cluster-autoscaler/<cluster>`) and node-template tags for every label and taint, which scale-from-zero needs. Default false.
+        :param Mapping[str, Any] containerd_base_runtime_spec: A partial OCI runtime specification that nodeadm merges over the default one every container starts from (NodeConfig `spec.containerd.baseRuntimeSpec`), e.g. `{process: {rlimits: [{type: RLIMIT_NOFILE, soft: 65536, hard: 65536}]}}`. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
+        :param _builtins.str containerd_config: A containerd configuration fragment in TOML that nodeadm merges over its own (NodeConfig `spec.containerd.config`), e.g. `[plugins."io.containerd.grpc.v1.cri".containerd]` with `discard_unpacked_layers = false`. Must be a valid TOML document. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
         :param _builtins.int default_instance_warmup: Seconds after a node is in service before it counts toward the group's CloudWatch metrics and healthy percentages (scaling policies, instance refresh, maintenance), 0-3600. Default: not set (AWS then uses each feature's own warmup).
         :param _builtins.int desired_capacity: The number of nodes to run. Default 2, kept between `minSize` and `maxSize`. Ignored after creation when `ignoreScalingChanges` is true.
         :param _builtins.bool enable_detailed_monitoring: Whether EC2 detailed (1-minute) monitoring is enabled. Default false.
@@ -101,11 +109,15 @@ class NodeGroupArgs:
         :param 'InstanceRefreshArgs' instance_refresh: How the Auto Scaling group replaces nodes when the launch template changes. Default: a rolling refresh that launches replacements before terminating old nodes (100% minimum, 110% maximum healthy).
         :param _builtins.str instance_type: The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from the instance family and selects the AMI; a well-formed type of a family eksnodes does not know yet is accepted when `architecture` is set. Mac instances are refused.
         :param pulumi.Input[_builtins.str] key_name: The name of an EC2 key pair for SSH (a value or another resource's output). Default: none; prefer Session Manager (`nodeRoleOptions.enableSsmAccess`). SSH also needs `nodeSecurityGroupOptions.sshSourceCidrs` or `sshSourceSecurityGroupIds`.
+        :param Mapping[str, _builtins.str] kube_reserved: Resources reserved for the kubelet and the container runtime, as Kubernetes quantities keyed by `cpu`, `memory` or `ephemeral-storage`, e.g. `{cpu: "100m", memory: "1Gi"}`. Default: the AMI's, which on AL2023 and AL2 grows with the max pods it computes itself: set this when you raise `maxPods`. Rendered as the NodeConfig's kubelet `kubeReserved` on AL2023, `settings.kubernetes.kube-reserved` on Bottlerocket, and `--kube-reserved` on Windows and AL2, where the flag replaces the AMI's whole reservation: give every resource to reserve there. Conflicts with the same setting in `kubeletConfig`, `kubeletExtraArgs` or `bottlerocketSettings`, and with `userDataOverride`.
         :param Mapping[str, Any] kubelet_config: A KubeletConfiguration fragment merged by nodeadm over its defaults (NodeConfig `spec.kubelet.config`), e.g. `{maxPods: 58}`. Conflicts with `userDataOverride`.
         :param _builtins.str kubelet_extra_args: Extra kubelet flags separated by spaces, e.g. `--max-pods=58 --v=2`. Each must start with `--`. `--node-labels` and `--register-with-taints` belong in `labels` and `taints`. Conflicts with `userDataOverride`.
+        :param Mapping[str, _builtins.bool] kubelet_feature_gates: Kubelet feature gates, by name, on or off (NodeConfig `spec.kubelet.config.featureGates`), merged with those of `kubeletConfig`; a gate in both is refused. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
         :param Mapping[str, _builtins.str] labels: Kubernetes labels the kubelet registers the node with. Keys and values must be valid Kubernetes labels; the kubelet may not set labels under `kubernetes.io/` or `k8s.io/` except `node.kubernetes.io/` and `kubelet.kubernetes.io/` and the well-known labels. Conflicts with `userDataOverride`.
         :param Sequence['LifecycleHookArgs'] lifecycle_hooks: More lifecycle hooks, for launch (`LAUNCHING`) as well as termination (`TERMINATING`), each with a unique name; at most 50 per group, `terminationLifecycleHook` included. They coexist with `terminationLifecycleHook`, which is the hook named `eksnodes-termination` plus the tag aws-node-termination-handler looks for: that name is refused here. Launch hooks are also given to the group when it is created, so that its first nodes wait for them too (later changes are the hooks' own; removing the last launch hook updates the group in place). Default none.
+        :param 'LocalStorageArgs' local_storage: How nodeadm uses the instance store volumes of instance types that have them (NodeConfig `spec.instance.localStorage`). Default: they are left alone. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
         :param _builtins.int max_instance_lifetime: Seconds a node may stay in service before the group replaces it: at least 86400 (one day), or 0 to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
+        :param _builtins.int max_pods: The most pods the kubelet runs on a node, at least 1. Default: the AMI's, which counts the IP addresses the VPC CNI can give pods on the instance type (its ENIs times their secondary addresses, plus 2), which is too low with prefix delegation and too high with custom networking, where the primary ENI carries no pods. EKS recommends at most 110 on instance types with up to 30 vCPUs and at most 250 on larger ones. Rendered as each operating system takes it: the NodeConfig's kubelet `maxPods` on AL2023, `settings.kubernetes.max-pods` on Bottlerocket, `--max-pods` on Windows, and `--use-max-pods false` with `--max-pods` on AL2. Conflicts with the same setting in `kubeletConfig`, `kubeletExtraArgs` or `bottlerocketSettings`, and with `userDataOverride`.
         :param _builtins.int max_size: The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. 0 parks the group with no nodes.
         :param 'MetadataOptionsArgs' metadata_options: Instance metadata service settings. Default: IMDSv2 tokens required, hop limit 1, instance tags not exposed.
         :param _builtins.str metrics_granularity: How often `enabledMetrics` are sent: `1Minute`, the only value AWS accepts (and the default). Requires `enabledMetrics`.
@@ -151,6 +163,10 @@ class NodeGroupArgs:
             pulumi.set(__self__, "capacity_rebalance", capacity_rebalance)
         if cluster_autoscaler_tags is not None:
             pulumi.set(__self__, "cluster_autoscaler_tags", cluster_autoscaler_tags)
+        if containerd_base_runtime_spec is not None:
+            pulumi.set(__self__, "containerd_base_runtime_spec", containerd_base_runtime_spec)
+        if containerd_config is not None:
+            pulumi.set(__self__, "containerd_config", containerd_config)
         if default_instance_warmup is not None:
             pulumi.set(__self__, "default_instance_warmup", default_instance_warmup)
         if desired_capacity is not None:
@@ -177,16 +193,24 @@ class NodeGroupArgs:
             pulumi.set(__self__, "instance_type", instance_type)
         if key_name is not None:
             pulumi.set(__self__, "key_name", key_name)
+        if kube_reserved is not None:
+            pulumi.set(__self__, "kube_reserved", kube_reserved)
         if kubelet_config is not None:
             pulumi.set(__self__, "kubelet_config", kubelet_config)
         if kubelet_extra_args is not None:
             pulumi.set(__self__, "kubelet_extra_args", kubelet_extra_args)
+        if kubelet_feature_gates is not None:
+            pulumi.set(__self__, "kubelet_feature_gates", kubelet_feature_gates)
         if labels is not None:
             pulumi.set(__self__, "labels", labels)
         if lifecycle_hooks is not None:
             pulumi.set(__self__, "lifecycle_hooks", lifecycle_hooks)
+        if local_storage is not None:
+            pulumi.set(__self__, "local_storage", local_storage)
         if max_instance_lifetime is not None:
             pulumi.set(__self__, "max_instance_lifetime", max_instance_lifetime)
+        if max_pods is not None:
+            pulumi.set(__self__, "max_pods", max_pods)
         if max_size is not None:
             pulumi.set(__self__, "max_size", max_size)
         if metadata_options is not None:
@@ -353,6 +377,30 @@ class NodeGroupArgs:
         pulumi.set(self, "cluster_autoscaler_tags", value)
 
     @_builtins.property
+    @pulumi.getter(name="containerdBaseRuntimeSpec")
+    def containerd_base_runtime_spec(self) -> Optional[Mapping[str, Any]]:
+        """
+        A partial OCI runtime specification that nodeadm merges over the default one every container starts from (NodeConfig `spec.containerd.baseRuntimeSpec`), e.g. `{process: {rlimits: [{type: RLIMIT_NOFILE, soft: 65536, hard: 65536}]}}`. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
+        """
+        return pulumi.get(self, "containerd_base_runtime_spec")
+
+    @containerd_base_runtime_spec.setter
+    def containerd_base_runtime_spec(self, value: Optional[Mapping[str, Any]]):
+        pulumi.set(self, "containerd_base_runtime_spec", value)
+
+    @_builtins.property
+    @pulumi.getter(name="containerdConfig")
+    def containerd_config(self) -> Optional[_builtins.str]:
+        """
+        A containerd configuration fragment in TOML that nodeadm merges over its own (NodeConfig `spec.containerd.config`), e.g. `[plugins."io.containerd.grpc.v1.cri".containerd]` with `discard_unpacked_layers = false`. Must be a valid TOML document. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
+        """
+        return pulumi.get(self, "containerd_config")
+
+    @containerd_config.setter
+    def containerd_config(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "containerd_config", value)
+
+    @_builtins.property
     @pulumi.getter(name="defaultInstanceWarmup")
     def default_instance_warmup(self) -> Optional[_builtins.int]:
         """
@@ -509,6 +557,18 @@ class NodeGroupArgs:
         pulumi.set(self, "key_name", value)
 
     @_builtins.property
+    @pulumi.getter(name="kubeReserved")
+    def kube_reserved(self) -> Optional[Mapping[str, _builtins.str]]:
+        """
+        Resources reserved for the kubelet and the container runtime, as Kubernetes quantities keyed by `cpu`, `memory` or `ephemeral-storage`, e.g. `{cpu: "100m", memory: "1Gi"}`. Default: the AMI's, which on AL2023 and AL2 grows with the max pods it computes itself: set this when you raise `maxPods`. Rendered as the NodeConfig's kubelet `kubeReserved` on AL2023, `settings.kubernetes.kube-reserved` on Bottlerocket, and `--kube-reserved` on Windows and AL2, where the flag replaces the AMI's whole reservation: give every resource to reserve there. Conflicts with the same setting in `kubeletConfig`, `kubeletExtraArgs` or `bottlerocketSettings`, and with `userDataOverride`.
+        """
+        return pulumi.get(self, "kube_reserved")
+
+    @kube_reserved.setter
+    def kube_reserved(self, value: Optional[Mapping[str, _builtins.str]]):
+        pulumi.set(self, "kube_reserved", value)
+
+    @_builtins.property
     @pulumi.getter(name="kubeletConfig")
     def kubelet_config(self) -> Optional[Mapping[str, Any]]:
         """
@@ -531,6 +591,18 @@ class NodeGroupArgs:
     @kubelet_extra_args.setter
     def kubelet_extra_args(self, value: Optional[_builtins.str]):
         pulumi.set(self, "kubelet_extra_args", value)
+
+    @_builtins.property
+    @pulumi.getter(name="kubeletFeatureGates")
+    def kubelet_feature_gates(self) -> Optional[Mapping[str, _builtins.bool]]:
+        """
+        Kubelet feature gates, by name, on or off (NodeConfig `spec.kubelet.config.featureGates`), merged with those of `kubeletConfig`; a gate in both is refused. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
+        """
+        return pulumi.get(self, "kubelet_feature_gates")
+
+    @kubelet_feature_gates.setter
+    def kubelet_feature_gates(self, value: Optional[Mapping[str, _builtins.bool]]):
+        pulumi.set(self, "kubelet_feature_gates", value)
 
     @_builtins.property
     @pulumi.getter
@@ -557,6 +629,18 @@ class NodeGroupArgs:
         pulumi.set(self, "lifecycle_hooks", value)
 
     @_builtins.property
+    @pulumi.getter(name="localStorage")
+    def local_storage(self) -> Optional['LocalStorageArgs']:
+        """
+        How nodeadm uses the instance store volumes of instance types that have them (NodeConfig `spec.instance.localStorage`). Default: they are left alone. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
+        """
+        return pulumi.get(self, "local_storage")
+
+    @local_storage.setter
+    def local_storage(self, value: Optional['LocalStorageArgs']):
+        pulumi.set(self, "local_storage", value)
+
+    @_builtins.property
     @pulumi.getter(name="maxInstanceLifetime")
     def max_instance_lifetime(self) -> Optional[_builtins.int]:
         """
@@ -567,6 +651,18 @@ class NodeGroupArgs:
     @max_instance_lifetime.setter
     def max_instance_lifetime(self, value: Optional[_builtins.int]):
         pulumi.set(self, "max_instance_lifetime", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxPods")
+    def max_pods(self) -> Optional[_builtins.int]:
+        """
+        The most pods the kubelet runs on a node, at least 1. Default: the AMI's, which counts the IP addresses the VPC CNI can give pods on the instance type (its ENIs times their secondary addresses, plus 2), which is too low with prefix delegation and too high with custom networking, where the primary ENI carries no pods. EKS recommends at most 110 on instance types with up to 30 vCPUs and at most 250 on larger ones. Rendered as each operating system takes it: the NodeConfig's kubelet `maxPods` on AL2023, `settings.kubernetes.max-pods` on Bottlerocket, `--max-pods` on Windows, and `--use-max-pods false` with `--max-pods` on AL2. Conflicts with the same setting in `kubeletConfig`, `kubeletExtraArgs` or `bottlerocketSettings`, and with `userDataOverride`.
+        """
+        return pulumi.get(self, "max_pods")
+
+    @max_pods.setter
+    def max_pods(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "max_pods", value)
 
     @_builtins.property
     @pulumi.getter(name="maxSize")
@@ -919,6 +1015,8 @@ class NodeGroup(pulumi.ComponentResource):
                  capacity_rebalance: Optional[_builtins.bool] = None,
                  cluster: Optional[Union['ClusterArgs', 'ClusterArgsDict']] = None,
                  cluster_autoscaler_tags: Optional[_builtins.bool] = None,
+                 containerd_base_runtime_spec: Optional[Mapping[str, Any]] = None,
+                 containerd_config: Optional[_builtins.str] = None,
                  default_instance_warmup: Optional[_builtins.int] = None,
                  desired_capacity: Optional[_builtins.int] = None,
                  enable_detailed_monitoring: Optional[_builtins.bool] = None,
@@ -932,11 +1030,15 @@ class NodeGroup(pulumi.ComponentResource):
                  instance_refresh: Optional[Union['InstanceRefreshArgs', 'InstanceRefreshArgsDict']] = None,
                  instance_type: Optional[_builtins.str] = None,
                  key_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 kube_reserved: Optional[Mapping[str, _builtins.str]] = None,
                  kubelet_config: Optional[Mapping[str, Any]] = None,
                  kubelet_extra_args: Optional[_builtins.str] = None,
+                 kubelet_feature_gates: Optional[Mapping[str, _builtins.bool]] = None,
                  labels: Optional[Mapping[str, _builtins.str]] = None,
                  lifecycle_hooks: Optional[Sequence[Union['LifecycleHookArgs', 'LifecycleHookArgsDict']]] = None,
+                 local_storage: Optional[Union['LocalStorageArgs', 'LocalStorageArgsDict']] = None,
                  max_instance_lifetime: Optional[_builtins.int] = None,
+                 max_pods: Optional[_builtins.int] = None,
                  max_size: Optional[_builtins.int] = None,
                  metadata_options: Optional[Union['MetadataOptionsArgs', 'MetadataOptionsArgsDict']] = None,
                  metrics_granularity: Optional[_builtins.str] = None,
@@ -980,6 +1082,8 @@ class NodeGroup(pulumi.ComponentResource):
         :param _builtins.bool capacity_rebalance: Whether the group launches a replacement when EC2 signals that a Spot node is at elevated risk of interruption, before it is reclaimed. Default false; recommended with Spot.
         :param Union['ClusterArgs', 'ClusterArgsDict'] cluster: The cluster the nodes join. Required.
         :param _builtins.bool cluster_autoscaler_tags: Whether the group carries cluster-autoscaler discovery tags (`k8s.io/cluster-autoscaler/enabled`, `k8s.io/cluster-autoscaler/<cluster>`) and node-template tags for every label and taint, which scale-from-zero needs. Default false.
+        :param Mapping[str, Any] containerd_base_runtime_spec: A partial OCI runtime specification that nodeadm merges over the default one every container starts from (NodeConfig `spec.containerd.baseRuntimeSpec`), e.g. `{process: {rlimits: [{type: RLIMIT_NOFILE, soft: 65536, hard: 65536}]}}`. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
+        :param _builtins.str containerd_config: A containerd configuration fragment in TOML that nodeadm merges over its own (NodeConfig `spec.containerd.config`), e.g. `[plugins."io.containerd.grpc.v1.cri".containerd]` with `discard_unpacked_layers = false`. Must be a valid TOML document. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
         :param _builtins.int default_instance_warmup: Seconds after a node is in service before it counts toward the group's CloudWatch metrics and healthy percentages (scaling policies, instance refresh, maintenance), 0-3600. Default: not set (AWS then uses each feature's own warmup).
         :param _builtins.int desired_capacity: The number of nodes to run. Default 2, kept between `minSize` and `maxSize`. Ignored after creation when `ignoreScalingChanges` is true.
         :param _builtins.bool enable_detailed_monitoring: Whether EC2 detailed (1-minute) monitoring is enabled. Default false.
@@ -993,11 +1097,15 @@ class NodeGroup(pulumi.ComponentResource):
         :param Union['InstanceRefreshArgs', 'InstanceRefreshArgsDict'] instance_refresh: How the Auto Scaling group replaces nodes when the launch template changes. Default: a rolling refresh that launches replacements before terminating old nodes (100% minimum, 110% maximum healthy).
         :param _builtins.str instance_type: The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from the instance family and selects the AMI; a well-formed type of a family eksnodes does not know yet is accepted when `architecture` is set. Mac instances are refused.
         :param pulumi.Input[_builtins.str] key_name: The name of an EC2 key pair for SSH (a value or another resource's output). Default: none; prefer Session Manager (`nodeRoleOptions.enableSsmAccess`). SSH also needs `nodeSecurityGroupOptions.sshSourceCidrs` or `sshSourceSecurityGroupIds`.
+        :param Mapping[str, _builtins.str] kube_reserved: Resources reserved for the kubelet and the container runtime, as Kubernetes quantities keyed by `cpu`, `memory` or `ephemeral-storage`, e.g. `{cpu: "100m", memory: "1Gi"}`. Default: the AMI's, which on AL2023 and AL2 grows with the max pods it computes itself: set this when you raise `maxPods`. Rendered as the NodeConfig's kubelet `kubeReserved` on AL2023, `settings.kubernetes.kube-reserved` on Bottlerocket, and `--kube-reserved` on Windows and AL2, where the flag replaces the AMI's whole reservation: give every resource to reserve there. Conflicts with the same setting in `kubeletConfig`, `kubeletExtraArgs` or `bottlerocketSettings`, and with `userDataOverride`.
         :param Mapping[str, Any] kubelet_config: A KubeletConfiguration fragment merged by nodeadm over its defaults (NodeConfig `spec.kubelet.config`), e.g. `{maxPods: 58}`. Conflicts with `userDataOverride`.
         :param _builtins.str kubelet_extra_args: Extra kubelet flags separated by spaces, e.g. `--max-pods=58 --v=2`. Each must start with `--`. `--node-labels` and `--register-with-taints` belong in `labels` and `taints`. Conflicts with `userDataOverride`.
+        :param Mapping[str, _builtins.bool] kubelet_feature_gates: Kubelet feature gates, by name, on or off (NodeConfig `spec.kubelet.config.featureGates`), merged with those of `kubeletConfig`; a gate in both is refused. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
         :param Mapping[str, _builtins.str] labels: Kubernetes labels the kubelet registers the node with. Keys and values must be valid Kubernetes labels; the kubelet may not set labels under `kubernetes.io/` or `k8s.io/` except `node.kubernetes.io/` and `kubelet.kubernetes.io/` and the well-known labels. Conflicts with `userDataOverride`.
         :param Sequence[Union['LifecycleHookArgs', 'LifecycleHookArgsDict']] lifecycle_hooks: More lifecycle hooks, for launch (`LAUNCHING`) as well as termination (`TERMINATING`), each with a unique name; at most 50 per group, `terminationLifecycleHook` included. They coexist with `terminationLifecycleHook`, which is the hook named `eksnodes-termination` plus the tag aws-node-termination-handler looks for: that name is refused here. Launch hooks are also given to the group when it is created, so that its first nodes wait for them too (later changes are the hooks' own; removing the last launch hook updates the group in place). Default none.
+        :param Union['LocalStorageArgs', 'LocalStorageArgsDict'] local_storage: How nodeadm uses the instance store volumes of instance types that have them (NodeConfig `spec.instance.localStorage`). Default: they are left alone. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
         :param _builtins.int max_instance_lifetime: Seconds a node may stay in service before the group replaces it: at least 86400 (one day), or 0 to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
+        :param _builtins.int max_pods: The most pods the kubelet runs on a node, at least 1. Default: the AMI's, which counts the IP addresses the VPC CNI can give pods on the instance type (its ENIs times their secondary addresses, plus 2), which is too low with prefix delegation and too high with custom networking, where the primary ENI carries no pods. EKS recommends at most 110 on instance types with up to 30 vCPUs and at most 250 on larger ones. Rendered as each operating system takes it: the NodeConfig's kubelet `maxPods` on AL2023, `settings.kubernetes.max-pods` on Bottlerocket, `--max-pods` on Windows, and `--use-max-pods false` with `--max-pods` on AL2. Conflicts with the same setting in `kubeletConfig`, `kubeletExtraArgs` or `bottlerocketSettings`, and with `userDataOverride`.
         :param _builtins.int max_size: The maximum number of nodes. Default 2, or `minSize`/`desiredCapacity` if larger. 0 parks the group with no nodes.
         :param Union['MetadataOptionsArgs', 'MetadataOptionsArgsDict'] metadata_options: Instance metadata service settings. Default: IMDSv2 tokens required, hop limit 1, instance tags not exposed.
         :param _builtins.str metrics_granularity: How often `enabledMetrics` are sent: `1Minute`, the only value AWS accepts (and the default). Requires `enabledMetrics`.
@@ -1060,6 +1168,8 @@ class NodeGroup(pulumi.ComponentResource):
                  capacity_rebalance: Optional[_builtins.bool] = None,
                  cluster: Optional[Union['ClusterArgs', 'ClusterArgsDict']] = None,
                  cluster_autoscaler_tags: Optional[_builtins.bool] = None,
+                 containerd_base_runtime_spec: Optional[Mapping[str, Any]] = None,
+                 containerd_config: Optional[_builtins.str] = None,
                  default_instance_warmup: Optional[_builtins.int] = None,
                  desired_capacity: Optional[_builtins.int] = None,
                  enable_detailed_monitoring: Optional[_builtins.bool] = None,
@@ -1073,11 +1183,15 @@ class NodeGroup(pulumi.ComponentResource):
                  instance_refresh: Optional[Union['InstanceRefreshArgs', 'InstanceRefreshArgsDict']] = None,
                  instance_type: Optional[_builtins.str] = None,
                  key_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 kube_reserved: Optional[Mapping[str, _builtins.str]] = None,
                  kubelet_config: Optional[Mapping[str, Any]] = None,
                  kubelet_extra_args: Optional[_builtins.str] = None,
+                 kubelet_feature_gates: Optional[Mapping[str, _builtins.bool]] = None,
                  labels: Optional[Mapping[str, _builtins.str]] = None,
                  lifecycle_hooks: Optional[Sequence[Union['LifecycleHookArgs', 'LifecycleHookArgsDict']]] = None,
+                 local_storage: Optional[Union['LocalStorageArgs', 'LocalStorageArgsDict']] = None,
                  max_instance_lifetime: Optional[_builtins.int] = None,
+                 max_pods: Optional[_builtins.int] = None,
                  max_size: Optional[_builtins.int] = None,
                  metadata_options: Optional[Union['MetadataOptionsArgs', 'MetadataOptionsArgsDict']] = None,
                  metrics_granularity: Optional[_builtins.str] = None,
@@ -1128,6 +1242,8 @@ class NodeGroup(pulumi.ComponentResource):
                 raise TypeError("Missing required property 'cluster'")
             __props__.__dict__["cluster"] = cluster
             __props__.__dict__["cluster_autoscaler_tags"] = cluster_autoscaler_tags
+            __props__.__dict__["containerd_base_runtime_spec"] = containerd_base_runtime_spec
+            __props__.__dict__["containerd_config"] = containerd_config
             __props__.__dict__["default_instance_warmup"] = default_instance_warmup
             __props__.__dict__["desired_capacity"] = desired_capacity
             __props__.__dict__["enable_detailed_monitoring"] = enable_detailed_monitoring
@@ -1141,11 +1257,15 @@ class NodeGroup(pulumi.ComponentResource):
             __props__.__dict__["instance_refresh"] = instance_refresh
             __props__.__dict__["instance_type"] = instance_type
             __props__.__dict__["key_name"] = key_name
+            __props__.__dict__["kube_reserved"] = kube_reserved
             __props__.__dict__["kubelet_config"] = kubelet_config
             __props__.__dict__["kubelet_extra_args"] = kubelet_extra_args
+            __props__.__dict__["kubelet_feature_gates"] = kubelet_feature_gates
             __props__.__dict__["labels"] = labels
             __props__.__dict__["lifecycle_hooks"] = lifecycle_hooks
+            __props__.__dict__["local_storage"] = local_storage
             __props__.__dict__["max_instance_lifetime"] = max_instance_lifetime
+            __props__.__dict__["max_pods"] = max_pods
             __props__.__dict__["max_size"] = max_size
             __props__.__dict__["metadata_options"] = metadata_options
             __props__.__dict__["metrics_granularity"] = metrics_granularity

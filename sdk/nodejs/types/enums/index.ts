@@ -78,6 +78,26 @@ export const ClusterTraffic = {
  */
 export type ClusterTraffic = (typeof ClusterTraffic)[keyof typeof ClusterTraffic];
 
+export const DisabledMount = {
+    /**
+     * `/var/lib/containerd`: container images and writable layers.
+     */
+    Containerd: "Containerd",
+    /**
+     * `/var/log/pods`: the pods' logs.
+     */
+    PodLogs: "PodLogs",
+    /**
+     * `/var/lib/soci-snapshotter-grpc`: the SOCI snapshotter's state (lazy-loaded images).
+     */
+    SOCI: "SOCI",
+} as const;
+
+/**
+ * DisabledMount is a directory nodeadm keeps on the root volume instead of moving it to the instance store.
+ */
+export type DisabledMount = (typeof DisabledMount)[keyof typeof DisabledMount];
+
 export const GroupMetric = {
     /**
      * The group's minimum size.
@@ -229,6 +249,26 @@ export const LifecycleTransition = {
  * LifecycleTransition is when a lifecycle hook holds a node.
  */
 export type LifecycleTransition = (typeof LifecycleTransition)[keyof typeof LifecycleTransition];
+
+export const LocalStorageStrategy = {
+    /**
+     * Stripe the instance store volumes into one RAID-0 array: all their space and speed, no redundancy.
+     */
+    RAID0: "RAID0",
+    /**
+     * Stripe and mirror the instance store volumes into one RAID-10 array: half their space, survives the loss of a disk. Needs at least four volumes.
+     */
+    RAID10: "RAID10",
+    /**
+     * Mount each instance store volume on its own under the mount path, without RAID.
+     */
+    Mount: "Mount",
+} as const;
+
+/**
+ * LocalStorageStrategy is how nodeadm combines the instance store volumes of an AL2023 node.
+ */
+export type LocalStorageStrategy = (typeof LocalStorageStrategy)[keyof typeof LocalStorageStrategy];
 
 export const OperatingSystem = {
     /**
