@@ -234,6 +234,12 @@ var badRequirements = []struct {
 	{"allowed type of the other architecture", func(_ *NodeGroupArgs, r *InstanceRequirements) {
 		r.AllowedInstanceTypes = []string{"m7i.large", "m7g.large"}
 	}, "mixedInstancesPolicy.instanceRequirements.allowedInstanceTypes[1] (m7g.large) is arm64 but architecture is x86_64"},
+	{"allowed family of the other architecture", func(_ *NodeGroupArgs, r *InstanceRequirements) {
+		r.AllowedInstanceTypes = []string{"c7g.*"}
+	}, "mixedInstancesPolicy.instanceRequirements.allowedInstanceTypes[0] (c7g.*) is arm64 but architecture is x86_64"},
+	{"allowed GPU type without accelerators", func(_ *NodeGroupArgs, r *InstanceRequirements) {
+		r.AllowedInstanceTypes = []string{"m7i.*", "g6.*"}
+	}, "mixedInstancesPolicy.instanceRequirements.allowedInstanceTypes[1] (g6.*) has NVIDIA GPUs, but the requirements select no accelerators"},
 	{"burstable unknown", func(_ *NodeGroupArgs, r *InstanceRequirements) {
 		r.BurstablePerformance = Ref[AttributeInclusion]("yes")
 	},
@@ -359,6 +365,10 @@ func TestInstanceRequirementsAccepted(t *testing.T) {
 		},
 		"price protection off": func(_ *NodeGroupArgs, r *InstanceRequirements) {
 			r.SpotMaxPricePercentageOverLowestPrice, r.OnDemandMaxPricePercentageOverLowestPrice = ptr(999999), ptr(999999)
+		},
+		"allowed GPU family with NVIDIA requirements": func(_ *NodeGroupArgs, r *InstanceRequirements) {
+			r.AllowedInstanceTypes = []string{"g6.*", "g5.xlarge", "G6E.*", "g*"}
+			r.AcceleratorManufacturers = []AcceleratorManufacturer{AcceleratorNvidia}
 		},
 		"explicit nvidia variant": func(a *NodeGroupArgs, r *InstanceRequirements) {
 			a.AmiVariant = Ref(VariantNvidia)

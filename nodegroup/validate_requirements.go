@@ -104,8 +104,8 @@ func checkRequirements(p *problems, raw *NodeGroupArgs, a NodeGroupArgs, r *Inst
 	if len(r.AllowedInstanceTypes) > 0 && len(r.ExcludedInstanceTypes) > 0 {
 		p.addf("%s.allowedInstanceTypes conflicts with excludedInstanceTypes: give one of them", prop)
 	}
-	checkTypePatterns(p, prop+".allowedInstanceTypes", r.AllowedInstanceTypes, a.Architecture, true)
-	checkTypePatterns(p, prop+".excludedInstanceTypes", r.ExcludedInstanceTypes, a.Architecture, false)
+	checkTypePatterns(p, prop+".allowedInstanceTypes", r.AllowedInstanceTypes, a.Architecture, true, r)
+	checkTypePatterns(p, prop+".excludedInstanceTypes", r.ExcludedInstanceTypes, a.Architecture, false, r)
 	if a.Architecture != nil {
 		checkCPUArchitecture(p, r, *a.Architecture)
 	}
@@ -163,9 +163,10 @@ func checkEnumList[T ~string](p *problems, prop string, values []T, allowed []T)
 	checkDuplicates(p, prop, names)
 }
 
-// checkTypePatterns checks allowedInstanceTypes or excludedInstanceTypes. An allowed entry
-// without wildcards must be a type a node can run on: not a Mac, and of the architecture.
-func checkTypePatterns(p *problems, prop string, patterns []string, arch *Architecture, allowed bool) {
+// checkTypePatterns checks allowedInstanceTypes or excludedInstanceTypes. An allowed entry that
+// names one known family (m7g.large, m7g.*) must be one a node of the group can run on: not a
+// Mac, of the architecture, and with accelerators only when the requirements select them.
+func checkTypePatterns(p *problems, prop string, patterns []string, arch *Architecture, allowed bool, r *InstanceRequirements) {
 	if n := len(patterns); n > maxInstanceTypePatterns {
 		p.addf("%s lists %d entries; Auto Scaling takes at most %d", prop, n, maxInstanceTypePatterns)
 	}
@@ -176,15 +177,18 @@ func checkTypePatterns(p *problems, prop string, patterns []string, arch *Archit
 			p.addf("%s (%q) must be an instance type or a pattern with * wildcards, such as m7i.large, c7*.* or r*: 1-30 letters, digits, '.', '-' and '*'", ip, s)
 			continue
 		}
-		if !allowed || strings.Contains(s, "*") {
+		family, size, _ := strings.Cut(strings.ToLower(s), ".")
+		f, known := instanceFamilies[family]
+		if !allowed || !known || (strings.Contains(size, "*") && size != "*") {
 			continue
 		}
-		typeArch, known, why := instanceArch(strings.ToLower(s))
 		switch {
-		case why != "" && strings.HasPrefix(why, "is a Mac"):
-			p.addf("%s (%q) %s", ip, s, why)
-		case known && why == "" && arch != nil && typeArch != *arch:
-			p.addf("%s (%s) is %s but architecture is %s: Auto Scaling would never launch it", ip, s, typeArch, *arch)
+		case f.accel == accelMac:
+			p.addf("%s (%q) is a Mac instance (%s family), which cannot run EKS nodes", ip, s, family)
+		case arch != nil && f.arch != *arch:
+			p.addf("%s (%s) is %s but architecture is %s: Auto Scaling would never launch it", ip, s, f.arch, *arch)
+		case f.accel != accelNone && !r.allowsAccelerators():
+			p.addf("%s (%s) has %s, but the requirements select no accelerators (acceleratorCount.max 0 unless an accelerator attribute is given): Auto Scaling would never launch it; add acceleratorManufacturers", ip, s, acceleratorNames[f.accel])
 		}
 	}
 }
