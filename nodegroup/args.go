@@ -495,9 +495,16 @@ type InstanceRefresh struct {
 // MixedInstancesPolicy runs the group on several instance types and mixes On-Demand and Spot
 // capacity.
 type MixedInstancesPolicy struct {
-	// The instance types, in priority order for `prioritized` allocation. Required, 1-40, no repeats,
-	// one CPU architecture.
-	InstanceTypes []InstanceTypeOverride `pulumi:"instanceTypes"`
+	// The instance types, in priority order for `prioritized` allocation: 1-40, no repeats, one CPU
+	// architecture. Give exactly one of `instanceTypes` and `instanceRequirements`.
+	InstanceTypes []InstanceTypeOverride `pulumi:"instanceTypes,optional"`
+
+	// Select the instance types by their attributes (vCPUs, memory, ...) instead of listing them.
+	// Give exactly one of `instanceTypes` and `instanceRequirements`. Requires `architecture`, which
+	// chooses the AMI and so the instance types' architecture. `onDemandAllocationStrategy` then
+	// defaults to `lowest-price` (`prioritized` is refused, as is the Spot strategy
+	// `capacity-optimized-prioritized`: there is no order to follow).
+	InstanceRequirements *InstanceRequirements `pulumi:"instanceRequirements,optional"`
 
 	// Capacity always filled with On-Demand nodes. Default 0.
 	OnDemandBaseCapacity *int `pulumi:"onDemandBaseCapacity,optional"`
@@ -505,7 +512,8 @@ type MixedInstancesPolicy struct {
 	// The On-Demand share of capacity above the base, 0-100. Default 100 (AWS's). 0 runs Spot only.
 	OnDemandPercentageAboveBaseCapacity *int `pulumi:"onDemandPercentageAboveBaseCapacity,optional"`
 
-	// `prioritized` (default: the order of `instanceTypes`) or `lowest-price`.
+	// `prioritized` (default with `instanceTypes`: their order) or `lowest-price` (default with
+	// `instanceRequirements`).
 	OnDemandAllocationStrategy string `pulumi:"onDemandAllocationStrategy,optional"`
 
 	// `price-capacity-optimized` (default), `capacity-optimized`, `capacity-optimized-prioritized` or

@@ -38,7 +38,12 @@ func mixedDefaults(m *MixedInstancesPolicy) *MixedInstancesPolicy {
 	}
 	if out.OnDemandAllocationStrategy == "" {
 		out.OnDemandAllocationStrategy = DefaultOnDemandAllocationStrategy
+		if out.InstanceRequirements != nil {
+			// AWS's default with instance requirements, where prioritized is not allowed.
+			out.OnDemandAllocationStrategy = "lowest-price"
+		}
 	}
+	out.InstanceRequirements = requirementsDefaults(out.InstanceRequirements)
 	if out.SpotAllocationStrategy == "" {
 		out.SpotAllocationStrategy = DefaultSpotAllocationStrategy
 	}
@@ -65,9 +70,13 @@ func launchTemplateVersion(lt *ec2.LaunchTemplate) pulumi.StringOutput {
 }
 
 // mixedInstancesArgs builds the group's mixed-instances policy: the launch template with one
-// override per instance type, and the On-Demand/Spot distribution.
+// override per instance type (or one with the instance requirements), and the On-Demand/Spot
+// distribution.
 func mixedInstancesArgs(m *MixedInstancesPolicy, lt *ec2.LaunchTemplate) autoscaling.GroupMixedInstancesPolicyArgs {
 	var overrides autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideArray
+	if r := m.InstanceRequirements; r != nil {
+		overrides = append(overrides, autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideArgs{InstanceRequirements: requirementsArgs(r)})
+	}
 	for _, o := range m.InstanceTypes {
 		ov := autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideArgs{InstanceType: pulumi.String(o.InstanceType)}
 		if o.WeightedCapacity != nil {

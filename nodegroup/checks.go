@@ -375,6 +375,18 @@ func portRange(from, to int) string {
 	return fmt.Sprintf("%d-%d", from, to)
 }
 
+// checkEnumList checks every value of a list (unless allowed is nil) and refuses repeats.
+func checkEnumList[T ~string](p *problems, prop string, values []T, allowed []T) {
+	names := make([]string, len(values))
+	for i, v := range values {
+		if allowed != nil {
+			checkEnum(p, fmt.Sprintf("%s[%d]", prop, i), v, allowed)
+		}
+		names[i] = string(v)
+	}
+	checkDuplicates(p, prop, names)
+}
+
 // checkDuplicates refuses a list that holds a value twice.
 func checkDuplicates(p *problems, prop string, items []string) {
 	seen := map[string]bool{}

@@ -41,8 +41,8 @@ func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
 		// policy's types share it (validated).
 		a.InstanceType = a.MixedInstancesPolicy.InstanceTypes[0].InstanceType
 	}
-	if a.InstanceType == "" {
-		a.InstanceType = DefaultInstanceType
+	if a.InstanceType == "" && requirementsOf(a.MixedInstancesPolicy) == nil {
+		a.InstanceType = DefaultInstanceType // with instance requirements there is no type at all
 	}
 	a.MixedInstancesPolicy = mixedDefaults(a.MixedInstancesPolicy)
 	a.TerminationLifecycleHook = lifecycleHookDefaults(a.TerminationLifecycleHook)
@@ -57,6 +57,9 @@ func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
 		// The variant follows the instance type: NVIDIA and Neuron instances get the AMI with
 		// their drivers, as eksctl does.
 		accel, _ := instanceAccelerator(a.InstanceType)
+		if r := requirementsOf(a.MixedInstancesPolicy); r != nil {
+			accel = r.accelerator()
+		}
 		a.AmiVariant = Ref(VariantStandard)
 		if !given(a.AmiId) && a.OperatingSystem != nil {
 			a.AmiVariant = Ref(variantFor(*a.OperatingSystem, accel))

@@ -32,8 +32,14 @@ var spotPriceRe = regexp.MustCompile(`^[0-9]{1,6}(\.[0-9]{1,8})?$`)
 
 func checkMixed(p *problems, raw *NodeGroupArgs, a NodeGroupArgs, m *MixedInstancesPolicy) {
 	const prop = "mixedInstancesPolicy"
-	if n := len(m.InstanceTypes); n < 1 || n > 40 {
-		p.addf("%s.instanceTypes must list 1 to 40 instance types, not %d", prop, n)
+	if r := m.InstanceRequirements; r != nil {
+		if len(m.InstanceTypes) > 0 {
+			p.addf("%s.instanceTypes conflicts with %s.instanceRequirements: list the instance types or describe them, not both", prop, prop)
+		}
+		checkRequirements(p, raw, a, r)
+		checkRequirementsStrategies(p, m)
+	} else if n := len(m.InstanceTypes); n < 1 || n > 40 {
+		p.addf("%s.instanceTypes must list 1 to 40 instance types, not %d (or describe them in instanceRequirements)", prop, n)
 	}
 	seen := map[string]bool{}
 	weighted := 0

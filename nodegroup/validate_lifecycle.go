@@ -144,15 +144,3 @@ func checkLifecycleHooks(p *problems, a NodeGroupArgs) {
 		}
 	}
 }
-
-// checkEnumList refuses values outside an enum and values listed twice.
-func checkEnumList[T ~string](p *problems, prop string, values, allowed []T) {
-	seen := map[T]bool{}
-	for i, v := range values {
-		ip := fmt.Sprintf("%s[%d]", prop, i)
-		if checkEnum(p, ip, v, allowed) && seen[v] {
-			p.addf("%s lists %q more than once", prop, string(v))
-		}
-		seen[v] = true
-	}
-}

@@ -302,7 +302,10 @@ func nodeGroupInputs(t *testing.T, a *nodegroup.NodeGroupArgs) property.Map {
 			op.intPtr("weightedCapacity", o.WeightedCapacity)
 			types = append(types, op.value())
 		}
-		mp.set("instanceTypes", property.New(types))
+		if m.InstanceTypes != nil {
+			mp.set("instanceTypes", property.New(types))
+		}
+		mp.object("instanceRequirements", requirementsInputs(t, m.InstanceRequirements))
 		mp.intPtr("onDemandBaseCapacity", m.OnDemandBaseCapacity)
 		mp.intPtr("onDemandPercentageAboveBaseCapacity", m.OnDemandPercentageAboveBaseCapacity)
 		mp.str("onDemandAllocationStrategy", m.OnDemandAllocationStrategy)

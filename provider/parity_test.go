@@ -103,6 +103,44 @@ func parityScenarios() []scenario {
 		}, func(t *testing.T, r run) {
 			assert.Len(t, r.Children, 18, "the defaults, the Session Manager attachment and the hook")
 		}),
+		nodeGroupScenario("Spot GPU fleet selected by instance requirements", func() *nodegroup.NodeGroupArgs {
+			return &nodegroup.NodeGroupArgs{
+				Cluster:      demoCluster(),
+				SubnetIds:    demoSubnets(),
+				Architecture: ref(nodegroup.X86_64),
+				MixedInstancesPolicy: &nodegroup.MixedInstancesPolicy{
+					InstanceRequirements: &nodegroup.InstanceRequirements{
+						VcpuCount:                 &nodegroup.RequiredIntRange{Min: 4, Max: nodegroup.Ref(32)},
+						MemoryMib:                 &nodegroup.RequiredIntRange{Min: 16384},
+						MemoryGibPerVcpu:          &nodegroup.FloatRange{Min: nodegroup.Ref(2.0), Max: nodegroup.Ref(8.5)},
+						CpuManufacturers:          []nodegroup.CpuManufacturer{nodegroup.CpuIntel, nodegroup.CpuAmd},
+						InstanceGenerations:       []nodegroup.InstanceGeneration{nodegroup.GenerationCurrent},
+						ExcludedInstanceTypes:     []string{"g3*", "p2.*"},
+						BurstablePerformance:      ref(nodegroup.InclusionExcluded),
+						BareMetal:                 ref(nodegroup.InclusionIncluded),
+						LocalStorage:              ref(nodegroup.InclusionIncluded),
+						LocalStorageTypes:         []nodegroup.LocalStorageType{nodegroup.StorageSsd},
+						AcceleratorCount:          &nodegroup.IntRange{Min: nodegroup.Ref(1), Max: nodegroup.Ref(4)},
+						AcceleratorManufacturers:  []nodegroup.AcceleratorManufacturer{nodegroup.AcceleratorNvidia},
+						AcceleratorNames:          []nodegroup.AcceleratorName{nodegroup.AcceleratorNameT4, nodegroup.AcceleratorNameA100},
+						AcceleratorTypes:          []nodegroup.AcceleratorType{nodegroup.AcceleratorTypeGpu},
+						AcceleratorTotalMemoryMib: &nodegroup.IntRange{Min: nodegroup.Ref(16384)},
+						NetworkInterfaceCount:     &nodegroup.IntRange{Max: nodegroup.Ref(8)},
+						OnDemandMaxPricePercentageOverLowestPrice:      nodegroup.Ref(25),
+						MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: nodegroup.Ref(70),
+					},
+					OnDemandPercentageAboveBaseCapacity: nodegroup.Ref(0),
+				},
+				CapacityRebalance: nodegroup.Ref(true),
+			}
+		}, func(t *testing.T, r run) {
+			assert.Len(t, r.Children, 16)
+			assert.Contains(t, ssmParameter(t, r), "/x86_64/nvidia/", "the AMI carries the drivers of the GPUs asked for")
+			policy := r.get(t, typeASG, "ng").Inputs["mixedInstancesPolicy"].(map[string]any)
+			overrides := policy["launchTemplate"].(map[string]any)["overrides"].([]any)
+			require.Len(t, overrides, 1)
+			assert.Contains(t, overrides[0].(map[string]any), "instanceRequirements")
+		}),
 		nodeGroupScenario("Bottlerocket with settings", func() *nodegroup.NodeGroupArgs {
 			return &nodegroup.NodeGroupArgs{
 				Cluster:              demoCluster(),

@@ -94,6 +94,10 @@ func checkValue(problems *[]string, path string, v property.Value, t reflect.Typ
 		} else if n := v.AsNumber(); n != math.Trunc(n) || math.Abs(n) > math.MaxInt32 {
 			bad("a whole number")
 		}
+	case reflect.Float64:
+		if !v.IsNumber() {
+			bad("a number")
+		}
 	case reflect.Bool:
 		if !v.IsBool() {
 			bad("true or false")

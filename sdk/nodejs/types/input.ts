@@ -45,6 +45,20 @@ export interface ClusterArgs {
 }
 
 /**
+ * FloatRange is a range of numbers; either end may be left open.
+ */
+export interface FloatRangeArgs {
+    /**
+     * The maximum, 0 or more and at least `min`. Default: no limit.
+     */
+    max?: number;
+    /**
+     * The minimum, 0 or more. Default: no limit.
+     */
+    min?: number;
+}
+
+/**
  * InstanceMaintenancePolicy bounds the group's capacity while it replaces nodes for its own reasons (health check failures, maximum instance lifetime, rebalancing) and during an instance refresh that does not set its own percentages.
  */
 export interface InstanceMaintenancePolicyArgs {
@@ -109,6 +123,92 @@ export interface InstanceRefreshArgs {
 }
 
 /**
+ * InstanceRequirements select the group's instance types by their attributes (EC2 Auto Scaling attribute-based instance type selection) instead of listing them: Auto Scaling launches instance types that match all the attributes given and the CPU architecture of the AMI, including types EC2 adds later. An attribute left unset takes AWS's default; a list matches any of its values.
+ */
+export interface InstanceRequirementsArgs {
+    /**
+     * The number of accelerators (GPUs, FPGAs, Inferentia or Trainium chips). Default: `max` 0, no accelerators, unless another accelerator attribute is given: otherwise a GPU type could be launched with an AMI that has no drivers for it. Accelerator requirements must name one manufacturer whose drivers an EKS-optimized AMI carries (`acceleratorManufacturers` or `acceleratorNames`): NVIDIA selects the `nvidia` AMI variant, `amazon-web-services` (Inferentia, Trainium) the `neuron` variant; other accelerators need `amiId`.
+     */
+    acceleratorCount?: inputs.IntRangeArgs;
+    /**
+     * Accelerator manufacturers: `nvidia`, `amd`, `amazon-web-services` or `xilinx`. Default: any. More than one is refused unless `amiId` is set: one AMI carries one manufacturer's drivers.
+     */
+    acceleratorManufacturers?: enums.AcceleratorManufacturer[];
+    /**
+     * Accelerator names: `a100`, `v100`, `k80`, `t4`, `m60` (NVIDIA), `radeon-pro-v520` (AMD) or `vu9p` (Xilinx). Default: any.
+     */
+    acceleratorNames?: enums.AcceleratorName[];
+    /**
+     * The total memory of the accelerators in MiB. Default: no limit.
+     */
+    acceleratorTotalMemoryMib?: inputs.IntRangeArgs;
+    /**
+     * Accelerator types: `gpu`, `fpga` or `inference`. Default: any.
+     */
+    acceleratorTypes?: enums.AcceleratorType[];
+    /**
+     * The only instance types considered, at most 400 of at most 30 characters (letters, digits, `.`, `-` and `*` wildcards): e.g. `m7i.large`, `c7*.*`, `m7a.*` or `r*`. Default: all. Conflicts with `excludedInstanceTypes`.
+     */
+    allowedInstanceTypes?: string[];
+    /**
+     * Whether bare metal types are `included`, `excluded` or `required`. Default: AWS's, `excluded`.
+     */
+    bareMetal?: enums.AttributeInclusion;
+    /**
+     * Whether burstable performance types (T family) are `included`, `excluded` or `required`. Default: AWS's, `excluded`.
+     */
+    burstablePerformance?: enums.AttributeInclusion;
+    /**
+     * CPU manufacturers: `intel`, `amd` (x86_64) or `amazon-web-services` (Graviton, arm64). Default: any. Instance types of the other architecture than the AMI's are never launched, so at least one must match `architecture`. Apple (Mac) CPUs are refused: Mac instances cannot run EKS nodes.
+     */
+    cpuManufacturers?: enums.CpuManufacturer[];
+    /**
+     * Instance types never launched, in the same form as `allowedInstanceTypes` (e.g. `t*`, `*.metal*`). Default: none. Conflicts with `allowedInstanceTypes`.
+     */
+    excludedInstanceTypes?: string[];
+    /**
+     * Instance generations: `current` or `previous`. Default: both.
+     */
+    instanceGenerations?: enums.InstanceGeneration[];
+    /**
+     * Whether types with instance store volumes are `included`, `excluded` or `required`. Default: AWS's, `included`.
+     */
+    localStorage?: enums.AttributeInclusion;
+    /**
+     * Instance store types: `hdd` or `ssd`. Default: any. Conflicts with `localStorage: excluded`.
+     */
+    localStorageTypes?: enums.LocalStorageType[];
+    /**
+     * Spot price protection, as a percentage of the On-Demand price of the cheapest matching C, M or R type. 0 or more; 999999 turns it off. Default: AWS's optimal price protection. Conflicts with `spotMaxPricePercentageOverLowestPrice`.
+     */
+    maxSpotPriceAsPercentageOfOptimalOnDemandPrice?: number;
+    /**
+     * The memory per vCPU in GiB, e.g. `{min: 4, max: 8}` for memory-optimized types. Default: no limit.
+     */
+    memoryGibPerVcpu?: inputs.FloatRangeArgs;
+    /**
+     * The memory in MiB (e.g. `min: 8192` for 8 GiB). Required, with `min` (0 or more); `max` defaults to no limit.
+     */
+    memoryMib: inputs.RequiredIntRangeArgs;
+    /**
+     * The number of network interfaces. Default: no limit.
+     */
+    networkInterfaceCount?: inputs.IntRangeArgs;
+    /**
+     * On-Demand price protection: types priced more than this percentage above the cheapest matching C, M or R type are not launched On-Demand. 0 or more; 999999 turns it off. Default: AWS's, 20.
+     */
+    onDemandMaxPricePercentageOverLowestPrice?: number;
+    /**
+     * Spot price protection, as a percentage above the Spot price of the cheapest matching C, M or R type. 0 or more; 999999 turns it off. Default: AWS's optimal price protection. Conflicts with `maxSpotPriceAsPercentageOfOptimalOnDemandPrice`.
+     */
+    spotMaxPricePercentageOverLowestPrice?: number;
+    /**
+     * The number of vCPUs. Required, with `min` (0 or more); `max` defaults to no limit.
+     */
+    vcpuCount: inputs.RequiredIntRangeArgs;
+}
+
+/**
  * InstanceTypeOverride is one instance type of a mixed-instances policy.
  */
 export interface InstanceTypeOverrideArgs {
@@ -120,6 +220,20 @@ export interface InstanceTypeOverrideArgs {
      * How many units of desired capacity one such node counts for, 1-999. Default 1. Give all types a weight or none.
      */
     weightedCapacity?: number;
+}
+
+/**
+ * IntRange is a range of whole numbers; either end may be left open.
+ */
+export interface IntRangeArgs {
+    /**
+     * The maximum, 0 or more and at least `min`. Default: no limit.
+     */
+    max?: number;
+    /**
+     * The minimum, 0 or more. Default: no limit.
+     */
+    min?: number;
 }
 
 /**
@@ -197,11 +311,15 @@ export interface MetadataOptionsArgs {
  */
 export interface MixedInstancesPolicyArgs {
     /**
-     * The instance types, in priority order for `prioritized` allocation. Required, 1-40, no repeats, one CPU architecture.
+     * Select the instance types by their attributes (vCPUs, memory, ...) instead of listing them. Give exactly one of `instanceTypes` and `instanceRequirements`. Requires `architecture`, which chooses the AMI and so the instance types' architecture. `onDemandAllocationStrategy` then defaults to `lowest-price` (`prioritized` is refused, as is the Spot strategy `capacity-optimized-prioritized`: there is no order to follow).
      */
-    instanceTypes: inputs.InstanceTypeOverrideArgs[];
+    instanceRequirements?: inputs.InstanceRequirementsArgs;
     /**
-     * `prioritized` (default: the order of `instanceTypes`) or `lowest-price`.
+     * The instance types, in priority order for `prioritized` allocation: 1-40, no repeats, one CPU architecture. Give exactly one of `instanceTypes` and `instanceRequirements`.
+     */
+    instanceTypes?: inputs.InstanceTypeOverrideArgs[];
+    /**
+     * `prioritized` (default with `instanceTypes`: their order) or `lowest-price` (default with `instanceRequirements`).
      */
     onDemandAllocationStrategy?: string;
     /**
@@ -296,6 +414,20 @@ export interface NodeSecurityGroupOptionsArgs {
      * Security groups allowed to reach the nodes on TCP 22; each may be another resource's output. Default none.
      */
     sshSourceSecurityGroupIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+}
+
+/**
+ * RequiredIntRange is a range of whole numbers with a required minimum.
+ */
+export interface RequiredIntRangeArgs {
+    /**
+     * The maximum, at least `min` and at least 1. Default: no limit.
+     */
+    max?: number;
+    /**
+     * The minimum, 0 or more. Required.
+     */
+    min: number;
 }
 
 /**

@@ -8,16 +8,23 @@ from enum import Enum
 
 __all__ = [
     'AMIVariant',
+    'AcceleratorManufacturer',
+    'AcceleratorName',
+    'AcceleratorType',
     'AccessEntryType',
     'Architecture',
+    'AttributeInclusion',
     'ClusterTraffic',
+    'CpuManufacturer',
     'DisabledMount',
     'GroupMetric',
     'HardeningProfile',
     'HttpTokens',
+    'InstanceGeneration',
     'IpFamily',
     'LifecycleTransition',
     'LocalStorageStrategy',
+    'LocalStorageType',
     'OperatingSystem',
     'RulesProfile',
     'ScalingProcess',
@@ -53,6 +60,83 @@ class AMIVariant(_builtins.str, Enum):
     """
 
 
+@pulumi.type_token("eksnodes:index:AcceleratorManufacturer")
+class AcceleratorManufacturer(_builtins.str, Enum):
+    """
+    AcceleratorManufacturer is a manufacturer of EC2 accelerators.
+    """
+    NVIDIA = "nvidia"
+    """
+    NVIDIA GPUs: the `nvidia` AMI variant carries their drivers.
+    """
+    AMD = "amd"
+    """
+    AMD GPUs: no EKS-optimized AMI carries their drivers (use `amiId`).
+    """
+    AMAZON_WEB_SERVICES = "amazon-web-services"
+    """
+    AWS Inferentia and Trainium chips: the `neuron` AMI variant carries their drivers.
+    """
+    XILINX = "xilinx"
+    """
+    Xilinx FPGAs: no EKS-optimized AMI carries their drivers (use `amiId`).
+    """
+
+
+@pulumi.type_token("eksnodes:index:AcceleratorName")
+class AcceleratorName(_builtins.str, Enum):
+    """
+    AcceleratorName is an EC2 accelerator model Auto Scaling selects by.
+    """
+    A100 = "a100"
+    """
+    NVIDIA A100 GPUs.
+    """
+    V100 = "v100"
+    """
+    NVIDIA V100 GPUs.
+    """
+    K80 = "k80"
+    """
+    NVIDIA K80 GPUs.
+    """
+    T4 = "t4"
+    """
+    NVIDIA T4 GPUs.
+    """
+    M60 = "m60"
+    """
+    NVIDIA M60 GPUs.
+    """
+    RADEON_PRO_V520 = "radeon-pro-v520"
+    """
+    AMD Radeon Pro V520 GPUs.
+    """
+    VU9P = "vu9p"
+    """
+    Xilinx VU9P FPGAs.
+    """
+
+
+@pulumi.type_token("eksnodes:index:AcceleratorType")
+class AcceleratorType(_builtins.str, Enum):
+    """
+    AcceleratorType is a kind of EC2 accelerator.
+    """
+    GPU = "gpu"
+    """
+    Graphics processing units.
+    """
+    FPGA = "fpga"
+    """
+    Field-programmable gate arrays.
+    """
+    INFERENCE = "inference"
+    """
+    Inference accelerators.
+    """
+
+
 @pulumi.type_token("eksnodes:index:AccessEntryType")
 class AccessEntryType(_builtins.str, Enum):
     """
@@ -83,6 +167,25 @@ class Architecture(_builtins.str, Enum):
     """
 
 
+@pulumi.type_token("eksnodes:index:AttributeInclusion")
+class AttributeInclusion(_builtins.str, Enum):
+    """
+    AttributeInclusion says whether instance types with an attribute are considered.
+    """
+    INCLUDED = "included"
+    """
+    Types with and without the attribute are considered.
+    """
+    EXCLUDED = "excluded"
+    """
+    Types with the attribute are not considered.
+    """
+    REQUIRED = "required"
+    """
+    Only types with the attribute are considered.
+    """
+
+
 @pulumi.type_token("eksnodes:index:ClusterTraffic")
 class ClusterTraffic(_builtins.str, Enum):
     """
@@ -95,6 +198,25 @@ class ClusterTraffic(_builtins.str, Enum):
     MINIMAL = "minimal"
     """
     Only what the control plane needs (the profile's ports from the cluster security group, HTTPS to it) and DNS (TCP and UDP 53) both ways, so pods still resolve names through CoreDNS wherever it runs. Other pod-to-pod traffic with nodes in the cluster security group needs ingressRules.
+    """
+
+
+@pulumi.type_token("eksnodes:index:CpuManufacturer")
+class CpuManufacturer(_builtins.str, Enum):
+    """
+    CpuManufacturer is a CPU manufacturer of EC2 instance types.
+    """
+    INTEL = "intel"
+    """
+    Intel Xeon CPUs (x86_64).
+    """
+    AMD = "amd"
+    """
+    AMD EPYC CPUs (x86_64).
+    """
+    AMAZON_WEB_SERVICES = "amazon-web-services"
+    """
+    AWS Graviton CPUs (arm64).
     """
 
 
@@ -234,6 +356,21 @@ class HttpTokens(_builtins.str, Enum):
     """
 
 
+@pulumi.type_token("eksnodes:index:InstanceGeneration")
+class InstanceGeneration(_builtins.str, Enum):
+    """
+    InstanceGeneration is an EC2 instance generation.
+    """
+    CURRENT = "current"
+    """
+    The instance types EC2 currently recommends, typically the latest two or three generations of each family.
+    """
+    PREVIOUS = "previous"
+    """
+    Older instance types.
+    """
+
+
 @pulumi.type_token("eksnodes:index:IpFamily")
 class IpFamily(_builtins.str, Enum):
     """
@@ -280,6 +417,21 @@ class LocalStorageStrategy(_builtins.str, Enum):
     MOUNT = "Mount"
     """
     Mount each instance store volume on its own under the mount path, without RAID.
+    """
+
+
+@pulumi.type_token("eksnodes:index:LocalStorageType")
+class LocalStorageType(_builtins.str, Enum):
+    """
+    LocalStorageType is a kind of instance store volume.
+    """
+    HDD = "hdd"
+    """
+    Hard disk drives.
+    """
+    SSD = "ssd"
+    """
+    Solid state drives.
     """
 
 

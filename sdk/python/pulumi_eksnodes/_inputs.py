@@ -18,12 +18,18 @@ from ._enums import *
 __all__ = [
     'ClusterArgs',
     'ClusterArgsDict',
+    'FloatRangeArgs',
+    'FloatRangeArgsDict',
     'InstanceMaintenancePolicyArgs',
     'InstanceMaintenancePolicyArgsDict',
     'InstanceRefreshArgs',
     'InstanceRefreshArgsDict',
+    'InstanceRequirementsArgs',
+    'InstanceRequirementsArgsDict',
     'InstanceTypeOverrideArgs',
     'InstanceTypeOverrideArgsDict',
+    'IntRangeArgs',
+    'IntRangeArgsDict',
     'LifecycleHookArgs',
     'LifecycleHookArgsDict',
     'LocalStorageArgs',
@@ -36,6 +42,8 @@ __all__ = [
     'NodeRoleOptionsArgsDict',
     'NodeSecurityGroupOptionsArgs',
     'NodeSecurityGroupOptionsArgsDict',
+    'RequiredIntRangeArgs',
+    'RequiredIntRangeArgsDict',
     'SecurityGroupRuleArgs',
     'SecurityGroupRuleArgsDict',
     'TaintArgs',
@@ -212,6 +220,60 @@ class ClusterArgs:
     @vpc_id.setter
     def vpc_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "vpc_id", value)
+
+
+class FloatRangeArgsDict(TypedDict):
+    """
+    FloatRange is a range of numbers; either end may be left open.
+    """
+    max: NotRequired[_builtins.float]
+    """
+    The maximum, 0 or more and at least `min`. Default: no limit.
+    """
+    min: NotRequired[_builtins.float]
+    """
+    The minimum, 0 or more. Default: no limit.
+    """
+
+@pulumi.input_type
+class FloatRangeArgs:
+    def __init__(__self__, *,
+                 max: Optional[_builtins.float] = None,
+                 min: Optional[_builtins.float] = None):
+        """
+        FloatRange is a range of numbers; either end may be left open.
+
+        :param _builtins.float max: The maximum, 0 or more and at least `min`. Default: no limit.
+        :param _builtins.float min: The minimum, 0 or more. Default: no limit.
+        """
+        if max is not None:
+            pulumi.set(__self__, "max", max)
+        if min is not None:
+            pulumi.set(__self__, "min", min)
+
+    @_builtins.property
+    @pulumi.getter
+    def max(self) -> Optional[_builtins.float]:
+        """
+        The maximum, 0 or more and at least `min`. Default: no limit.
+        """
+        return pulumi.get(self, "max")
+
+    @max.setter
+    def max(self, value: Optional[_builtins.float]):
+        pulumi.set(self, "max", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def min(self) -> Optional[_builtins.float]:
+        """
+        The minimum, 0 or more. Default: no limit.
+        """
+        return pulumi.get(self, "min")
+
+    @min.setter
+    def min(self, value: Optional[_builtins.float]):
+        pulumi.set(self, "min", value)
 
 
 class InstanceMaintenancePolicyArgsDict(TypedDict):
@@ -500,6 +562,418 @@ class InstanceRefreshArgs:
         pulumi.set(self, "standby_instances", value)
 
 
+class InstanceRequirementsArgsDict(TypedDict):
+    """
+    InstanceRequirements select the group's instance types by their attributes (EC2 Auto Scaling attribute-based instance type selection) instead of listing them: Auto Scaling launches instance types that match all the attributes given and the CPU architecture of the AMI, including types EC2 adds later. An attribute left unset takes AWS's default; a list matches any of its values.
+    """
+    memory_mib: 'RequiredIntRangeArgsDict'
+    """
+    The memory in MiB (e.g. `min: 8192` for 8 GiB). Required, with `min` (0 or more); `max` defaults to no limit.
+    """
+    vcpu_count: 'RequiredIntRangeArgsDict'
+    """
+    The number of vCPUs. Required, with `min` (0 or more); `max` defaults to no limit.
+    """
+    accelerator_count: NotRequired['IntRangeArgsDict']
+    """
+    The number of accelerators (GPUs, FPGAs, Inferentia or Trainium chips). Default: `max` 0, no accelerators, unless another accelerator attribute is given: otherwise a GPU type could be launched with an AMI that has no drivers for it. Accelerator requirements must name one manufacturer whose drivers an EKS-optimized AMI carries (`acceleratorManufacturers` or `acceleratorNames`): NVIDIA selects the `nvidia` AMI variant, `amazon-web-services` (Inferentia, Trainium) the `neuron` variant; other accelerators need `amiId`.
+    """
+    accelerator_manufacturers: NotRequired[Sequence['AcceleratorManufacturer']]
+    """
+    Accelerator manufacturers: `nvidia`, `amd`, `amazon-web-services` or `xilinx`. Default: any. More than one is refused unless `amiId` is set: one AMI carries one manufacturer's drivers.
+    """
+    accelerator_names: NotRequired[Sequence['AcceleratorName']]
+    """
+    Accelerator names: `a100`, `v100`, `k80`, `t4`, `m60` (NVIDIA), `radeon-pro-v520` (AMD) or `vu9p` (Xilinx). Default: any.
+    """
+    accelerator_total_memory_mib: NotRequired['IntRangeArgsDict']
+    """
+    The total memory of the accelerators in MiB. Default: no limit.
+    """
+    accelerator_types: NotRequired[Sequence['AcceleratorType']]
+    """
+    Accelerator types: `gpu`, `fpga` or `inference`. Default: any.
+    """
+    allowed_instance_types: NotRequired[Sequence[_builtins.str]]
+    """
+    The only instance types considered, at most 400 of at most 30 characters (letters, digits, `.`, `-` and `*` wildcards): e.g. `m7i.large`, `c7*.*`, `m7a.*` or `r*`. Default: all. Conflicts with `excludedInstanceTypes`.
+    """
+    bare_metal: NotRequired['AttributeInclusion']
+    """
+    Whether bare metal types are `included`, `excluded` or `required`. Default: AWS's, `excluded`.
+    """
+    burstable_performance: NotRequired['AttributeInclusion']
+    """
+    Whether burstable performance types (T family) are `included`, `excluded` or `required`. Default: AWS's, `excluded`.
+    """
+    cpu_manufacturers: NotRequired[Sequence['CpuManufacturer']]
+    """
+    CPU manufacturers: `intel`, `amd` (x86_64) or `amazon-web-services` (Graviton, arm64). Default: any. Instance types of the other architecture than the AMI's are never launched, so at least one must match `architecture`. Apple (Mac) CPUs are refused: Mac instances cannot run EKS nodes.
+    """
+    excluded_instance_types: NotRequired[Sequence[_builtins.str]]
+    """
+    Instance types never launched, in the same form as `allowedInstanceTypes` (e.g. `t*`, `*.metal*`). Default: none. Conflicts with `allowedInstanceTypes`.
+    """
+    instance_generations: NotRequired[Sequence['InstanceGeneration']]
+    """
+    Instance generations: `current` or `previous`. Default: both.
+    """
+    local_storage: NotRequired['AttributeInclusion']
+    """
+    Whether types with instance store volumes are `included`, `excluded` or `required`. Default: AWS's, `included`.
+    """
+    local_storage_types: NotRequired[Sequence['LocalStorageType']]
+    """
+    Instance store types: `hdd` or `ssd`. Default: any. Conflicts with `localStorage: excluded`.
+    """
+    max_spot_price_as_percentage_of_optimal_on_demand_price: NotRequired[_builtins.int]
+    """
+    Spot price protection, as a percentage of the On-Demand price of the cheapest matching C, M or R type. 0 or more; 999999 turns it off. Default: AWS's optimal price protection. Conflicts with `spotMaxPricePercentageOverLowestPrice`.
+    """
+    memory_gib_per_vcpu: NotRequired['FloatRangeArgsDict']
+    """
+    The memory per vCPU in GiB, e.g. `{min: 4, max: 8}` for memory-optimized types. Default: no limit.
+    """
+    network_interface_count: NotRequired['IntRangeArgsDict']
+    """
+    The number of network interfaces. Default: no limit.
+    """
+    on_demand_max_price_percentage_over_lowest_price: NotRequired[_builtins.int]
+    """
+    On-Demand price protection: types priced more than this percentage above the cheapest matching C, M or R type are not launched On-Demand. 0 or more; 999999 turns it off. Default: AWS's, 20.
+    """
+    spot_max_price_percentage_over_lowest_price: NotRequired[_builtins.int]
+    """
+    Spot price protection, as a percentage above the Spot price of the cheapest matching C, M or R type. 0 or more; 999999 turns it off. Default: AWS's optimal price protection. Conflicts with `maxSpotPriceAsPercentageOfOptimalOnDemandPrice`.
+    """
+
+@pulumi.input_type
+class InstanceRequirementsArgs:
+    def __init__(__self__, *,
+                 memory_mib: 'RequiredIntRangeArgs',
+                 vcpu_count: 'RequiredIntRangeArgs',
+                 accelerator_count: Optional['IntRangeArgs'] = None,
+                 accelerator_manufacturers: Optional[Sequence['AcceleratorManufacturer']] = None,
+                 accelerator_names: Optional[Sequence['AcceleratorName']] = None,
+                 accelerator_total_memory_mib: Optional['IntRangeArgs'] = None,
+                 accelerator_types: Optional[Sequence['AcceleratorType']] = None,
+                 allowed_instance_types: Optional[Sequence[_builtins.str]] = None,
+                 bare_metal: Optional['AttributeInclusion'] = None,
+                 burstable_performance: Optional['AttributeInclusion'] = None,
+                 cpu_manufacturers: Optional[Sequence['CpuManufacturer']] = None,
+                 excluded_instance_types: Optional[Sequence[_builtins.str]] = None,
+                 instance_generations: Optional[Sequence['InstanceGeneration']] = None,
+                 local_storage: Optional['AttributeInclusion'] = None,
+                 local_storage_types: Optional[Sequence['LocalStorageType']] = None,
+                 max_spot_price_as_percentage_of_optimal_on_demand_price: Optional[_builtins.int] = None,
+                 memory_gib_per_vcpu: Optional['FloatRangeArgs'] = None,
+                 network_interface_count: Optional['IntRangeArgs'] = None,
+                 on_demand_max_price_percentage_over_lowest_price: Optional[_builtins.int] = None,
+                 spot_max_price_percentage_over_lowest_price: Optional[_builtins.int] = None):
+        """
+        InstanceRequirements select the group's instance types by their attributes (EC2 Auto Scaling attribute-based instance type selection) instead of listing them: Auto Scaling launches instance types that match all the attributes given and the CPU architecture of the AMI, including types EC2 adds later. An attribute left unset takes AWS's default; a list matches any of its values.
+
+        :param 'RequiredIntRangeArgs' memory_mib: The memory in MiB (e.g. `min: 8192` for 8 GiB). Required, with `min` (0 or more); `max` defaults to no limit.
+        :param 'RequiredIntRangeArgs' vcpu_count: The number of vCPUs. Required, with `min` (0 or more); `max` defaults to no limit.
+        :param 'IntRangeArgs' accelerator_count: The number of accelerators (GPUs, FPGAs, Inferentia or Trainium chips). Default: `max` 0, no accelerators, unless another accelerator attribute is given: otherwise a GPU type could be launched with an AMI that has no drivers for it. Accelerator requirements must name one manufacturer whose drivers an EKS-optimized AMI carries (`acceleratorManufacturers` or `acceleratorNames`): NVIDIA selects the `nvidia` AMI variant, `amazon-web-services` (Inferentia, Trainium) the `neuron` variant; other accelerators need `amiId`.
+        :param Sequence['AcceleratorManufacturer'] accelerator_manufacturers: Accelerator manufacturers: `nvidia`, `amd`, `amazon-web-services` or `xilinx`. Default: any. More than one is refused unless `amiId` is set: one AMI carries one manufacturer's drivers.
+        :param Sequence['AcceleratorName'] accelerator_names: Accelerator names: `a100`, `v100`, `k80`, `t4`, `m60` (NVIDIA), `radeon-pro-v520` (AMD) or `vu9p` (Xilinx). Default: any.
+        :param 'IntRangeArgs' accelerator_total_memory_mib: The total memory of the accelerators in MiB. Default: no limit.
+        :param Sequence['AcceleratorType'] accelerator_types: Accelerator types: `gpu`, `fpga` or `inference`. Default: any.
+        :param Sequence[_builtins.str] allowed_instance_types: The only instance types considered, at most 400 of at most 30 characters (letters, digits, `.`, `-` and `*` wildcards): e.g. `m7i.large`, `c7*.*`, `m7a.*` or `r*`. Default: all. Conflicts with `excludedInstanceTypes`.
+        :param 'AttributeInclusion' bare_metal: Whether bare metal types are `included`, `excluded` or `required`. Default: AWS's, `excluded`.
+        :param 'AttributeInclusion' burstable_performance: Whether burstable performance types (T family) are `included`, `excluded` or `required`. Default: AWS's, `excluded`.
+        :param Sequence['CpuManufacturer'] cpu_manufacturers: CPU manufacturers: `intel`, `amd` (x86_64) or `amazon-web-services` (Graviton, arm64). Default: any. Instance types of the other architecture than the AMI's are never launched, so at least one must match `architecture`. Apple (Mac) CPUs are refused: Mac instances cannot run EKS nodes.
+        :param Sequence[_builtins.str] excluded_instance_types: Instance types never launched, in the same form as `allowedInstanceTypes` (e.g. `t*`, `*.metal*`). Default: none. Conflicts with `allowedInstanceTypes`.
+        :param Sequence['InstanceGeneration'] instance_generations: Instance generations: `current` or `previous`. Default: both.
+        :param 'AttributeInclusion' local_storage: Whether types with instance store volumes are `included`, `excluded` or `required`. Default: AWS's, `included`.
+        :param Sequence['LocalStorageType'] local_storage_types: Instance store types: `hdd` or `ssd`. Default: any. Conflicts with `localStorage: excluded`.
+        :param _builtins.int max_spot_price_as_percentage_of_optimal_on_demand_price: Spot price protection, as a percentage of the On-Demand price of the cheapest matching C, M or R type. 0 or more; 999999 turns it off. Default: AWS's optimal price protection. Conflicts with `spotMaxPricePercentageOverLowestPrice`.
+        :param 'FloatRangeArgs' memory_gib_per_vcpu: The memory per vCPU in GiB, e.g. `{min: 4, max: 8}` for memory-optimized types. Default: no limit.
+        :param 'IntRangeArgs' network_interface_count: The number of network interfaces. Default: no limit.
+        :param _builtins.int on_demand_max_price_percentage_over_lowest_price: On-Demand price protection: types priced more than this percentage above the cheapest matching C, M or R type are not launched On-Demand. 0 or more; 999999 turns it off. Default: AWS's, 20.
+        :param _builtins.int spot_max_price_percentage_over_lowest_price: Spot price protection, as a percentage above the Spot price of the cheapest matching C, M or R type. 0 or more; 999999 turns it off. Default: AWS's optimal price protection. Conflicts with `maxSpotPriceAsPercentageOfOptimalOnDemandPrice`.
+        """
+        pulumi.set(__self__, "memory_mib", memory_mib)
+        pulumi.set(__self__, "vcpu_count", vcpu_count)
+        if accelerator_count is not None:
+            pulumi.set(__self__, "accelerator_count", accelerator_count)
+        if accelerator_manufacturers is not None:
+            pulumi.set(__self__, "accelerator_manufacturers", accelerator_manufacturers)
+        if accelerator_names is not None:
+            pulumi.set(__self__, "accelerator_names", accelerator_names)
+        if accelerator_total_memory_mib is not None:
+            pulumi.set(__self__, "accelerator_total_memory_mib", accelerator_total_memory_mib)
+        if accelerator_types is not None:
+            pulumi.set(__self__, "accelerator_types", accelerator_types)
+        if allowed_instance_types is not None:
+            pulumi.set(__self__, "allowed_instance_types", allowed_instance_types)
+        if bare_metal is not None:
+            pulumi.set(__self__, "bare_metal", bare_metal)
+        if burstable_performance is not None:
+            pulumi.set(__self__, "burstable_performance", burstable_performance)
+        if cpu_manufacturers is not None:
+            pulumi.set(__self__, "cpu_manufacturers", cpu_manufacturers)
+        if excluded_instance_types is not None:
+            pulumi.set(__self__, "excluded_instance_types", excluded_instance_types)
+        if instance_generations is not None:
+            pulumi.set(__self__, "instance_generations", instance_generations)
+        if local_storage is not None:
+            pulumi.set(__self__, "local_storage", local_storage)
+        if local_storage_types is not None:
+            pulumi.set(__self__, "local_storage_types", local_storage_types)
+        if max_spot_price_as_percentage_of_optimal_on_demand_price is not None:
+            pulumi.set(__self__, "max_spot_price_as_percentage_of_optimal_on_demand_price", max_spot_price_as_percentage_of_optimal_on_demand_price)
+        if memory_gib_per_vcpu is not None:
+            pulumi.set(__self__, "memory_gib_per_vcpu", memory_gib_per_vcpu)
+        if network_interface_count is not None:
+            pulumi.set(__self__, "network_interface_count", network_interface_count)
+        if on_demand_max_price_percentage_over_lowest_price is not None:
+            pulumi.set(__self__, "on_demand_max_price_percentage_over_lowest_price", on_demand_max_price_percentage_over_lowest_price)
+        if spot_max_price_percentage_over_lowest_price is not None:
+            pulumi.set(__self__, "spot_max_price_percentage_over_lowest_price", spot_max_price_percentage_over_lowest_price)
+
+    @_builtins.property
+    @pulumi.getter(name="memoryMib")
+    def memory_mib(self) -> 'RequiredIntRangeArgs':
+        """
+        The memory in MiB (e.g. `min: 8192` for 8 GiB). Required, with `min` (0 or more); `max` defaults to no limit.
+        """
+        return pulumi.get(self, "memory_mib")
+
+    @memory_mib.setter
+    def memory_mib(self, value: 'RequiredIntRangeArgs'):
+        pulumi.set(self, "memory_mib", value)
+
+    @_builtins.property
+    @pulumi.getter(name="vcpuCount")
+    def vcpu_count(self) -> 'RequiredIntRangeArgs':
+        """
+        The number of vCPUs. Required, with `min` (0 or more); `max` defaults to no limit.
+        """
+        return pulumi.get(self, "vcpu_count")
+
+    @vcpu_count.setter
+    def vcpu_count(self, value: 'RequiredIntRangeArgs'):
+        pulumi.set(self, "vcpu_count", value)
+
+    @_builtins.property
+    @pulumi.getter(name="acceleratorCount")
+    def accelerator_count(self) -> Optional['IntRangeArgs']:
+        """
+        The number of accelerators (GPUs, FPGAs, Inferentia or Trainium chips). Default: `max` 0, no accelerators, unless another accelerator attribute is given: otherwise a GPU type could be launched with an AMI that has no drivers for it. Accelerator requirements must name one manufacturer whose drivers an EKS-optimized AMI carries (`acceleratorManufacturers` or `acceleratorNames`): NVIDIA selects the `nvidia` AMI variant, `amazon-web-services` (Inferentia, Trainium) the `neuron` variant; other accelerators need `amiId`.
+        """
+        return pulumi.get(self, "accelerator_count")
+
+    @accelerator_count.setter
+    def accelerator_count(self, value: Optional['IntRangeArgs']):
+        pulumi.set(self, "accelerator_count", value)
+
+    @_builtins.property
+    @pulumi.getter(name="acceleratorManufacturers")
+    def accelerator_manufacturers(self) -> Optional[Sequence['AcceleratorManufacturer']]:
+        """
+        Accelerator manufacturers: `nvidia`, `amd`, `amazon-web-services` or `xilinx`. Default: any. More than one is refused unless `amiId` is set: one AMI carries one manufacturer's drivers.
+        """
+        return pulumi.get(self, "accelerator_manufacturers")
+
+    @accelerator_manufacturers.setter
+    def accelerator_manufacturers(self, value: Optional[Sequence['AcceleratorManufacturer']]):
+        pulumi.set(self, "accelerator_manufacturers", value)
+
+    @_builtins.property
+    @pulumi.getter(name="acceleratorNames")
+    def accelerator_names(self) -> Optional[Sequence['AcceleratorName']]:
+        """
+        Accelerator names: `a100`, `v100`, `k80`, `t4`, `m60` (NVIDIA), `radeon-pro-v520` (AMD) or `vu9p` (Xilinx). Default: any.
+        """
+        return pulumi.get(self, "accelerator_names")
+
+    @accelerator_names.setter
+    def accelerator_names(self, value: Optional[Sequence['AcceleratorName']]):
+        pulumi.set(self, "accelerator_names", value)
+
+    @_builtins.property
+    @pulumi.getter(name="acceleratorTotalMemoryMib")
+    def accelerator_total_memory_mib(self) -> Optional['IntRangeArgs']:
+        """
+        The total memory of the accelerators in MiB. Default: no limit.
+        """
+        return pulumi.get(self, "accelerator_total_memory_mib")
+
+    @accelerator_total_memory_mib.setter
+    def accelerator_total_memory_mib(self, value: Optional['IntRangeArgs']):
+        pulumi.set(self, "accelerator_total_memory_mib", value)
+
+    @_builtins.property
+    @pulumi.getter(name="acceleratorTypes")
+    def accelerator_types(self) -> Optional[Sequence['AcceleratorType']]:
+        """
+        Accelerator types: `gpu`, `fpga` or `inference`. Default: any.
+        """
+        return pulumi.get(self, "accelerator_types")
+
+    @accelerator_types.setter
+    def accelerator_types(self, value: Optional[Sequence['AcceleratorType']]):
+        pulumi.set(self, "accelerator_types", value)
+
+    @_builtins.property
+    @pulumi.getter(name="allowedInstanceTypes")
+    def allowed_instance_types(self) -> Optional[Sequence[_builtins.str]]:
+        """
+        The only instance types considered, at most 400 of at most 30 characters (letters, digits, `.`, `-` and `*` wildcards): e.g. `m7i.large`, `c7*.*`, `m7a.*` or `r*`. Default: all. Conflicts with `excludedInstanceTypes`.
+        """
+        return pulumi.get(self, "allowed_instance_types")
+
+    @allowed_instance_types.setter
+    def allowed_instance_types(self, value: Optional[Sequence[_builtins.str]]):
+        pulumi.set(self, "allowed_instance_types", value)
+
+    @_builtins.property
+    @pulumi.getter(name="bareMetal")
+    def bare_metal(self) -> Optional['AttributeInclusion']:
+        """
+        Whether bare metal types are `included`, `excluded` or `required`. Default: AWS's, `excluded`.
+        """
+        return pulumi.get(self, "bare_metal")
+
+    @bare_metal.setter
+    def bare_metal(self, value: Optional['AttributeInclusion']):
+        pulumi.set(self, "bare_metal", value)
+
+    @_builtins.property
+    @pulumi.getter(name="burstablePerformance")
+    def burstable_performance(self) -> Optional['AttributeInclusion']:
+        """
+        Whether burstable performance types (T family) are `included`, `excluded` or `required`. Default: AWS's, `excluded`.
+        """
+        return pulumi.get(self, "burstable_performance")
+
+    @burstable_performance.setter
+    def burstable_performance(self, value: Optional['AttributeInclusion']):
+        pulumi.set(self, "burstable_performance", value)
+
+    @_builtins.property
+    @pulumi.getter(name="cpuManufacturers")
+    def cpu_manufacturers(self) -> Optional[Sequence['CpuManufacturer']]:
+        """
+        CPU manufacturers: `intel`, `amd` (x86_64) or `amazon-web-services` (Graviton, arm64). Default: any. Instance types of the other architecture than the AMI's are never launched, so at least one must match `architecture`. Apple (Mac) CPUs are refused: Mac instances cannot run EKS nodes.
+        """
+        return pulumi.get(self, "cpu_manufacturers")
+
+    @cpu_manufacturers.setter
+    def cpu_manufacturers(self, value: Optional[Sequence['CpuManufacturer']]):
+        pulumi.set(self, "cpu_manufacturers", value)
+
+    @_builtins.property
+    @pulumi.getter(name="excludedInstanceTypes")
+    def excluded_instance_types(self) -> Optional[Sequence[_builtins.str]]:
+        """
+        Instance types never launched, in the same form as `allowedInstanceTypes` (e.g. `t*`, `*.metal*`). Default: none. Conflicts with `allowedInstanceTypes`.
+        """
+        return pulumi.get(self, "excluded_instance_types")
+
+    @excluded_instance_types.setter
+    def excluded_instance_types(self, value: Optional[Sequence[_builtins.str]]):
+        pulumi.set(self, "excluded_instance_types", value)
+
+    @_builtins.property
+    @pulumi.getter(name="instanceGenerations")
+    def instance_generations(self) -> Optional[Sequence['InstanceGeneration']]:
+        """
+        Instance generations: `current` or `previous`. Default: both.
+        """
+        return pulumi.get(self, "instance_generations")
+
+    @instance_generations.setter
+    def instance_generations(self, value: Optional[Sequence['InstanceGeneration']]):
+        pulumi.set(self, "instance_generations", value)
+
+    @_builtins.property
+    @pulumi.getter(name="localStorage")
+    def local_storage(self) -> Optional['AttributeInclusion']:
+        """
+        Whether types with instance store volumes are `included`, `excluded` or `required`. Default: AWS's, `included`.
+        """
+        return pulumi.get(self, "local_storage")
+
+    @local_storage.setter
+    def local_storage(self, value: Optional['AttributeInclusion']):
+        pulumi.set(self, "local_storage", value)
+
+    @_builtins.property
+    @pulumi.getter(name="localStorageTypes")
+    def local_storage_types(self) -> Optional[Sequence['LocalStorageType']]:
+        """
+        Instance store types: `hdd` or `ssd`. Default: any. Conflicts with `localStorage: excluded`.
+        """
+        return pulumi.get(self, "local_storage_types")
+
+    @local_storage_types.setter
+    def local_storage_types(self, value: Optional[Sequence['LocalStorageType']]):
+        pulumi.set(self, "local_storage_types", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxSpotPriceAsPercentageOfOptimalOnDemandPrice")
+    def max_spot_price_as_percentage_of_optimal_on_demand_price(self) -> Optional[_builtins.int]:
+        """
+        Spot price protection, as a percentage of the On-Demand price of the cheapest matching C, M or R type. 0 or more; 999999 turns it off. Default: AWS's optimal price protection. Conflicts with `spotMaxPricePercentageOverLowestPrice`.
+        """
+        return pulumi.get(self, "max_spot_price_as_percentage_of_optimal_on_demand_price")
+
+    @max_spot_price_as_percentage_of_optimal_on_demand_price.setter
+    def max_spot_price_as_percentage_of_optimal_on_demand_price(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "max_spot_price_as_percentage_of_optimal_on_demand_price", value)
+
+    @_builtins.property
+    @pulumi.getter(name="memoryGibPerVcpu")
+    def memory_gib_per_vcpu(self) -> Optional['FloatRangeArgs']:
+        """
+        The memory per vCPU in GiB, e.g. `{min: 4, max: 8}` for memory-optimized types. Default: no limit.
+        """
+        return pulumi.get(self, "memory_gib_per_vcpu")
+
+    @memory_gib_per_vcpu.setter
+    def memory_gib_per_vcpu(self, value: Optional['FloatRangeArgs']):
+        pulumi.set(self, "memory_gib_per_vcpu", value)
+
+    @_builtins.property
+    @pulumi.getter(name="networkInterfaceCount")
+    def network_interface_count(self) -> Optional['IntRangeArgs']:
+        """
+        The number of network interfaces. Default: no limit.
+        """
+        return pulumi.get(self, "network_interface_count")
+
+    @network_interface_count.setter
+    def network_interface_count(self, value: Optional['IntRangeArgs']):
+        pulumi.set(self, "network_interface_count", value)
+
+    @_builtins.property
+    @pulumi.getter(name="onDemandMaxPricePercentageOverLowestPrice")
+    def on_demand_max_price_percentage_over_lowest_price(self) -> Optional[_builtins.int]:
+        """
+        On-Demand price protection: types priced more than this percentage above the cheapest matching C, M or R type are not launched On-Demand. 0 or more; 999999 turns it off. Default: AWS's, 20.
+        """
+        return pulumi.get(self, "on_demand_max_price_percentage_over_lowest_price")
+
+    @on_demand_max_price_percentage_over_lowest_price.setter
+    def on_demand_max_price_percentage_over_lowest_price(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "on_demand_max_price_percentage_over_lowest_price", value)
+
+    @_builtins.property
+    @pulumi.getter(name="spotMaxPricePercentageOverLowestPrice")
+    def spot_max_price_percentage_over_lowest_price(self) -> Optional[_builtins.int]:
+        """
+        Spot price protection, as a percentage above the Spot price of the cheapest matching C, M or R type. 0 or more; 999999 turns it off. Default: AWS's optimal price protection. Conflicts with `maxSpotPriceAsPercentageOfOptimalOnDemandPrice`.
+        """
+        return pulumi.get(self, "spot_max_price_percentage_over_lowest_price")
+
+    @spot_max_price_percentage_over_lowest_price.setter
+    def spot_max_price_percentage_over_lowest_price(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "spot_max_price_percentage_over_lowest_price", value)
+
+
 class InstanceTypeOverrideArgsDict(TypedDict):
     """
     InstanceTypeOverride is one instance type of a mixed-instances policy.
@@ -551,6 +1025,60 @@ class InstanceTypeOverrideArgs:
     @weighted_capacity.setter
     def weighted_capacity(self, value: Optional[_builtins.int]):
         pulumi.set(self, "weighted_capacity", value)
+
+
+class IntRangeArgsDict(TypedDict):
+    """
+    IntRange is a range of whole numbers; either end may be left open.
+    """
+    max: NotRequired[_builtins.int]
+    """
+    The maximum, 0 or more and at least `min`. Default: no limit.
+    """
+    min: NotRequired[_builtins.int]
+    """
+    The minimum, 0 or more. Default: no limit.
+    """
+
+@pulumi.input_type
+class IntRangeArgs:
+    def __init__(__self__, *,
+                 max: Optional[_builtins.int] = None,
+                 min: Optional[_builtins.int] = None):
+        """
+        IntRange is a range of whole numbers; either end may be left open.
+
+        :param _builtins.int max: The maximum, 0 or more and at least `min`. Default: no limit.
+        :param _builtins.int min: The minimum, 0 or more. Default: no limit.
+        """
+        if max is not None:
+            pulumi.set(__self__, "max", max)
+        if min is not None:
+            pulumi.set(__self__, "min", min)
+
+    @_builtins.property
+    @pulumi.getter
+    def max(self) -> Optional[_builtins.int]:
+        """
+        The maximum, 0 or more and at least `min`. Default: no limit.
+        """
+        return pulumi.get(self, "max")
+
+    @max.setter
+    def max(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "max", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def min(self) -> Optional[_builtins.int]:
+        """
+        The minimum, 0 or more. Default: no limit.
+        """
+        return pulumi.get(self, "min")
+
+    @min.setter
+    def min(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "min", value)
 
 
 class LifecycleHookArgsDict(TypedDict):
@@ -856,13 +1384,17 @@ class MixedInstancesPolicyArgsDict(TypedDict):
     """
     MixedInstancesPolicy runs the group on several instance types and mixes On-Demand and Spot capacity.
     """
-    instance_types: Sequence['InstanceTypeOverrideArgsDict']
+    instance_requirements: NotRequired['InstanceRequirementsArgsDict']
     """
-    The instance types, in priority order for `prioritized` allocation. Required, 1-40, no repeats, one CPU architecture.
+    Select the instance types by their attributes (vCPUs, memory, ...) instead of listing them. Give exactly one of `instanceTypes` and `instanceRequirements`. Requires `architecture`, which chooses the AMI and so the instance types' architecture. `onDemandAllocationStrategy` then defaults to `lowest-price` (`prioritized` is refused, as is the Spot strategy `capacity-optimized-prioritized`: there is no order to follow).
+    """
+    instance_types: NotRequired[Sequence['InstanceTypeOverrideArgsDict']]
+    """
+    The instance types, in priority order for `prioritized` allocation: 1-40, no repeats, one CPU architecture. Give exactly one of `instanceTypes` and `instanceRequirements`.
     """
     on_demand_allocation_strategy: NotRequired[_builtins.str]
     """
-    `prioritized` (default: the order of `instanceTypes`) or `lowest-price`.
+    `prioritized` (default with `instanceTypes`: their order) or `lowest-price` (default with `instanceRequirements`).
     """
     on_demand_base_capacity: NotRequired[_builtins.int]
     """
@@ -888,7 +1420,8 @@ class MixedInstancesPolicyArgsDict(TypedDict):
 @pulumi.input_type
 class MixedInstancesPolicyArgs:
     def __init__(__self__, *,
-                 instance_types: Sequence['InstanceTypeOverrideArgs'],
+                 instance_requirements: Optional['InstanceRequirementsArgs'] = None,
+                 instance_types: Optional[Sequence['InstanceTypeOverrideArgs']] = None,
                  on_demand_allocation_strategy: Optional[_builtins.str] = None,
                  on_demand_base_capacity: Optional[_builtins.int] = None,
                  on_demand_percentage_above_base_capacity: Optional[_builtins.int] = None,
@@ -898,15 +1431,19 @@ class MixedInstancesPolicyArgs:
         """
         MixedInstancesPolicy runs the group on several instance types and mixes On-Demand and Spot capacity.
 
-        :param Sequence['InstanceTypeOverrideArgs'] instance_types: The instance types, in priority order for `prioritized` allocation. Required, 1-40, no repeats, one CPU architecture.
-        :param _builtins.str on_demand_allocation_strategy: `prioritized` (default: the order of `instanceTypes`) or `lowest-price`.
+        :param 'InstanceRequirementsArgs' instance_requirements: Select the instance types by their attributes (vCPUs, memory, ...) instead of listing them. Give exactly one of `instanceTypes` and `instanceRequirements`. Requires `architecture`, which chooses the AMI and so the instance types' architecture. `onDemandAllocationStrategy` then defaults to `lowest-price` (`prioritized` is refused, as is the Spot strategy `capacity-optimized-prioritized`: there is no order to follow).
+        :param Sequence['InstanceTypeOverrideArgs'] instance_types: The instance types, in priority order for `prioritized` allocation: 1-40, no repeats, one CPU architecture. Give exactly one of `instanceTypes` and `instanceRequirements`.
+        :param _builtins.str on_demand_allocation_strategy: `prioritized` (default with `instanceTypes`: their order) or `lowest-price` (default with `instanceRequirements`).
         :param _builtins.int on_demand_base_capacity: Capacity always filled with On-Demand nodes. Default 0.
         :param _builtins.int on_demand_percentage_above_base_capacity: The On-Demand share of capacity above the base, 0-100. Default 100 (AWS's). 0 runs Spot only.
         :param _builtins.str spot_allocation_strategy: `price-capacity-optimized` (default), `capacity-optimized`, `capacity-optimized-prioritized` or `lowest-price`.
         :param _builtins.int spot_instance_pools: The number of cheapest Spot pools to spread over, 1-20. Only with `lowest-price`. Default 2.
         :param _builtins.str spot_max_price: The most you pay per Spot hour, in USD (e.g. `0.05`). Default: the On-Demand price.
         """
-        pulumi.set(__self__, "instance_types", instance_types)
+        if instance_requirements is not None:
+            pulumi.set(__self__, "instance_requirements", instance_requirements)
+        if instance_types is not None:
+            pulumi.set(__self__, "instance_types", instance_types)
         if on_demand_allocation_strategy is not None:
             pulumi.set(__self__, "on_demand_allocation_strategy", on_demand_allocation_strategy)
         if on_demand_base_capacity is not None:
@@ -921,22 +1458,34 @@ class MixedInstancesPolicyArgs:
             pulumi.set(__self__, "spot_max_price", spot_max_price)
 
     @_builtins.property
-    @pulumi.getter(name="instanceTypes")
-    def instance_types(self) -> Sequence['InstanceTypeOverrideArgs']:
+    @pulumi.getter(name="instanceRequirements")
+    def instance_requirements(self) -> Optional['InstanceRequirementsArgs']:
         """
-        The instance types, in priority order for `prioritized` allocation. Required, 1-40, no repeats, one CPU architecture.
+        Select the instance types by their attributes (vCPUs, memory, ...) instead of listing them. Give exactly one of `instanceTypes` and `instanceRequirements`. Requires `architecture`, which chooses the AMI and so the instance types' architecture. `onDemandAllocationStrategy` then defaults to `lowest-price` (`prioritized` is refused, as is the Spot strategy `capacity-optimized-prioritized`: there is no order to follow).
+        """
+        return pulumi.get(self, "instance_requirements")
+
+    @instance_requirements.setter
+    def instance_requirements(self, value: Optional['InstanceRequirementsArgs']):
+        pulumi.set(self, "instance_requirements", value)
+
+    @_builtins.property
+    @pulumi.getter(name="instanceTypes")
+    def instance_types(self) -> Optional[Sequence['InstanceTypeOverrideArgs']]:
+        """
+        The instance types, in priority order for `prioritized` allocation: 1-40, no repeats, one CPU architecture. Give exactly one of `instanceTypes` and `instanceRequirements`.
         """
         return pulumi.get(self, "instance_types")
 
     @instance_types.setter
-    def instance_types(self, value: Sequence['InstanceTypeOverrideArgs']):
+    def instance_types(self, value: Optional[Sequence['InstanceTypeOverrideArgs']]):
         pulumi.set(self, "instance_types", value)
 
     @_builtins.property
     @pulumi.getter(name="onDemandAllocationStrategy")
     def on_demand_allocation_strategy(self) -> Optional[_builtins.str]:
         """
-        `prioritized` (default: the order of `instanceTypes`) or `lowest-price`.
+        `prioritized` (default with `instanceTypes`: their order) or `lowest-price` (default with `instanceRequirements`).
         """
         return pulumi.get(self, "on_demand_allocation_strategy")
 
@@ -1331,6 +1880,59 @@ class NodeSecurityGroupOptionsArgs:
     @ssh_source_security_group_ids.setter
     def ssh_source_security_group_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "ssh_source_security_group_ids", value)
+
+
+class RequiredIntRangeArgsDict(TypedDict):
+    """
+    RequiredIntRange is a range of whole numbers with a required minimum.
+    """
+    min: _builtins.int
+    """
+    The minimum, 0 or more. Required.
+    """
+    max: NotRequired[_builtins.int]
+    """
+    The maximum, at least `min` and at least 1. Default: no limit.
+    """
+
+@pulumi.input_type
+class RequiredIntRangeArgs:
+    def __init__(__self__, *,
+                 min: _builtins.int,
+                 max: Optional[_builtins.int] = None):
+        """
+        RequiredIntRange is a range of whole numbers with a required minimum.
+
+        :param _builtins.int min: The minimum, 0 or more. Required.
+        :param _builtins.int max: The maximum, at least `min` and at least 1. Default: no limit.
+        """
+        pulumi.set(__self__, "min", min)
+        if max is not None:
+            pulumi.set(__self__, "max", max)
+
+    @_builtins.property
+    @pulumi.getter
+    def min(self) -> _builtins.int:
+        """
+        The minimum, 0 or more. Required.
+        """
+        return pulumi.get(self, "min")
+
+    @min.setter
+    def min(self, value: _builtins.int):
+        pulumi.set(self, "min", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def max(self) -> Optional[_builtins.int]:
+        """
+        The maximum, at least `min` and at least 1. Default: no limit.
+        """
+        return pulumi.get(self, "max")
+
+    @max.setter
+    def max(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "max", value)
 
 
 class SecurityGroupRuleArgsDict(TypedDict):

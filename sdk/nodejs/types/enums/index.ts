@@ -30,6 +30,86 @@ export const AMIVariant = {
  */
 export type AMIVariant = (typeof AMIVariant)[keyof typeof AMIVariant];
 
+export const AcceleratorManufacturer = {
+    /**
+     * NVIDIA GPUs: the `nvidia` AMI variant carries their drivers.
+     */
+    Nvidia: "nvidia",
+    /**
+     * AMD GPUs: no EKS-optimized AMI carries their drivers (use `amiId`).
+     */
+    Amd: "amd",
+    /**
+     * AWS Inferentia and Trainium chips: the `neuron` AMI variant carries their drivers.
+     */
+    AmazonWebServices: "amazon-web-services",
+    /**
+     * Xilinx FPGAs: no EKS-optimized AMI carries their drivers (use `amiId`).
+     */
+    Xilinx: "xilinx",
+} as const;
+
+/**
+ * AcceleratorManufacturer is a manufacturer of EC2 accelerators.
+ */
+export type AcceleratorManufacturer = (typeof AcceleratorManufacturer)[keyof typeof AcceleratorManufacturer];
+
+export const AcceleratorName = {
+    /**
+     * NVIDIA A100 GPUs.
+     */
+    A100: "a100",
+    /**
+     * NVIDIA V100 GPUs.
+     */
+    V100: "v100",
+    /**
+     * NVIDIA K80 GPUs.
+     */
+    K80: "k80",
+    /**
+     * NVIDIA T4 GPUs.
+     */
+    T4: "t4",
+    /**
+     * NVIDIA M60 GPUs.
+     */
+    M60: "m60",
+    /**
+     * AMD Radeon Pro V520 GPUs.
+     */
+    RadeonProV520: "radeon-pro-v520",
+    /**
+     * Xilinx VU9P FPGAs.
+     */
+    Vu9p: "vu9p",
+} as const;
+
+/**
+ * AcceleratorName is an EC2 accelerator model Auto Scaling selects by.
+ */
+export type AcceleratorName = (typeof AcceleratorName)[keyof typeof AcceleratorName];
+
+export const AcceleratorType = {
+    /**
+     * Graphics processing units.
+     */
+    Gpu: "gpu",
+    /**
+     * Field-programmable gate arrays.
+     */
+    Fpga: "fpga",
+    /**
+     * Inference accelerators.
+     */
+    Inference: "inference",
+} as const;
+
+/**
+ * AcceleratorType is a kind of EC2 accelerator.
+ */
+export type AcceleratorType = (typeof AcceleratorType)[keyof typeof AcceleratorType];
+
 export const AccessEntryType = {
     /**
      * Linux nodes: the role joins the `system:nodes` group.
@@ -62,6 +142,26 @@ export const Architecture = {
  */
 export type Architecture = (typeof Architecture)[keyof typeof Architecture];
 
+export const AttributeInclusion = {
+    /**
+     * Types with and without the attribute are considered.
+     */
+    Included: "included",
+    /**
+     * Types with the attribute are not considered.
+     */
+    Excluded: "excluded",
+    /**
+     * Only types with the attribute are considered.
+     */
+    Required: "required",
+} as const;
+
+/**
+ * AttributeInclusion says whether instance types with an attribute are considered.
+ */
+export type AttributeInclusion = (typeof AttributeInclusion)[keyof typeof AttributeInclusion];
+
 export const ClusterTraffic = {
     /**
      * All traffic both ways between the node security group and the cluster security group (the default, as eksctl does): pods on these nodes and on managed node groups, Fargate or Auto Mode nodes (which carry the cluster security group) reach each other on every port, DNS included.
@@ -77,6 +177,26 @@ export const ClusterTraffic = {
  * ClusterTraffic is what the node security group and the cluster security group allow between each other.
  */
 export type ClusterTraffic = (typeof ClusterTraffic)[keyof typeof ClusterTraffic];
+
+export const CpuManufacturer = {
+    /**
+     * Intel Xeon CPUs (x86_64).
+     */
+    Intel: "intel",
+    /**
+     * AMD EPYC CPUs (x86_64).
+     */
+    Amd: "amd",
+    /**
+     * AWS Graviton CPUs (arm64).
+     */
+    AmazonWebServices: "amazon-web-services",
+} as const;
+
+/**
+ * CpuManufacturer is a CPU manufacturer of EC2 instance types.
+ */
+export type CpuManufacturer = (typeof CpuManufacturer)[keyof typeof CpuManufacturer];
 
 export const DisabledMount = {
     /**
@@ -218,6 +338,22 @@ export const HttpTokens = {
  */
 export type HttpTokens = (typeof HttpTokens)[keyof typeof HttpTokens];
 
+export const InstanceGeneration = {
+    /**
+     * The instance types EC2 currently recommends, typically the latest two or three generations of each family.
+     */
+    Current: "current",
+    /**
+     * Older instance types.
+     */
+    Previous: "previous",
+} as const;
+
+/**
+ * InstanceGeneration is an EC2 instance generation.
+ */
+export type InstanceGeneration = (typeof InstanceGeneration)[keyof typeof InstanceGeneration];
+
 export const IpFamily = {
     /**
      * Pods and services get IPv4 addresses (the default).
@@ -269,6 +405,22 @@ export const LocalStorageStrategy = {
  * LocalStorageStrategy is how nodeadm combines the instance store volumes of an AL2023 node.
  */
 export type LocalStorageStrategy = (typeof LocalStorageStrategy)[keyof typeof LocalStorageStrategy];
+
+export const LocalStorageType = {
+    /**
+     * Hard disk drives.
+     */
+    Hdd: "hdd",
+    /**
+     * Solid state drives.
+     */
+    Ssd: "ssd",
+} as const;
+
+/**
+ * LocalStorageType is a kind of instance store volume.
+ */
+export type LocalStorageType = (typeof LocalStorageType)[keyof typeof LocalStorageType];
 
 export const OperatingSystem = {
     /**
