@@ -100,6 +100,7 @@ func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
 	if a.NodeRootVolumeDeleteOnTermination == nil {
 		a.NodeRootVolumeDeleteOnTermination = ptr(true)
 	}
+	placementDefaults(&a)
 	if a.EnableDetailedMonitoring == nil {
 		a.EnableDetailedMonitoring = ptr(false)
 	}
@@ -245,5 +246,6 @@ func securityGroupArgsFor(a NodeGroupArgs) *NodeSecurityGroupArgs {
 		ClusterTag:                  o.ClusterTag,
 		IpFamily:                    a.Cluster.IpFamily,
 		Tags:                        a.Tags,
+		AllowEfa:                    a.Efa != nil,
 	}
 }

@@ -65,6 +65,7 @@ type NodeGroup struct {
 	LaunchTemplate    *ec2.LaunchTemplate
 	AutoScalingGroup  *autoscaling.Group
 	TerminationHook   *autoscaling.LifecycleHook // nil without terminationLifecycleHook
+	PlacementGroup    *ec2.PlacementGroup        // nil unless eksnodes creates the placement group
 }
 
 // NewNodeGroup validates args and creates the node group's resources as children of the
@@ -205,6 +206,11 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 		}).(pulumi.StringOutput)
 
 	clusterName := a.Cluster.Name.ToStringOutput()
+	pg, err := newPlacementGroup(ctx, name, a, clusterName, parent)
+	if err != nil {
+		return err
+	}
+	g.PlacementGroup = pg
 	lt, err := ec2.NewLaunchTemplate(ctx, name, launchTemplateArgs(name, a, clusterName, g), parent)
 	if err != nil {
 		return err

@@ -121,6 +121,7 @@ func nodeGroupFields(a *NodeGroupArgs) []stringField {
 			stringField{"terminationLifecycleHook.notificationTargetArn", &h.NotificationTargetArn, false, "", checkQueueOrTopicArn},
 			stringField{"terminationLifecycleHook.roleArn", &h.RoleArn, false, "", checkRoleArn})
 	}
+	f = append(f, placementFields(a)...)
 	return f
 }
 
@@ -187,6 +188,7 @@ func validateNodeGroup(raw *NodeGroupArgs, a NodeGroupArgs) problems {
 	checkLaunchTemplate(&p, raw, a)
 	checkInstanceRefresh(&p, a.InstanceRefresh)
 	checkCapacity(&p, raw, a)
+	checkPlacement(&p, raw, a)
 	checkHardening(&p, a)
 	if validOS(*a.OperatingSystem) {
 		checkLockdown(&p, a)

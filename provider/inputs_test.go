@@ -272,6 +272,7 @@ func nodeGroupInputs(t *testing.T, a *nodegroup.NodeGroupArgs) property.Map {
 	p.intPtr("nodeRootVolumeIops", a.NodeRootVolumeIops)
 	p.intPtr("nodeRootVolumeThroughput", a.NodeRootVolumeThroughput)
 	p.boolPtr("nodeRootVolumeDeleteOnTermination", a.NodeRootVolumeDeleteOnTermination)
+	placementInputs(t, p, a)
 	p.boolPtr("enableDetailedMonitoring", a.EnableDetailedMonitoring)
 	p.input("keyName", a.KeyName)
 	p.boolPtr("nodeAssociatePublicIpAddress", a.NodeAssociatePublicIpAddress)
@@ -379,6 +380,7 @@ func nodeSecurityGroupInputs(t *testing.T, a *nodegroup.NodeSecurityGroupArgs) p
 	p.strs("sshSourceCidrs", a.SshSourceCidrs)
 	p.inputs("sshSourceSecurityGroupIds", a.SshSourceSecurityGroupIds)
 	p.inputMap("tags", a.Tags)
+	p.flag("allowEfa", a.AllowEfa)
 	return p.Map()
 }
 

@@ -10,12 +10,18 @@ __all__ = [
     'AMIVariant',
     'AccessEntryType',
     'Architecture',
+    'CapacityReservationPreference',
     'ClusterTraffic',
+    'CpuCredits',
+    'EfaInterfaceType',
     'HardeningProfile',
     'HttpTokens',
     'IpFamily',
+    'MarketType',
     'OperatingSystem',
+    'PlacementStrategy',
     'RulesProfile',
+    'SpreadLevel',
     'TaintEffect',
 ]
 
@@ -77,6 +83,21 @@ class Architecture(_builtins.str, Enum):
     """
 
 
+@pulumi.type_token("eksnodes:index:CapacityReservationPreference")
+class CapacityReservationPreference(_builtins.str, Enum):
+    """
+    CapacityReservationPreference is which capacity reservations instances may use when none is targeted.
+    """
+    OPEN = "open"
+    """
+    Any open capacity reservation with matching attributes, else On-Demand capacity (AWS's default).
+    """
+    NONE = "none"
+    """
+    Never a capacity reservation.
+    """
+
+
 @pulumi.type_token("eksnodes:index:ClusterTraffic")
 class ClusterTraffic(_builtins.str, Enum):
     """
@@ -89,6 +110,36 @@ class ClusterTraffic(_builtins.str, Enum):
     MINIMAL = "minimal"
     """
     Only what the control plane needs (the profile's ports from the cluster security group, HTTPS to it) and DNS (TCP and UDP 53) both ways, so pods still resolve names through CoreDNS wherever it runs. Other pod-to-pod traffic with nodes in the cluster security group needs ingressRules.
+    """
+
+
+@pulumi.type_token("eksnodes:index:CpuCredits")
+class CpuCredits(_builtins.str, Enum):
+    """
+    CpuCredits is the CPU credit option of burstable (T family) instances.
+    """
+    STANDARD = "standard"
+    """
+    Instances burst while they have earned credits, then run at their baseline.
+    """
+    UNLIMITED = "unlimited"
+    """
+    Instances burst as long as needed; credits beyond those earned are charged.
+    """
+
+
+@pulumi.type_token("eksnodes:index:EfaInterfaceType")
+class EfaInterfaceType(_builtins.str, Enum):
+    """
+    EfaInterfaceType is the type of the EFA interfaces on network cards 1 and up.
+    """
+    EFA = "efa"
+    """
+    An EFA with ENA: the EFA device and an IP-capable ENA device.
+    """
+    EFA_ONLY = "efa-only"
+    """
+    The EFA device only, with no IP address (the default for network cards 1 and up).
     """
 
 
@@ -137,6 +188,17 @@ class IpFamily(_builtins.str, Enum):
     """
 
 
+@pulumi.type_token("eksnodes:index:MarketType")
+class MarketType(_builtins.str, Enum):
+    """
+    MarketType is a purchasing option of the nodes' capacity.
+    """
+    MARKET_TYPE_CAPACITY_BLOCK = "capacity-block"
+    """
+    An EC2 Capacity Block for ML: GPU or Trainium instances reserved for a period.
+    """
+
+
 @pulumi.type_token("eksnodes:index:OperatingSystem")
 class OperatingSystem(_builtins.str, Enum):
     """
@@ -180,6 +242,25 @@ class OperatingSystem(_builtins.str, Enum):
     """
 
 
+@pulumi.type_token("eksnodes:index:PlacementStrategy")
+class PlacementStrategy(_builtins.str, Enum):
+    """
+    PlacementStrategy is how an EC2 placement group places instances.
+    """
+    CLUSTER = "cluster"
+    """
+    Instances close together in one Availability Zone, for low-latency, high-throughput networking between them (the default; what EFA workloads need).
+    """
+    SPREAD = "spread"
+    """
+    Each instance on distinct hardware (racks, or hosts on Outposts), to limit correlated failures.
+    """
+    PARTITION = "partition"
+    """
+    Instances in partitions that share no racks with each other, for large distributed workloads such as HDFS, HBase and Cassandra.
+    """
+
+
 @pulumi.type_token("eksnodes:index:RulesProfile")
 class RulesProfile(_builtins.str, Enum):
     """
@@ -192,6 +273,21 @@ class RulesProfile(_builtins.str, Enum):
     STRICT = "strict"
     """
     TCP and UDP 53 and TCP 10250 (kubelet, for metrics-server) between nodes. With clusterSecurityGroupTraffic minimal: TCP 443 and 10250 from the cluster security group, plus `extraClusterIngressPorts`. Other node-to-node and webhook traffic needs explicit `ingressRules`.
+    """
+
+
+@pulumi.type_token("eksnodes:index:SpreadLevel")
+class SpreadLevel(_builtins.str, Enum):
+    """
+    SpreadLevel is the hardware a spread placement group spreads instances over.
+    """
+    RACK = "rack"
+    """
+    Distinct racks (the default).
+    """
+    HOST = "host"
+    """
+    Distinct hosts, on AWS Outposts only.
     """
 
 
