@@ -171,6 +171,7 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 		g.NodeRole = role
 		// The role knows the provider's partition: the group's own ARNs must be in it too.
 		a.NodeRootVolumeKmsKeyId = inPartition(NodeGroupToken, name, "nodeRootVolumeKmsKeyId", a.NodeRootVolumeKmsKeyId, role.partition)
+		placementInPartition(name, &a, role.partition)
 		if h := a.TerminationLifecycleHook; h != nil {
 			c := *h
 			c.NotificationTargetArn = inPartition(NodeGroupToken, name, "terminationLifecycleHook.notificationTargetArn", c.NotificationTargetArn, role.partition)

@@ -1,6 +1,8 @@
 package nodegroup
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
@@ -58,6 +60,23 @@ func placementDefaults(a *NodeGroupArgs) {
 	case a.Efa != nil && !targeted:
 		// EFA nodes belong close together; a targeted reservation has its own placement.
 		a.PlacementGroup = &PlacementGroupOptions{Strategy: Ref(PlacementStrategyCluster)}
+	}
+}
+
+// placementInPartition checks the ARNs of the capacity options, once the provider's partition
+// is known, to be in it (see inPartition).
+func placementInPartition(name string, a *NodeGroupArgs, partition pulumi.StringOutput) {
+	if a.DataVolumes != nil {
+		vols := slices.Clone(a.DataVolumes)
+		for i := range vols {
+			vols[i].KmsKeyId = inPartition(NodeGroupToken, name, fmt.Sprintf("dataVolumes[%d].kmsKeyId", i), vols[i].KmsKeyId, partition)
+		}
+		a.DataVolumes = vols
+	}
+	if r := a.CapacityReservation; r != nil {
+		c := *r
+		c.ResourceGroupArn = inPartition(NodeGroupToken, name, "capacityReservation.resourceGroupArn", c.ResourceGroupArn, partition)
+		a.CapacityReservation = &c
 	}
 }
 

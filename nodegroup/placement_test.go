@@ -2,6 +2,8 @@ package nodegroup
 
 import (
 	"errors"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -381,4 +383,56 @@ func TestCapacityOptionOutputsCheckedWhenTheyResolve(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.prop+` (`)
 		})
 	}
+}
+
+// capacityArgs are valid NodeGroup inputs with every Input field of the capacity options set,
+// in two sets (a targeted reservation takes an ID or a group ARN, not both).
+func capacityArgs() []*NodeGroupArgs {
+	key := pulumi.String("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
+	a := demoArgs()
+	a.DataVolumes = []DataVolume{{DeviceName: "/dev/xvdc", Size: 10, KmsKeyId: key}}
+	a.PlacementGroup = &PlacementGroupOptions{Name: pulumi.String("existing")}
+	a.CapacityReservation = &CapacityReservation{ReservationId: pulumi.String("cr-0123456789abcdef0")}
+	b := demoArgs()
+	b.CapacityReservation = &CapacityReservation{ResourceGroupArn: pulumi.String("arn:aws:resource-groups:us-east-1:111122223333:group/gpus")}
+	return []*NodeGroupArgs{a, b}
+}
+
+// TestCapacityInputFieldsMissingOrZero: every Input field of the capacity options, missing
+// in each way a Go program can leave it, is either accepted or refused under its own name,
+// never a panic.
+func TestCapacityInputFieldsMissingOrZero(t *testing.T) {
+	for set := range capacityArgs() {
+		fields := inputFields(reflect.ValueOf(capacityArgs()[set]).Elem(), "")
+		for i, f := range fields {
+			if !strings.HasPrefix(f.prop, "dataVolumes") && !strings.HasPrefix(f.prop, "placementGroup") && !strings.HasPrefix(f.prop, "capacityReservation") {
+				continue
+			}
+			for kind, v := range missingValues(f.field.Type()) {
+				t.Run(f.prop+" "+kind, func(t *testing.T) {
+					args := capacityArgs()[set]
+					inputFields(reflect.ValueOf(args).Elem(), "")[i].field.Set(v)
+					var err error
+					require.NotPanics(t, func() { _, _, err = runNodeGroup(t, args) })
+					if kind != "zero Output" {
+						return // absent: accepted, or refused for what it leaves incomplete
+					}
+					var verr *ValidationError
+					require.True(t, errors.As(err, &verr), "refused with a ValidationError: %v", err)
+					assert.True(t, slices.ContainsFunc(verr.Problems, func(p string) bool {
+						return strings.HasPrefix(p, f.prop+" is a zero Output")
+					}), "%q", verr.Problems)
+				})
+			}
+		}
+	}
+}
+
+func TestCapacityARNsMustBeInTheProvidersPartition(t *testing.T) {
+	args := demoArgs()
+	args.DataVolumes = []DataVolume{{DeviceName: "/dev/xvdc", Size: 10,
+		KmsKeyId: pulumi.String("arn:aws-cn:kms:cn-north-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")}}
+	_, _, err := runNodeGroup(t, args)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `dataVolumes[0].kmsKeyId ("arn:aws-cn:kms:cn-north-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab") is an ARN in partition aws-cn, but the stack's AWS provider is in aws`)
 }
