@@ -170,6 +170,7 @@ type MarketType string
 // Market types.
 const (
 	// An EC2 Capacity Block for ML: GPU or Trainium instances reserved for a period.
+	//schema:name CapacityBlock
 	MarketTypeCapacityBlock MarketType = "capacity-block"
 )
 

@@ -193,7 +193,7 @@ class MarketType(_builtins.str, Enum):
     """
     MarketType is a purchasing option of the nodes' capacity.
     """
-    MARKET_TYPE_CAPACITY_BLOCK = "capacity-block"
+    CAPACITY_BLOCK = "capacity-block"
     """
     An EC2 Capacity Block for ML: GPU or Trainium instances reserved for a period.
     """

@@ -178,7 +178,7 @@ export const MarketType = {
     /**
      * An EC2 Capacity Block for ML: GPU or Trainium instances reserved for a period.
      */
-    MarketTypeCapacityBlock: "capacity-block",
+    CapacityBlock: "capacity-block",
 } as const;
 
 /**
