@@ -6,6 +6,8 @@ either a cluster placement group that eksnodes creates or a targeted capacity re
 The cluster facts come from stack configuration (Pulumi.yaml holds demo defaults).
 """
 
+from typing import Optional
+
 import pulumi
 import pulumi_eksnodes as eksnodes
 
@@ -14,8 +16,8 @@ reservation = config.get("capacityReservationId") or ""
 capacity_block = config.get_bool("capacityBlock") or False
 nodes = config.get_int("nodeCount") or 2
 
-reservation_args = None
-market_args = None
+reservation_args: Optional[eksnodes.CapacityReservationArgs] = None
+market_args: Optional[eksnodes.InstanceMarketOptionsArgs] = None
 if reservation:
     reservation_args = eksnodes.CapacityReservationArgs(reservation_id=reservation)
     if capacity_block:
