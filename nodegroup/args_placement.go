@@ -4,10 +4,11 @@ import "github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 // DataVolume is an EBS volume the nodes get besides their root volume.
 type DataVolume struct {
-	// The device name the volume is attached as, e.g. `/dev/xvdc` (`xvdb`-`xvdz` on Linux,
-	// `xvdb`-`xvdz` or `/dev/sdb`-`/dev/sdz` on Windows). Required, unique, and not a device the
-	// operating system's own volumes use (`/dev/xvda`, and `/dev/xvdb` on Bottlerocket; `/dev/sda1` on
-	// Windows).
+	// The device name the volume is attached as, e.g. `/dev/xvdc`: `/dev/sd[b-z]` or
+	// `/dev/xvd[b-z]` (Windows also takes `xvd[b-z]`). Required, unique (`/dev/sdf` and `/dev/xvdf`
+	// are the same device), and not a device of the operating system's own volumes (`/dev/xvda`,
+	// and `/dev/xvdb` on Bottlerocket; `/dev/sda1` on Windows). The operating system may show it
+	// under another name (NVMe on Nitro instances).
 	DeviceName string `pulumi:"deviceName"`
 
 	// The size in GiB. Required: `gp3` 1-65536, `gp2` 1-16384, `io1` 4-16384, `io2` 4-65536,

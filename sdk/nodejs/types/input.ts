@@ -89,7 +89,7 @@ export interface DataVolumeArgs {
      */
     deleteOnTermination?: boolean;
     /**
-     * The device name the volume is attached as, e.g. `/dev/xvdc` (`xvdb`-`xvdz` on Linux, `xvdb`-`xvdz` or `/dev/sdb`-`/dev/sdz` on Windows). Required, unique, and not a device the operating system's own volumes use (`/dev/xvda`, and `/dev/xvdb` on Bottlerocket; `/dev/sda1` on Windows).
+     * The device name the volume is attached as, e.g. `/dev/xvdc`: `/dev/sd[b-z]` or `/dev/xvd[b-z]` (Windows also takes `xvd[b-z]`). Required, unique (`/dev/sdf` and `/dev/xvdf` are the same device), and not a device of the operating system's own volumes (`/dev/xvda`, and `/dev/xvdb` on Bottlerocket; `/dev/sda1` on Windows). The operating system may show it under another name (NVMe on Nitro instances).
      */
     deviceName: string;
     /**

@@ -374,7 +374,7 @@ class DataVolumeArgsDict(TypedDict):
     """
     device_name: _builtins.str
     """
-    The device name the volume is attached as, e.g. `/dev/xvdc` (`xvdb`-`xvdz` on Linux, `xvdb`-`xvdz` or `/dev/sdb`-`/dev/sdz` on Windows). Required, unique, and not a device the operating system's own volumes use (`/dev/xvda`, and `/dev/xvdb` on Bottlerocket; `/dev/sda1` on Windows).
+    The device name the volume is attached as, e.g. `/dev/xvdc`: `/dev/sd[b-z]` or `/dev/xvd[b-z]` (Windows also takes `xvd[b-z]`). Required, unique (`/dev/sdf` and `/dev/xvdf` are the same device), and not a device of the operating system's own volumes (`/dev/xvda`, and `/dev/xvdb` on Bottlerocket; `/dev/sda1` on Windows). The operating system may show it under another name (NVMe on Nitro instances).
     """
     size: _builtins.int
     """
@@ -419,7 +419,7 @@ class DataVolumeArgs:
         """
         DataVolume is an EBS volume the nodes get besides their root volume.
 
-        :param _builtins.str device_name: The device name the volume is attached as, e.g. `/dev/xvdc` (`xvdb`-`xvdz` on Linux, `xvdb`-`xvdz` or `/dev/sdb`-`/dev/sdz` on Windows). Required, unique, and not a device the operating system's own volumes use (`/dev/xvda`, and `/dev/xvdb` on Bottlerocket; `/dev/sda1` on Windows).
+        :param _builtins.str device_name: The device name the volume is attached as, e.g. `/dev/xvdc`: `/dev/sd[b-z]` or `/dev/xvd[b-z]` (Windows also takes `xvd[b-z]`). Required, unique (`/dev/sdf` and `/dev/xvdf` are the same device), and not a device of the operating system's own volumes (`/dev/xvda`, and `/dev/xvdb` on Bottlerocket; `/dev/sda1` on Windows). The operating system may show it under another name (NVMe on Nitro instances).
         :param _builtins.int size: The size in GiB. Required: `gp3` 1-65536, `gp2` 1-16384, `io1` 4-16384, `io2` 4-65536, `st1` and `sc1` 125-16384, `standard` 1-1024.
         :param _builtins.bool delete_on_termination: Whether the volume is deleted when the node terminates. Default true.
         :param _builtins.bool encrypted: Whether the volume is encrypted. Default true.
@@ -447,7 +447,7 @@ class DataVolumeArgs:
     @pulumi.getter(name="deviceName")
     def device_name(self) -> _builtins.str:
         """
-        The device name the volume is attached as, e.g. `/dev/xvdc` (`xvdb`-`xvdz` on Linux, `xvdb`-`xvdz` or `/dev/sdb`-`/dev/sdz` on Windows). Required, unique, and not a device the operating system's own volumes use (`/dev/xvda`, and `/dev/xvdb` on Bottlerocket; `/dev/sda1` on Windows).
+        The device name the volume is attached as, e.g. `/dev/xvdc`: `/dev/sd[b-z]` or `/dev/xvd[b-z]` (Windows also takes `xvd[b-z]`). Required, unique (`/dev/sdf` and `/dev/xvdf` are the same device), and not a device of the operating system's own volumes (`/dev/xvda`, and `/dev/xvdb` on Bottlerocket; `/dev/sda1` on Windows). The operating system may show it under another name (NVMe on Nitro instances).
         """
         return pulumi.get(self, "device_name")
 
