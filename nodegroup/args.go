@@ -197,6 +197,47 @@ type NodeGroupArgs struct {
 	// Whether the root volume is deleted when the node terminates. Default true.
 	NodeRootVolumeDeleteOnTermination *bool `pulumi:"nodeRootVolumeDeleteOnTermination,optional"`
 
+	// More EBS volumes for every node, each encrypted unless set otherwise. Default none. The
+	// operating system does not format or mount them: do it in `preBootstrapUserData` (AL2023,
+	// AL2), with a bootstrap container (Bottlerocket) or a script (Windows).
+	DataVolumes []DataVolume `pulumi:"dataVolumes,optional"`
+
+	// Elastic Fabric Adapter (EFA) interfaces for the nodes. Default none. The node security group
+	// eksnodes creates then allows all traffic to and from itself both ways, as EFA requires (with
+	// `nodeSecurityGroupId`, your group must allow it); and unless `placementGroup` or a targeted
+	// `capacityReservation` places the nodes, eksnodes creates a cluster placement group for them,
+	// which needs a single subnet. Only on instance types with EFA (the largest sizes of EFA
+	// families) and Linux: EFA's OS bypass does not work on Windows. The EKS-optimized AL2023 NVIDIA
+	// and Neuron AMIs and the Bottlerocket AMIs carry the EFA software; the EFA device plugin or DRA
+	// driver exposes it to pods.
+	Efa *EfaOptions `pulumi:"efa,optional"`
+
+	// An EC2 placement group for the nodes: a new one eksnodes creates, or an existing one. Default
+	// none (a cluster placement group with `efa`). A `cluster` group lives in one Availability
+	// Zone: give one subnet.
+	PlacementGroup *PlacementGroupOptions `pulumi:"placementGroup,optional"`
+
+	// The capacity reservations the nodes launch into: an open/none preference, one targeted
+	// reservation or a resource group of them. Default: AWS's (`open`).
+	CapacityReservation *CapacityReservation `pulumi:"capacityReservation,optional"`
+
+	// How the nodes' capacity is bought, e.g. from an EC2 Capacity Block for ML (`marketType:
+	// capacity-block`, with `capacityReservation.reservationId`). Default: On-Demand (or Spot with
+	// `mixedInstancesPolicy`). Conflicts with `mixedInstancesPolicy`.
+	InstanceMarketOptions *InstanceMarketOptions `pulumi:"instanceMarketOptions,optional"`
+
+	// The CPU credit option of burstable instances: `standard` or `unlimited`. Only for T family
+	// instance types (t2, t3, t3a, t4g). Default: AWS's (`unlimited` for t3, t3a and t4g, `standard`
+	// for t2).
+	CreditSpecification *CpuCredits `pulumi:"creditSpecification,optional"`
+
+	// Processor options: core count, threads per core, AMD SEV-SNP. Default: the instance type's.
+	CpuOptions *CpuOptions `pulumi:"cpuOptions,optional"`
+
+	// Whether the nodes can run AWS Nitro Enclaves. Default false. Not on burstable (T), A1 or Mac
+	// instance types.
+	EnclaveEnabled bool `pulumi:"enclaveEnabled,optional"`
+
 	// Whether EC2 detailed (1-minute) monitoring is enabled. Default false.
 	EnableDetailedMonitoring *bool `pulumi:"enableDetailedMonitoring,optional"`
 

@@ -104,6 +104,7 @@ func withDefaults(args *NodeGroupArgs) NodeGroupArgs {
 	if a.NodeRootVolumeDeleteOnTermination == nil {
 		a.NodeRootVolumeDeleteOnTermination = ptr(true)
 	}
+	placementDefaults(&a)
 	if a.EnableDetailedMonitoring == nil {
 		a.EnableDetailedMonitoring = ptr(false)
 	}
@@ -249,5 +250,6 @@ func securityGroupArgsFor(a NodeGroupArgs) *NodeSecurityGroupArgs {
 		ClusterTag:                  o.ClusterTag,
 		IpFamily:                    a.Cluster.IpFamily,
 		Tags:                        a.Tags,
+		AllowEfa:                    a.Efa != nil,
 	}
 }

@@ -24,12 +24,7 @@ func launchTemplateArgs(name string, a NodeGroupArgs, clusterName pulumi.StringO
 		UserData:             g.UserData.ApplyT(func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }).(pulumi.StringOutput),
 		UpdateDefaultVersion: pulumi.Bool(true),
 		IamInstanceProfile:   ec2.LaunchTemplateIamInstanceProfileArgs{Arn: g.InstanceProfileArn},
-		NetworkInterfaces: ec2.LaunchTemplateNetworkInterfaceArray{ec2.LaunchTemplateNetworkInterfaceArgs{
-			DeviceIndex:              pulumi.Int(0),
-			AssociatePublicIpAddress: pulumi.String(strconv.FormatBool(*a.NodeAssociatePublicIpAddress)),
-			DeleteOnTermination:      pulumi.String("true"),
-			SecurityGroups:           nodeSecurityGroups(g.SecurityGroupId, a.ExtraNodeSecurityGroupIds),
-		}},
+		NetworkInterfaces:    networkInterfaces(a, nodeSecurityGroups(g.SecurityGroupId, a.ExtraNodeSecurityGroupIds)),
 		MetadataOptions: ec2.LaunchTemplateMetadataOptionsArgs{
 			HttpEndpoint:            pulumi.String("enabled"),
 			HttpTokens:              pulumi.String(string(*m.HttpTokens)),
@@ -58,6 +53,7 @@ func launchTemplateArgs(name string, a NodeGroupArgs, clusterName pulumi.StringO
 	if given(a.KeyName) {
 		args.KeyName = a.KeyName
 	}
+	applyCapacityOptions(args, a, g.PlacementGroup)
 	return args
 }
 
@@ -81,7 +77,7 @@ func blockDeviceMappings(a NodeGroupArgs) ec2.LaunchTemplateBlockDeviceMappingAr
 			},
 		})
 	}
-	return append(out, ec2.LaunchTemplateBlockDeviceMappingArgs{
+	out = append(out, ec2.LaunchTemplateBlockDeviceMappingArgs{
 		DeviceName: pulumi.String(rv.device),
 		Ebs: ec2.LaunchTemplateBlockDeviceMappingEbsArgs{
 			VolumeSize:          pulumi.Int(*a.NodeRootVolumeSize),
@@ -93,6 +89,7 @@ func blockDeviceMappings(a NodeGroupArgs) ec2.LaunchTemplateBlockDeviceMappingAr
 			DeleteOnTermination: deleteOnTermination,
 		},
 	})
+	return append(out, dataVolumeMappings(a)...)
 }
 
 // nodeSecurityGroups is the node security group followed by the extra ones.

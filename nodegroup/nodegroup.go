@@ -66,6 +66,7 @@ type NodeGroup struct {
 	AutoScalingGroup  *autoscaling.Group
 	TerminationHook   *autoscaling.LifecycleHook   // nil without terminationLifecycleHook
 	LifecycleHooks    []*autoscaling.LifecycleHook // one per lifecycleHooks entry, in order
+	PlacementGroup    *ec2.PlacementGroup          // nil unless eksnodes creates the placement group
 }
 
 // NewNodeGroup validates args and creates the node group's resources as children of the
@@ -173,6 +174,7 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 		g.NodeRole = role
 		// The role knows the provider's partition: the group's own ARNs must be in it too.
 		a.NodeRootVolumeKmsKeyId = inPartition(NodeGroupToken, name, "nodeRootVolumeKmsKeyId", a.NodeRootVolumeKmsKeyId, role.partition)
+		placementInPartition(name, &a, role.partition)
 		if h := a.TerminationLifecycleHook; h != nil {
 			c := *h
 			c.NotificationTargetArn = inPartition(NodeGroupToken, name, "terminationLifecycleHook.notificationTargetArn", c.NotificationTargetArn, role.partition)
@@ -209,6 +211,11 @@ func (g *NodeGroup) register(ctx *pulumi.Context, name string, a NodeGroupArgs) 
 		}).(pulumi.StringOutput)
 
 	clusterName := a.Cluster.Name.ToStringOutput()
+	pg, err := newPlacementGroup(ctx, name, a, clusterName, parent)
+	if err != nil {
+		return err
+	}
+	g.PlacementGroup = pg
 	lt, err := ec2.NewLaunchTemplate(ctx, name, launchTemplateArgs(name, a, clusterName, g), parent)
 	if err != nil {
 		return err

@@ -216,6 +216,9 @@ func windowsFacts(year, edition string, published publishedRange) osFacts {
 		refuses: append([]refusal{
 			{"kubeletConfig", func(a NodeGroupArgs) bool { return len(a.KubeletConfig) > 0 }, "Windows nodes take kubelet settings as kubeletExtraArgs"},
 			noBottlerocketSettings,
+			// "The OS-bypass capabilities of EFAs are not supported on Windows instances." (Amazon EC2
+			// User Guide, efa.html)
+			{"efa", func(a NodeGroupArgs) bool { return a.Efa != nil }, "EFA's OS bypass does not work on Windows; run EFA workloads on Linux nodes"},
 		}, al2023Only(windowsInstead)...),
 		userData: userdata.FormatWindows,
 	}

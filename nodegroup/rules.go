@@ -58,6 +58,7 @@ func planSecurityGroupRules(a NodeSecurityGroupArgs) (ingress, egress []rulePlan
 		ingress = append(ingress,
 			rulePlan{Suffix: "ingress-self-all", Description: "Node to node, all traffic", Protocol: "-1", Peer: peerSelf})
 	}
+	ingress = append(ingress, efaIngressRules(a)...)
 	switch {
 	case *a.ClusterSecurityGroupTraffic == ClusterTrafficAll:
 		ingress = append(ingress, rulePlan{Suffix: "ingress-cluster-all", Description: "Cluster security group (control plane, managed nodes, Fargate) to node, all traffic", Protocol: "-1", Peer: peerCluster})
@@ -110,6 +111,7 @@ func planSecurityGroupRules(a NodeSecurityGroupArgs) (ingress, egress []rulePlan
 	if a.EgressRules != nil {
 		egress = append(egress, clusterEgressRules(*a.ClusterSecurityGroupTraffic)...)
 	}
+	egress = append(egress, efaEgressRules(a)...)
 	return ingress, egress
 }
 

@@ -52,6 +52,12 @@ type NodeSecurityGroupArgs struct {
 
 	// Tags for the security group and its rules.
 	Tags pulumi.StringMapInput `pulumi:"tags,optional"`
+
+	// Whether the group allows all traffic to and from itself in both directions, as Elastic
+	// Fabric Adapter (EFA) requires: an egress rule to itself, and with `rulesProfile: strict` an
+	// ingress rule from itself (the `default` profile has one). Default false. A NodeGroup with
+	// `efa` sets it on the group it creates.
+	AllowEfa bool `pulumi:"allowEfa,optional"`
 }
 
 // NodeSecurityGroup is the security group of EKS self-managed nodes: every rule a separate,

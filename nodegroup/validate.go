@@ -122,6 +122,7 @@ func nodeGroupFields(a *NodeGroupArgs) []stringField {
 			stringField{"terminationLifecycleHook.roleArn", &h.RoleArn, false, "", checkRoleArn})
 	}
 	f = append(f, lifecycleFields(a)...)
+	f = append(f, placementFields(a)...)
 	return f
 }
 
@@ -190,6 +191,7 @@ func validateNodeGroup(raw *NodeGroupArgs, a NodeGroupArgs) problems {
 	checkInstanceRefresh(&p, a.InstanceRefresh)
 	checkCapacity(&p, raw, a)
 	checkLifecycle(&p, a)
+	checkPlacement(&p, raw, a)
 	checkHardening(&p, a)
 	if validOS(*a.OperatingSystem) {
 		checkLockdown(&p, a)

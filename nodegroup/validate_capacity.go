@@ -105,6 +105,7 @@ var iopsLimits = map[string]struct{ lo, hi, perGiB int }{
 // volumeSizeLimits are the sizes in GiB AWS allows per volume type.
 var volumeSizeLimits = map[string][2]int{
 	"gp3": {1, 65536}, "gp2": {1, 16384}, "io1": {4, 16384}, "io2": {4, 65536}, "standard": {1, 1024},
+	"st1": {125, 16384}, "sc1": {125, 16384},
 }
 
 func checkLaunchTemplate(p *problems, raw *NodeGroupArgs, a NodeGroupArgs) {
@@ -112,61 +113,19 @@ func checkLaunchTemplate(p *problems, raw *NodeGroupArgs, a NodeGroupArgs) {
 	checkEnum(p, "metadataOptions.httpTokens", *m.HttpTokens, []HttpTokens{HttpTokensRequired, HttpTokensOptional})
 	checkRange(p, "metadataOptions.httpPutResponseHopLimit", *m.HttpPutResponseHopLimit, 1, 64, "")
 
-	size, typ := *a.NodeRootVolumeSize, a.NodeRootVolumeType
-	typeOK := false
-	switch typ {
-	case "gp3", "gp2", "io1", "io2", "standard":
-		typeOK = true
-	case "st1", "sc1":
-		p.addf("nodeRootVolumeType (%q) cannot be a boot volume; use gp3", typ)
-	default:
-		p.addf("nodeRootVolumeType (%q) must be one of: gp3, gp2, io1, io2, standard", typ)
-	}
-	sizeOK := false
-	if lim, ok := volumeSizeLimits[typ]; ok {
-		if size < lim[0] || size > lim[1] {
-			p.addf("nodeRootVolumeSize (%d) must be between %d and %d GiB for %s", size, lim[0], lim[1], typ)
-		} else if min := rootVolumeFor(*a.OperatingSystem).minSize; !given(a.AmiId) && size < min {
+	checkEBS(p, ebsProps{size: "nodeRootVolumeSize", typ: "nodeRootVolumeType", iops: "nodeRootVolumeIops", throughput: "nodeRootVolumeThroughput"}, ebsSpec{
+		size: *a.NodeRootVolumeSize, typ: a.NodeRootVolumeType, iops: a.NodeRootVolumeIops, throughput: a.NodeRootVolumeThroughput, boot: true,
+		minSize: func(size int) bool {
+			min := rootVolumeFor(*a.OperatingSystem).minSize
+			if given(a.AmiId) || size >= min {
+				return true
+			}
 			if raw.NodeRootVolumeSize != nil {
 				p.addf("nodeRootVolumeSize (%d) must be at least %d GiB, the size of the EKS-optimized %s AMI's snapshot", size, min, *a.OperatingSystem)
 			}
-		} else {
-			sizeOK = true
-		}
-	}
-	iops := 0
-	if v := a.NodeRootVolumeIops; v != nil {
-		iops = *v
-		lim, ok := iopsLimits[typ]
-		switch {
-		case !typeOK:
-		case !ok:
-			p.addf("nodeRootVolumeIops applies only to gp3, io1 and io2 volumes, not %s", typ)
-		case iops < lim.lo || iops > lim.hi:
-			p.addf("nodeRootVolumeIops (%d) must be between %d and %d for %s", iops, lim.lo, lim.hi, typ)
-		case sizeOK && iops > size*lim.perGiB:
-			p.addf("nodeRootVolumeIops (%d) exceeds %d IOPS per GiB for %s: a %d GiB volume allows at most %d (raise nodeRootVolumeSize)", iops, lim.perGiB, typ, size, size*lim.perGiB)
-		}
-	} else if typ == "io1" || typ == "io2" {
-		p.addf("nodeRootVolumeIops is required for %s volumes", typ)
-	}
-	if tp := a.NodeRootVolumeThroughput; tp != nil {
-		switch {
-		case !typeOK:
-		case typ != "gp3":
-			p.addf("nodeRootVolumeThroughput applies only to gp3 volumes, not %s", typ)
-		case *tp < 125 || *tp > 2000:
-			p.addf("nodeRootVolumeThroughput (%d) must be between 125 and 2000 MiB/s", *tp)
-		default:
-			effective := 3000 // gp3's baseline IOPS when none are provisioned
-			if iops > 0 {
-				effective = iops
-			}
-			if *tp*4 > effective {
-				p.addf("nodeRootVolumeThroughput (%d MiB/s) exceeds 0.25 MiB/s per IOPS: %d IOPS allow at most %d MiB/s (raise nodeRootVolumeIops)", *tp, effective, effective/4)
-			}
-		}
-	}
+			return false
+		},
+	})
 	if given(a.NodeRootVolumeKmsKeyId) && !*a.NodeRootVolumeEncrypted {
 		p.addf("nodeRootVolumeKmsKeyId requires nodeRootVolumeEncrypted to be true")
 	}

@@ -273,6 +273,7 @@ func nodeGroupInputs(t *testing.T, a *nodegroup.NodeGroupArgs) property.Map {
 	p.intPtr("nodeRootVolumeIops", a.NodeRootVolumeIops)
 	p.intPtr("nodeRootVolumeThroughput", a.NodeRootVolumeThroughput)
 	p.boolPtr("nodeRootVolumeDeleteOnTermination", a.NodeRootVolumeDeleteOnTermination)
+	placementInputs(t, p, a)
 	p.boolPtr("enableDetailedMonitoring", a.EnableDetailedMonitoring)
 	p.input("keyName", a.KeyName)
 	p.boolPtr("nodeAssociatePublicIpAddress", a.NodeAssociatePublicIpAddress)
@@ -414,6 +415,7 @@ func nodeSecurityGroupInputs(t *testing.T, a *nodegroup.NodeSecurityGroupArgs) p
 	p.strs("sshSourceCidrs", a.SshSourceCidrs)
 	p.inputs("sshSourceSecurityGroupIds", a.SshSourceSecurityGroupIds)
 	p.inputMap("tags", a.Tags)
+	p.flag("allowEfa", a.AllowEfa)
 	return p.Map()
 }
 

@@ -335,6 +335,8 @@ func parityScenarios() []scenario {
 			assert.Equal(t, []any{50.0, 100.0}, prefs["checkpointPercentages"])
 		}),
 
+		capacityOptionsScenario(),
+
 		nodeGroupScenario("cluster autoscaler ignores scaling changes, no instance refresh", func() *nodegroup.NodeGroupArgs {
 			return &nodegroup.NodeGroupArgs{
 				Cluster:               demoCluster(),

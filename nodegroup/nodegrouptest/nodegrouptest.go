@@ -230,6 +230,7 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 var (
 	namedTypes = map[string]bool{
 		"aws:iam/role:Role": true, "aws:iam/instanceProfile:InstanceProfile": true, "aws:autoscaling/group:Group": true,
+		"aws:ec2/placementGroup:PlacementGroup": true,
 	}
 	iamKinds = map[string]string{"aws:iam/role:Role": "role", "aws:iam/instanceProfile:InstanceProfile": "instance-profile"}
 )
@@ -275,9 +276,9 @@ func stringInput(inputs resource.PropertyMap, key, otherwise string) string {
 // that a test can expect it in another resource's inputs before the program runs: sg-... for
 // a security group, sgr-... for a security group rule, lt-... for a launch template, each
 // followed by 17 hexadecimal digits as AWS's are; name-id for other types. A resource AWS
-// identifies by its name (an IAM role or instance profile, an Auto Scaling group) has its name
-// as ID instead: its name input, or its namePrefix followed by NameSuffix, or else its
-// logical name.
+// identifies by its name (an IAM role or instance profile, an Auto Scaling group, a placement
+// group) has its name as ID instead: its name input, or its namePrefix followed by
+// NameSuffix, or else its logical name.
 func ID(typ, name string) string {
 	switch typ {
 	case "aws:ec2/securityGroup:SecurityGroup":

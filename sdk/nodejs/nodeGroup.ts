@@ -89,19 +89,26 @@ export class NodeGroup extends pulumi.ComponentResource {
             resourceInputs["architecture"] = args?.architecture;
             resourceInputs["bottlerocketSettings"] = args?.bottlerocketSettings;
             resourceInputs["capacityRebalance"] = args?.capacityRebalance;
+            resourceInputs["capacityReservation"] = args?.capacityReservation;
             resourceInputs["cluster"] = args?.cluster;
             resourceInputs["clusterAutoscalerTags"] = args?.clusterAutoscalerTags;
             resourceInputs["containerdBaseRuntimeSpec"] = args?.containerdBaseRuntimeSpec;
             resourceInputs["containerdConfig"] = args?.containerdConfig;
+            resourceInputs["cpuOptions"] = args?.cpuOptions;
+            resourceInputs["creditSpecification"] = args?.creditSpecification;
+            resourceInputs["dataVolumes"] = args?.dataVolumes;
             resourceInputs["defaultInstanceWarmup"] = args?.defaultInstanceWarmup;
             resourceInputs["desiredCapacity"] = args?.desiredCapacity;
+            resourceInputs["efa"] = args?.efa;
             resourceInputs["enableDetailedMonitoring"] = args?.enableDetailedMonitoring;
             resourceInputs["enabledMetrics"] = args?.enabledMetrics;
+            resourceInputs["enclaveEnabled"] = args?.enclaveEnabled;
             resourceInputs["extraNodeSecurityGroupIds"] = args?.extraNodeSecurityGroupIds;
             resourceInputs["hardening"] = args?.hardening;
             resourceInputs["healthCheckGracePeriod"] = args?.healthCheckGracePeriod;
             resourceInputs["ignoreScalingChanges"] = args?.ignoreScalingChanges;
             resourceInputs["instanceMaintenancePolicy"] = args?.instanceMaintenancePolicy;
+            resourceInputs["instanceMarketOptions"] = args?.instanceMarketOptions;
             resourceInputs["instanceProfileArn"] = args?.instanceProfileArn;
             resourceInputs["instanceRefresh"] = args?.instanceRefresh;
             resourceInputs["instanceType"] = args?.instanceType;
@@ -132,6 +139,7 @@ export class NodeGroup extends pulumi.ComponentResource {
             resourceInputs["nodeSecurityGroupId"] = args?.nodeSecurityGroupId;
             resourceInputs["nodeSecurityGroupOptions"] = args?.nodeSecurityGroupOptions;
             resourceInputs["operatingSystem"] = args?.operatingSystem;
+            resourceInputs["placementGroup"] = args?.placementGroup;
             resourceInputs["postBootstrapUserData"] = args?.postBootstrapUserData;
             resourceInputs["preBootstrapUserData"] = args?.preBootstrapUserData;
             resourceInputs["protectFromScaleIn"] = args?.protectFromScaleIn;
@@ -197,6 +205,10 @@ export interface NodeGroupArgs {
      */
     capacityRebalance?: boolean;
     /**
+     * The capacity reservations the nodes launch into: an open/none preference, one targeted reservation or a resource group of them. Default: AWS's (`open`).
+     */
+    capacityReservation?: inputs.CapacityReservationArgs;
+    /**
      * The cluster the nodes join. Required.
      */
     cluster: inputs.ClusterArgs;
@@ -213,6 +225,18 @@ export interface NodeGroupArgs {
      */
     containerdConfig?: string;
     /**
+     * Processor options: core count, threads per core, AMD SEV-SNP. Default: the instance type's.
+     */
+    cpuOptions?: inputs.CpuOptionsArgs;
+    /**
+     * The CPU credit option of burstable instances: `standard` or `unlimited`. Only for T family instance types (t2, t3, t3a, t4g). Default: AWS's (`unlimited` for t3, t3a and t4g, `standard` for t2).
+     */
+    creditSpecification?: enums.CpuCredits;
+    /**
+     * More EBS volumes for every node, each encrypted unless set otherwise. Default none. The operating system does not format or mount them: do it in `preBootstrapUserData` (AL2023, AL2), with a bootstrap container (Bottlerocket) or a script (Windows).
+     */
+    dataVolumes?: inputs.DataVolumeArgs[];
+    /**
      * Seconds after a node is in service before it counts toward the group's CloudWatch metrics and healthy percentages (scaling policies, instance refresh, maintenance), 0-3600. Default: not set (AWS then uses each feature's own warmup).
      */
     defaultInstanceWarmup?: number;
@@ -221,6 +245,10 @@ export interface NodeGroupArgs {
      */
     desiredCapacity?: number;
     /**
+     * Elastic Fabric Adapter (EFA) interfaces for the nodes. Default none. The node security group eksnodes creates then allows all traffic to and from itself both ways, as EFA requires (with `nodeSecurityGroupId`, your group must allow it); and unless `placementGroup` or a targeted `capacityReservation` places the nodes, eksnodes creates a cluster placement group for them, which needs a single subnet. Only on instance types with EFA (the largest sizes of EFA families) and Linux: EFA's OS bypass does not work on Windows. The EKS-optimized AL2023 NVIDIA and Neuron AMIs and the Bottlerocket AMIs carry the EFA software; the EFA device plugin or DRA driver exposes it to pods.
+     */
+    efa?: inputs.EfaOptionsArgs;
+    /**
      * Whether EC2 detailed (1-minute) monitoring is enabled. Default false.
      */
     enableDetailedMonitoring?: boolean;
@@ -228,6 +256,10 @@ export interface NodeGroupArgs {
      * Group metrics sent to CloudWatch every minute, each once. Default none.
      */
     enabledMetrics?: enums.GroupMetric[];
+    /**
+     * Whether the nodes can run AWS Nitro Enclaves. Default false. Not on burstable (T), A1 or Mac instance types.
+     */
+    enclaveEnabled?: boolean;
     /**
      * More security group IDs attached to the nodes besides the node security group.
      */
@@ -248,6 +280,10 @@ export interface NodeGroupArgs {
      * Capacity bounds while the group replaces nodes for its own reasons (failed health checks, `maxInstanceLifetime`, rebalancing). Default: not set (AWS terminates, then launches).
      */
     instanceMaintenancePolicy?: inputs.InstanceMaintenancePolicyArgs;
+    /**
+     * How the nodes' capacity is bought, e.g. from an EC2 Capacity Block for ML (`marketType: capacity-block`, with `capacityReservation.reservationId`). Default: On-Demand (or Spot with `mixedInstancesPolicy`). Conflicts with `mixedInstancesPolicy`.
+     */
+    instanceMarketOptions?: inputs.InstanceMarketOptionsArgs;
     /**
      * The ARN of an existing instance profile for the nodes. Default: a NodeRole is created with its instance profile and access entry. Must be given together with `roleArn`; conflicts with `nodeRoleOptions`.
      */
@@ -368,6 +404,10 @@ export interface NodeGroupArgs {
      * The node operating system. Default `AL2023` (Amazon Linux 2023, bootstrapped by nodeadm).
      */
     operatingSystem?: enums.OperatingSystem;
+    /**
+     * An EC2 placement group for the nodes: a new one eksnodes creates, or an existing one. Default none (a cluster placement group with `efa`). A `cluster` group lives in one Availability Zone: give one subnet.
+     */
+    placementGroup?: inputs.PlacementGroupOptionsArgs;
     /**
      * A shell script placed after the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. Conflicts with `userDataOverride`.
      */

@@ -50,6 +50,7 @@ export class NodeSecurityGroup extends pulumi.ComponentResource {
             if (args?.vpcId === undefined && !opts.urn) {
                 throw new Error("Missing required property 'vpcId'");
             }
+            resourceInputs["allowEfa"] = args?.allowEfa;
             resourceInputs["clusterName"] = args?.clusterName;
             resourceInputs["clusterSecurityGroupId"] = args?.clusterSecurityGroupId;
             resourceInputs["clusterSecurityGroupTraffic"] = args?.clusterSecurityGroupTraffic;
@@ -76,6 +77,10 @@ export class NodeSecurityGroup extends pulumi.ComponentResource {
  * The set of arguments for constructing a NodeSecurityGroup resource.
  */
 export interface NodeSecurityGroupArgs {
+    /**
+     * Whether the group allows all traffic to and from itself in both directions, as Elastic Fabric Adapter (EFA) requires: an egress rule to itself, and with `rulesProfile: strict` an ingress rule from itself (the `default` profile has one). Default false. A NodeGroup with `efa` sets it on the group it creates.
+     */
+    allowEfa?: boolean;
     /**
      * The EKS cluster name, for the `kubernetes.io/cluster/<name>=owned` tag. Required.
      */

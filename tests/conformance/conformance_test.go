@@ -109,9 +109,10 @@ func TestDefaultNodeGroupIsValidForTheFake(t *testing.T) {
 		Cluster:   c,
 		SubnetIds: pulumi.ToStringArray([]string{"subnet-0123456789abcdef0", "subnet-0fedcba9876543210"}),
 		Labels:    map[string]string{"team": "platform"},
-		// The optional child types (the hook, and the IPv6 CNI policy of an IPv6 cluster), so
-		// that every type the fake knows is used.
+		// The optional child types (the hook, the placement group, and the IPv6 CNI policy of
+		// an IPv6 cluster), so that every type the fake knows is used.
 		TerminationLifecycleHook: &nodegroup.TerminationLifecycleHook{},
+		PlacementGroup:           &nodegroup.PlacementGroupOptions{Strategy: nodegroup.Ref(nodegroup.PlacementStrategySpread)},
 	})
 	assert.Equal(t, fakeaws.ResourceTokens(), sortedKeys(m.types), "the fake implements exactly what eksnodes uses")
 	assert.Equal(t, fakeaws.FunctionTokens(), sortedKeys(m.invokes))

@@ -15,6 +15,7 @@ func TestImplementsExactlyTheTypesEksnodesUses(t *testing.T) {
 		"aws:autoscaling/group:Group",
 		"aws:autoscaling/lifecycleHook:LifecycleHook",
 		"aws:ec2/launchTemplate:LaunchTemplate",
+		"aws:ec2/placementGroup:PlacementGroup",
 		"aws:ec2/securityGroup:SecurityGroup",
 		"aws:eks/accessEntry:AccessEntry",
 		"aws:iam/instanceProfile:InstanceProfile",

@@ -50,6 +50,9 @@ var replaceOnChange = map[string][]string{
 	GroupToken:           {"name", "namePrefix"},
 	// autoscaling/lifecycle_hook.go: autoscaling_group_name and name are ForceNew.
 	LifecycleHookToken: {"autoscalingGroupName", "name"},
+	// ec2/placement_group.go: name, strategy, partition_count and spread_level are ForceNew;
+	// only tags change in place.
+	PlacementGroupToken: {"name", "partitionCount", "spreadLevel", "strategy"},
 }
 
 // ReplaceProperties returns the inputs whose change replaces a resource of the given type.

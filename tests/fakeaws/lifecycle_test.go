@@ -295,6 +295,7 @@ func TestReplacementPropertiesAreDocumented(t *testing.T) {
 		fakeaws.RolePolicyToken:           {"name", "namePrefix", "role"},
 		fakeaws.InstanceProfileToken:      {"name", "namePrefix", "path"},
 		fakeaws.AccessEntryToken:          {"clusterName", "principalArn", "type"},
+		fakeaws.PlacementGroupToken:       {"name", "partitionCount", "spreadLevel", "strategy"},
 		fakeaws.SecurityGroupToken:        {"description", "name", "namePrefix", "vpcId"},
 		fakeaws.IngressRuleToken:          {"securityGroupId"},
 		fakeaws.EgressRuleToken:           {"securityGroupId"},

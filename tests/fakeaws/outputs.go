@@ -188,6 +188,8 @@ func newID(r *resourceSchema, urn, name string, inputs property.Map) string {
 		return "lt-0" + hexID(16, urn, seed())
 	case LifecycleHookToken:
 		return name // Terraform's ID of a lifecycle hook is its name
+	case PlacementGroupToken:
+		return name // Terraform's ID of a placement group is its name
 	case RolePolicyToken:
 		role, _ := stringOf(inputs.Get("role"))
 		return role + ":" + name // Terraform's ID of an inline role policy is role:name

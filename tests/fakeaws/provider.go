@@ -113,8 +113,10 @@ func check(req p.CheckRequest) (p.CheckResponse, error) {
 	}
 	news := req.Inputs
 	// Pulumi autonaming: a resource with neither name nor namePrefix gets a name from its
-	// URN, kept from the previous inputs when there are some.
-	if r.hasInput("name") && r.hasInput("namePrefix") && !present(news, "name") && !present(news, "namePrefix") {
+	// URN, kept from the previous inputs when there are some. A placement group has no
+	// namePrefix; pulumi-aws autonames its name all the same.
+	autonamed := r.hasInput("name") && (r.hasInput("namePrefix") || r.token == PlacementGroupToken)
+	if autonamed && !present(news, "name") && !present(news, "namePrefix") {
 		name := autoName(req.Urn.Name(), string(req.Urn))
 		if old := req.State.Get("name"); old.IsString() {
 			name = old.AsString()

@@ -52,6 +52,17 @@ func (c *calc) set() {
 		c.launchTemplateVersions()
 	case GroupToken:
 		c.group()
+	case PlacementGroupToken:
+		c.computed["arn"] = s(c.arn("ec2", "placement-group/"+c.name, true))
+		c.computed["placementGroupId"] = s("pg-0" + hexID(16, c.urn, c.name))
+		// AWS reports the partition count of a partition group (2 unless given) and the
+		// spread level of a spread group (rack unless given).
+		switch strategy, _ := stringOf(c.inputs.Get("strategy")); strategy {
+		case "partition":
+			c.defaults["partitionCount"] = n(2)
+		case "spread":
+			c.defaults["spreadLevel"] = s("rack")
+		}
 	}
 }
 

@@ -40,6 +40,7 @@ const (
 	LaunchTemplateToken       = "aws:ec2/launchTemplate:LaunchTemplate"
 	GroupToken                = "aws:autoscaling/group:Group"
 	LifecycleHookToken        = "aws:autoscaling/lifecycleHook:LifecycleHook"
+	PlacementGroupToken       = "aws:ec2/placementGroup:PlacementGroup"
 )
 
 // Function tokens.
@@ -118,6 +119,7 @@ var resourceTypes = map[string]struct {
 	LaunchTemplateToken:       {ec2.LaunchTemplateArgs{}, ec2.LaunchTemplate{}},
 	GroupToken:                {autoscaling.GroupArgs{}, autoscaling.Group{}},
 	LifecycleHookToken:        {autoscaling.LifecycleHookArgs{}, autoscaling.LifecycleHook{}},
+	PlacementGroupToken:       {ec2.PlacementGroupArgs{}, ec2.PlacementGroup{}},
 }
 
 var functionTypes = map[string]struct{ args, result any }{

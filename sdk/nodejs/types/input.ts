@@ -7,6 +7,24 @@ import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
 /**
+ * CapacityReservation chooses the EC2 capacity reservations the nodes launch into. Give at most one of `preference`, `reservationId` and `resourceGroupArn`.
+ */
+export interface CapacityReservationArgs {
+    /**
+     * `open` (AWS's default: any open reservation with matching attributes, else On-Demand capacity) or `none` (never a reservation).
+     */
+    preference?: enums.CapacityReservationPreference;
+    /**
+     * The ID of one targeted capacity reservation (`cr-...`, a value or another resource's output), such as an On-Demand Capacity Reservation or a Capacity Block. Its instance type and Availability Zone must match the group's.
+     */
+    reservationId?: pulumi.Input<string | undefined>;
+    /**
+     * The ARN of a capacity reservation resource group (a value or another resource's output), whose reservations the nodes use first.
+     */
+    resourceGroupArn?: pulumi.Input<string | undefined>;
+}
+
+/**
  * ClusterArgs are the facts about the EKS cluster the nodes join. Each value may be a plain string or an output of another resource: a pulumi-eks Cluster, a raw aws.eks.Cluster, a stack reference or configuration.
  */
 export interface ClusterArgs {
@@ -45,6 +63,76 @@ export interface ClusterArgs {
 }
 
 /**
+ * CpuOptions set the processor of the nodes' instances.
+ */
+export interface CpuOptionsArgs {
+    /**
+     * Whether AMD SEV-SNP memory encryption is on. Only on the AMD families that support it (c6a, m6a, r6a). Default false.
+     */
+    amdSevSnp?: boolean;
+    /**
+     * The number of CPU cores, at least 1 and at most the instance type's (e.g. to license per core or to give each core more memory). Requires `threadsPerCore`. Default: all cores.
+     */
+    coreCount?: number;
+    /**
+     * Threads per core: 1 (simultaneous multithreading off) or 2. Graviton instances have 1. Default: the instance type's (2 on most x86_64 types).
+     */
+    threadsPerCore?: number;
+}
+
+/**
+ * DataVolume is an EBS volume the nodes get besides their root volume.
+ */
+export interface DataVolumeArgs {
+    /**
+     * Whether the volume is deleted when the node terminates. Default true.
+     */
+    deleteOnTermination?: boolean;
+    /**
+     * The device name the volume is attached as, e.g. `/dev/xvdc`: `/dev/sd[b-z]` or `/dev/xvd[b-z]` (Windows also takes `xvd[b-z]`). Required, unique (`/dev/sdf` and `/dev/xvdf` are the same device), and not a device of the operating system's own volumes (`/dev/xvda`, and `/dev/xvdb` on Bottlerocket; `/dev/sda1` on Windows). The operating system may show it under another name (NVMe on Nitro instances).
+     */
+    deviceName: string;
+    /**
+     * Whether the volume is encrypted. Default true.
+     */
+    encrypted?: boolean;
+    /**
+     * Provisioned IOPS. Only for `gp3` (3000-80000), `io1` (100-64000) and `io2` (100-256000); required for `io1` and `io2`. Default: the volume type's baseline (3000 for gp3).
+     */
+    iops?: number;
+    /**
+     * The KMS key ARN that encrypts the volume. Default: the account's default EBS key. Requires encryption.
+     */
+    kmsKeyId?: pulumi.Input<string | undefined>;
+    /**
+     * The size in GiB. Required: `gp3` 1-65536, `gp2` 1-16384, `io1` 4-16384, `io2` 4-65536, `st1` and `sc1` 125-16384, `standard` 1-1024.
+     */
+    size: number;
+    /**
+     * Throughput in MiB/s. Only for `gp3` (125-2000). Default: 125.
+     */
+    throughput?: number;
+    /**
+     * The volume type: `gp3` (default), `gp2`, `io1`, `io2`, `st1`, `sc1` or `standard`.
+     */
+    type?: string;
+}
+
+/**
+ * EfaOptions attach Elastic Fabric Adapter (EFA) interfaces to the nodes, for NCCL and MPI traffic between them.
+ */
+export interface EfaOptionsArgs {
+    /**
+     * The number of network cards that get an EFA, 1 or more, at most the instance type's network card count (e.g. 32 on p5.48xlarge, 4 on p4d.24xlarge). Default 1: the primary interface is an EFA (with ENA). Network cards 1 to `interfaceCount`-1 each get one more interface of `secondaryInterfaceType` at device index 1. Nodes with more than one interface cannot get a public IP address.
+     */
+    interfaceCount?: number;
+    /**
+     * The type of the interfaces on network cards 1 and up: `efa-only` (default: EFA device only, no IP address, as AWS recommends for the extra cards of p5 and later) or `efa` (EFA with ENA).
+     */
+    secondaryInterfaceType?: enums.EfaInterfaceType;
+}
+
+/**
  * FloatRange is a range of numbers; either end may be left open.
  */
 export interface FloatRangeArgs {
@@ -70,6 +158,16 @@ export interface InstanceMaintenancePolicyArgs {
      * The share of desired capacity kept in service and healthy while nodes are replaced, 0-100. Required.
      */
     minHealthyPercentage: number;
+}
+
+/**
+ * InstanceMarketOptions is how the nodes' capacity is bought, besides On-Demand (and Spot, set with `mixedInstancesPolicy`).
+ */
+export interface InstanceMarketOptionsArgs {
+    /**
+     * `capacity-block`: the nodes run in an EC2 Capacity Block for ML, named by `capacityReservation.reservationId`. Required. A Capacity Block needs one instance type (no `mixedInstancesPolicy`) of a GPU or Trainium family, and subnets in its Availability Zone. Scale the group to zero before the block ends: EC2 terminates nodes still running then.
+     */
+    marketType: enums.MarketType;
 }
 
 /**
@@ -414,6 +512,28 @@ export interface NodeSecurityGroupOptionsArgs {
      * Security groups allowed to reach the nodes on TCP 22; each may be another resource's output. Default none.
      */
     sshSourceSecurityGroupIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+}
+
+/**
+ * PlacementGroupOptions place the nodes in an EC2 placement group: a new one eksnodes creates, or an existing one named by `name`.
+ */
+export interface PlacementGroupOptionsArgs {
+    /**
+     * The name of an existing placement group (a value or another resource's output). Conflicts with `strategy`, `partitionCount` and `spreadLevel`. Default: eksnodes creates a placement group.
+     */
+    name?: pulumi.Input<string | undefined>;
+    /**
+     * The number of partitions, 1-7 (AWS's limit per Availability Zone). Only with strategy `partition`. Default: AWS's (2).
+     */
+    partitionCount?: number;
+    /**
+     * Where a spread group spreads nodes: `rack` (default: at most 7 running nodes per Availability Zone) or `host` (AWS Outposts only). Only with strategy `spread`.
+     */
+    spreadLevel?: enums.SpreadLevel;
+    /**
+     * The strategy of the placement group eksnodes creates: `cluster` (default: nodes packed close together in one Availability Zone, for low-latency networking), `spread` or `partition`.
+     */
+    strategy?: enums.PlacementStrategy;
 }
 
 /**

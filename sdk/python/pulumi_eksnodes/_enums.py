@@ -14,9 +14,12 @@ __all__ = [
     'AccessEntryType',
     'Architecture',
     'AttributeInclusion',
+    'CapacityReservationPreference',
     'ClusterTraffic',
+    'CpuCredits',
     'CpuManufacturer',
     'DisabledMount',
+    'EfaInterfaceType',
     'GroupMetric',
     'HardeningProfile',
     'HttpTokens',
@@ -25,9 +28,12 @@ __all__ = [
     'LifecycleTransition',
     'LocalStorageStrategy',
     'LocalStorageType',
+    'MarketType',
     'OperatingSystem',
+    'PlacementStrategy',
     'RulesProfile',
     'ScalingProcess',
+    'SpreadLevel',
     'TaintEffect',
     'TerminationPolicy',
 ]
@@ -186,6 +192,21 @@ class AttributeInclusion(_builtins.str, Enum):
     """
 
 
+@pulumi.type_token("eksnodes:index:CapacityReservationPreference")
+class CapacityReservationPreference(_builtins.str, Enum):
+    """
+    CapacityReservationPreference is which capacity reservations instances may use when none is targeted.
+    """
+    OPEN = "open"
+    """
+    Any open capacity reservation with matching attributes, else On-Demand capacity (AWS's default).
+    """
+    NONE = "none"
+    """
+    Never a capacity reservation.
+    """
+
+
 @pulumi.type_token("eksnodes:index:ClusterTraffic")
 class ClusterTraffic(_builtins.str, Enum):
     """
@@ -198,6 +219,21 @@ class ClusterTraffic(_builtins.str, Enum):
     MINIMAL = "minimal"
     """
     Only what the control plane needs (the profile's ports from the cluster security group, HTTPS to it) and DNS (TCP and UDP 53) both ways, so pods still resolve names through CoreDNS wherever it runs. Other pod-to-pod traffic with nodes in the cluster security group needs ingressRules.
+    """
+
+
+@pulumi.type_token("eksnodes:index:CpuCredits")
+class CpuCredits(_builtins.str, Enum):
+    """
+    CpuCredits is the CPU credit option of burstable (T family) instances.
+    """
+    STANDARD = "standard"
+    """
+    Instances burst while they have earned credits, then run at their baseline.
+    """
+    UNLIMITED = "unlimited"
+    """
+    Instances burst as long as needed; credits beyond those earned are charged.
     """
 
 
@@ -236,6 +272,21 @@ class DisabledMount(_builtins.str, Enum):
     SOCI = "SOCI"
     """
     `/var/lib/soci-snapshotter-grpc`: the SOCI snapshotter's state (lazy-loaded images).
+    """
+
+
+@pulumi.type_token("eksnodes:index:EfaInterfaceType")
+class EfaInterfaceType(_builtins.str, Enum):
+    """
+    EfaInterfaceType is the type of the EFA interfaces on network cards 1 and up.
+    """
+    EFA = "efa"
+    """
+    An EFA with ENA: the EFA device and an IP-capable ENA device.
+    """
+    EFA_ONLY = "efa-only"
+    """
+    The EFA device only, with no IP address (the default for network cards 1 and up).
     """
 
 
@@ -435,6 +486,17 @@ class LocalStorageType(_builtins.str, Enum):
     """
 
 
+@pulumi.type_token("eksnodes:index:MarketType")
+class MarketType(_builtins.str, Enum):
+    """
+    MarketType is a purchasing option of the nodes' capacity.
+    """
+    CAPACITY_BLOCK = "capacity-block"
+    """
+    An EC2 Capacity Block for ML: GPU or Trainium instances reserved for a period.
+    """
+
+
 @pulumi.type_token("eksnodes:index:OperatingSystem")
 class OperatingSystem(_builtins.str, Enum):
     """
@@ -475,6 +537,25 @@ class OperatingSystem(_builtins.str, Enum):
     AL2 = "AL2"
     """
     Legacy Amazon Linux 2, bootstrapped by /etc/eks/bootstrap.sh. AWS publishes no AL2 AMIs for Kubernetes 1.33 and later.
+    """
+
+
+@pulumi.type_token("eksnodes:index:PlacementStrategy")
+class PlacementStrategy(_builtins.str, Enum):
+    """
+    PlacementStrategy is how an EC2 placement group places instances.
+    """
+    CLUSTER = "cluster"
+    """
+    Instances close together in one Availability Zone, for low-latency, high-throughput networking between them (the default; what EFA workloads need).
+    """
+    SPREAD = "spread"
+    """
+    Each instance on distinct hardware (racks, or hosts on Outposts), to limit correlated failures.
+    """
+    PARTITION = "partition"
+    """
+    Instances in partitions that share no racks with each other, for large distributed workloads such as HDFS, HBase and Cassandra.
     """
 
 
@@ -533,6 +614,21 @@ class ScalingProcess(_builtins.str, Enum):
     SCHEDULED_ACTIONS = "ScheduledActions"
     """
     Running scheduled scaling actions.
+    """
+
+
+@pulumi.type_token("eksnodes:index:SpreadLevel")
+class SpreadLevel(_builtins.str, Enum):
+    """
+    SpreadLevel is the hardware a spread placement group spreads instances over.
+    """
+    RACK = "rack"
+    """
+    Distinct racks (the default).
+    """
+    HOST = "host"
+    """
+    Distinct hosts, on AWS Outposts only.
     """
 
 

@@ -16,12 +16,22 @@ from . import _utilities
 from ._enums import *
 
 __all__ = [
+    'CapacityReservationArgs',
+    'CapacityReservationArgsDict',
     'ClusterArgs',
     'ClusterArgsDict',
+    'CpuOptionsArgs',
+    'CpuOptionsArgsDict',
+    'DataVolumeArgs',
+    'DataVolumeArgsDict',
+    'EfaOptionsArgs',
+    'EfaOptionsArgsDict',
     'FloatRangeArgs',
     'FloatRangeArgsDict',
     'InstanceMaintenancePolicyArgs',
     'InstanceMaintenancePolicyArgsDict',
+    'InstanceMarketOptionsArgs',
+    'InstanceMarketOptionsArgsDict',
     'InstanceRefreshArgs',
     'InstanceRefreshArgsDict',
     'InstanceRequirementsArgs',
@@ -42,6 +52,8 @@ __all__ = [
     'NodeRoleOptionsArgsDict',
     'NodeSecurityGroupOptionsArgs',
     'NodeSecurityGroupOptionsArgsDict',
+    'PlacementGroupOptionsArgs',
+    'PlacementGroupOptionsArgsDict',
     'RequiredIntRangeArgs',
     'RequiredIntRangeArgsDict',
     'SecurityGroupRuleArgs',
@@ -51,6 +63,80 @@ __all__ = [
     'TerminationLifecycleHookArgs',
     'TerminationLifecycleHookArgsDict',
 ]
+
+class CapacityReservationArgsDict(TypedDict):
+    """
+    CapacityReservation chooses the EC2 capacity reservations the nodes launch into. Give at most one of `preference`, `reservationId` and `resourceGroupArn`.
+    """
+    preference: NotRequired['CapacityReservationPreference']
+    """
+    `open` (AWS's default: any open reservation with matching attributes, else On-Demand capacity) or `none` (never a reservation).
+    """
+    reservation_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The ID of one targeted capacity reservation (`cr-...`, a value or another resource's output), such as an On-Demand Capacity Reservation or a Capacity Block. Its instance type and Availability Zone must match the group's.
+    """
+    resource_group_arn: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The ARN of a capacity reservation resource group (a value or another resource's output), whose reservations the nodes use first.
+    """
+
+@pulumi.input_type
+class CapacityReservationArgs:
+    def __init__(__self__, *,
+                 preference: Optional['CapacityReservationPreference'] = None,
+                 reservation_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 resource_group_arn: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        CapacityReservation chooses the EC2 capacity reservations the nodes launch into. Give at most one of `preference`, `reservationId` and `resourceGroupArn`.
+
+        :param 'CapacityReservationPreference' preference: `open` (AWS's default: any open reservation with matching attributes, else On-Demand capacity) or `none` (never a reservation).
+        :param pulumi.Input[_builtins.str] reservation_id: The ID of one targeted capacity reservation (`cr-...`, a value or another resource's output), such as an On-Demand Capacity Reservation or a Capacity Block. Its instance type and Availability Zone must match the group's.
+        :param pulumi.Input[_builtins.str] resource_group_arn: The ARN of a capacity reservation resource group (a value or another resource's output), whose reservations the nodes use first.
+        """
+        if preference is not None:
+            pulumi.set(__self__, "preference", preference)
+        if reservation_id is not None:
+            pulumi.set(__self__, "reservation_id", reservation_id)
+        if resource_group_arn is not None:
+            pulumi.set(__self__, "resource_group_arn", resource_group_arn)
+
+    @_builtins.property
+    @pulumi.getter
+    def preference(self) -> Optional['CapacityReservationPreference']:
+        """
+        `open` (AWS's default: any open reservation with matching attributes, else On-Demand capacity) or `none` (never a reservation).
+        """
+        return pulumi.get(self, "preference")
+
+    @preference.setter
+    def preference(self, value: Optional['CapacityReservationPreference']):
+        pulumi.set(self, "preference", value)
+
+    @_builtins.property
+    @pulumi.getter(name="reservationId")
+    def reservation_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The ID of one targeted capacity reservation (`cr-...`, a value or another resource's output), such as an On-Demand Capacity Reservation or a Capacity Block. Its instance type and Availability Zone must match the group's.
+        """
+        return pulumi.get(self, "reservation_id")
+
+    @reservation_id.setter
+    def reservation_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "reservation_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="resourceGroupArn")
+    def resource_group_arn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The ARN of a capacity reservation resource group (a value or another resource's output), whose reservations the nodes use first.
+        """
+        return pulumi.get(self, "resource_group_arn")
+
+    @resource_group_arn.setter
+    def resource_group_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "resource_group_arn", value)
+
 
 class ClusterArgsDict(TypedDict):
     """
@@ -222,6 +308,306 @@ class ClusterArgs:
         pulumi.set(self, "vpc_id", value)
 
 
+class CpuOptionsArgsDict(TypedDict):
+    """
+    CpuOptions set the processor of the nodes' instances.
+    """
+    amd_sev_snp: NotRequired[_builtins.bool]
+    """
+    Whether AMD SEV-SNP memory encryption is on. Only on the AMD families that support it (c6a, m6a, r6a). Default false.
+    """
+    core_count: NotRequired[_builtins.int]
+    """
+    The number of CPU cores, at least 1 and at most the instance type's (e.g. to license per core or to give each core more memory). Requires `threadsPerCore`. Default: all cores.
+    """
+    threads_per_core: NotRequired[_builtins.int]
+    """
+    Threads per core: 1 (simultaneous multithreading off) or 2. Graviton instances have 1. Default: the instance type's (2 on most x86_64 types).
+    """
+
+@pulumi.input_type
+class CpuOptionsArgs:
+    def __init__(__self__, *,
+                 amd_sev_snp: Optional[_builtins.bool] = None,
+                 core_count: Optional[_builtins.int] = None,
+                 threads_per_core: Optional[_builtins.int] = None):
+        """
+        CpuOptions set the processor of the nodes' instances.
+
+        :param _builtins.bool amd_sev_snp: Whether AMD SEV-SNP memory encryption is on. Only on the AMD families that support it (c6a, m6a, r6a). Default false.
+        :param _builtins.int core_count: The number of CPU cores, at least 1 and at most the instance type's (e.g. to license per core or to give each core more memory). Requires `threadsPerCore`. Default: all cores.
+        :param _builtins.int threads_per_core: Threads per core: 1 (simultaneous multithreading off) or 2. Graviton instances have 1. Default: the instance type's (2 on most x86_64 types).
+        """
+        if amd_sev_snp is not None:
+            pulumi.set(__self__, "amd_sev_snp", amd_sev_snp)
+        if core_count is not None:
+            pulumi.set(__self__, "core_count", core_count)
+        if threads_per_core is not None:
+            pulumi.set(__self__, "threads_per_core", threads_per_core)
+
+    @_builtins.property
+    @pulumi.getter(name="amdSevSnp")
+    def amd_sev_snp(self) -> Optional[_builtins.bool]:
+        """
+        Whether AMD SEV-SNP memory encryption is on. Only on the AMD families that support it (c6a, m6a, r6a). Default false.
+        """
+        return pulumi.get(self, "amd_sev_snp")
+
+    @amd_sev_snp.setter
+    def amd_sev_snp(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "amd_sev_snp", value)
+
+    @_builtins.property
+    @pulumi.getter(name="coreCount")
+    def core_count(self) -> Optional[_builtins.int]:
+        """
+        The number of CPU cores, at least 1 and at most the instance type's (e.g. to license per core or to give each core more memory). Requires `threadsPerCore`. Default: all cores.
+        """
+        return pulumi.get(self, "core_count")
+
+    @core_count.setter
+    def core_count(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "core_count", value)
+
+    @_builtins.property
+    @pulumi.getter(name="threadsPerCore")
+    def threads_per_core(self) -> Optional[_builtins.int]:
+        """
+        Threads per core: 1 (simultaneous multithreading off) or 2. Graviton instances have 1. Default: the instance type's (2 on most x86_64 types).
+        """
+        return pulumi.get(self, "threads_per_core")
+
+    @threads_per_core.setter
+    def threads_per_core(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "threads_per_core", value)
+
+
+class DataVolumeArgsDict(TypedDict):
+    """
+    DataVolume is an EBS volume the nodes get besides their root volume.
+    """
+    device_name: _builtins.str
+    """
+    The device name the volume is attached as, e.g. `/dev/xvdc`: `/dev/sd[b-z]` or `/dev/xvd[b-z]` (Windows also takes `xvd[b-z]`). Required, unique (`/dev/sdf` and `/dev/xvdf` are the same device), and not a device of the operating system's own volumes (`/dev/xvda`, and `/dev/xvdb` on Bottlerocket; `/dev/sda1` on Windows). The operating system may show it under another name (NVMe on Nitro instances).
+    """
+    size: _builtins.int
+    """
+    The size in GiB. Required: `gp3` 1-65536, `gp2` 1-16384, `io1` 4-16384, `io2` 4-65536, `st1` and `sc1` 125-16384, `standard` 1-1024.
+    """
+    delete_on_termination: NotRequired[_builtins.bool]
+    """
+    Whether the volume is deleted when the node terminates. Default true.
+    """
+    encrypted: NotRequired[_builtins.bool]
+    """
+    Whether the volume is encrypted. Default true.
+    """
+    iops: NotRequired[_builtins.int]
+    """
+    Provisioned IOPS. Only for `gp3` (3000-80000), `io1` (100-64000) and `io2` (100-256000); required for `io1` and `io2`. Default: the volume type's baseline (3000 for gp3).
+    """
+    kms_key_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The KMS key ARN that encrypts the volume. Default: the account's default EBS key. Requires encryption.
+    """
+    throughput: NotRequired[_builtins.int]
+    """
+    Throughput in MiB/s. Only for `gp3` (125-2000). Default: 125.
+    """
+    type: NotRequired[_builtins.str]
+    """
+    The volume type: `gp3` (default), `gp2`, `io1`, `io2`, `st1`, `sc1` or `standard`.
+    """
+
+@pulumi.input_type
+class DataVolumeArgs:
+    def __init__(__self__, *,
+                 device_name: _builtins.str,
+                 size: _builtins.int,
+                 delete_on_termination: Optional[_builtins.bool] = None,
+                 encrypted: Optional[_builtins.bool] = None,
+                 iops: Optional[_builtins.int] = None,
+                 kms_key_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 throughput: Optional[_builtins.int] = None,
+                 type: Optional[_builtins.str] = None):
+        """
+        DataVolume is an EBS volume the nodes get besides their root volume.
+
+        :param _builtins.str device_name: The device name the volume is attached as, e.g. `/dev/xvdc`: `/dev/sd[b-z]` or `/dev/xvd[b-z]` (Windows also takes `xvd[b-z]`). Required, unique (`/dev/sdf` and `/dev/xvdf` are the same device), and not a device of the operating system's own volumes (`/dev/xvda`, and `/dev/xvdb` on Bottlerocket; `/dev/sda1` on Windows). The operating system may show it under another name (NVMe on Nitro instances).
+        :param _builtins.int size: The size in GiB. Required: `gp3` 1-65536, `gp2` 1-16384, `io1` 4-16384, `io2` 4-65536, `st1` and `sc1` 125-16384, `standard` 1-1024.
+        :param _builtins.bool delete_on_termination: Whether the volume is deleted when the node terminates. Default true.
+        :param _builtins.bool encrypted: Whether the volume is encrypted. Default true.
+        :param _builtins.int iops: Provisioned IOPS. Only for `gp3` (3000-80000), `io1` (100-64000) and `io2` (100-256000); required for `io1` and `io2`. Default: the volume type's baseline (3000 for gp3).
+        :param pulumi.Input[_builtins.str] kms_key_id: The KMS key ARN that encrypts the volume. Default: the account's default EBS key. Requires encryption.
+        :param _builtins.int throughput: Throughput in MiB/s. Only for `gp3` (125-2000). Default: 125.
+        :param _builtins.str type: The volume type: `gp3` (default), `gp2`, `io1`, `io2`, `st1`, `sc1` or `standard`.
+        """
+        pulumi.set(__self__, "device_name", device_name)
+        pulumi.set(__self__, "size", size)
+        if delete_on_termination is not None:
+            pulumi.set(__self__, "delete_on_termination", delete_on_termination)
+        if encrypted is not None:
+            pulumi.set(__self__, "encrypted", encrypted)
+        if iops is not None:
+            pulumi.set(__self__, "iops", iops)
+        if kms_key_id is not None:
+            pulumi.set(__self__, "kms_key_id", kms_key_id)
+        if throughput is not None:
+            pulumi.set(__self__, "throughput", throughput)
+        if type is not None:
+            pulumi.set(__self__, "type", type)
+
+    @_builtins.property
+    @pulumi.getter(name="deviceName")
+    def device_name(self) -> _builtins.str:
+        """
+        The device name the volume is attached as, e.g. `/dev/xvdc`: `/dev/sd[b-z]` or `/dev/xvd[b-z]` (Windows also takes `xvd[b-z]`). Required, unique (`/dev/sdf` and `/dev/xvdf` are the same device), and not a device of the operating system's own volumes (`/dev/xvda`, and `/dev/xvdb` on Bottlerocket; `/dev/sda1` on Windows). The operating system may show it under another name (NVMe on Nitro instances).
+        """
+        return pulumi.get(self, "device_name")
+
+    @device_name.setter
+    def device_name(self, value: _builtins.str):
+        pulumi.set(self, "device_name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def size(self) -> _builtins.int:
+        """
+        The size in GiB. Required: `gp3` 1-65536, `gp2` 1-16384, `io1` 4-16384, `io2` 4-65536, `st1` and `sc1` 125-16384, `standard` 1-1024.
+        """
+        return pulumi.get(self, "size")
+
+    @size.setter
+    def size(self, value: _builtins.int):
+        pulumi.set(self, "size", value)
+
+    @_builtins.property
+    @pulumi.getter(name="deleteOnTermination")
+    def delete_on_termination(self) -> Optional[_builtins.bool]:
+        """
+        Whether the volume is deleted when the node terminates. Default true.
+        """
+        return pulumi.get(self, "delete_on_termination")
+
+    @delete_on_termination.setter
+    def delete_on_termination(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "delete_on_termination", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def encrypted(self) -> Optional[_builtins.bool]:
+        """
+        Whether the volume is encrypted. Default true.
+        """
+        return pulumi.get(self, "encrypted")
+
+    @encrypted.setter
+    def encrypted(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "encrypted", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def iops(self) -> Optional[_builtins.int]:
+        """
+        Provisioned IOPS. Only for `gp3` (3000-80000), `io1` (100-64000) and `io2` (100-256000); required for `io1` and `io2`. Default: the volume type's baseline (3000 for gp3).
+        """
+        return pulumi.get(self, "iops")
+
+    @iops.setter
+    def iops(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "iops", value)
+
+    @_builtins.property
+    @pulumi.getter(name="kmsKeyId")
+    def kms_key_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The KMS key ARN that encrypts the volume. Default: the account's default EBS key. Requires encryption.
+        """
+        return pulumi.get(self, "kms_key_id")
+
+    @kms_key_id.setter
+    def kms_key_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "kms_key_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def throughput(self) -> Optional[_builtins.int]:
+        """
+        Throughput in MiB/s. Only for `gp3` (125-2000). Default: 125.
+        """
+        return pulumi.get(self, "throughput")
+
+    @throughput.setter
+    def throughput(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "throughput", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> Optional[_builtins.str]:
+        """
+        The volume type: `gp3` (default), `gp2`, `io1`, `io2`, `st1`, `sc1` or `standard`.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "type", value)
+
+
+class EfaOptionsArgsDict(TypedDict):
+    """
+    EfaOptions attach Elastic Fabric Adapter (EFA) interfaces to the nodes, for NCCL and MPI traffic between them.
+    """
+    interface_count: NotRequired[_builtins.int]
+    """
+    The number of network cards that get an EFA, 1 or more, at most the instance type's network card count (e.g. 32 on p5.48xlarge, 4 on p4d.24xlarge). Default 1: the primary interface is an EFA (with ENA). Network cards 1 to `interfaceCount`-1 each get one more interface of `secondaryInterfaceType` at device index 1. Nodes with more than one interface cannot get a public IP address.
+    """
+    secondary_interface_type: NotRequired['EfaInterfaceType']
+    """
+    The type of the interfaces on network cards 1 and up: `efa-only` (default: EFA device only, no IP address, as AWS recommends for the extra cards of p5 and later) or `efa` (EFA with ENA).
+    """
+
+@pulumi.input_type
+class EfaOptionsArgs:
+    def __init__(__self__, *,
+                 interface_count: Optional[_builtins.int] = None,
+                 secondary_interface_type: Optional['EfaInterfaceType'] = None):
+        """
+        EfaOptions attach Elastic Fabric Adapter (EFA) interfaces to the nodes, for NCCL and MPI traffic between them.
+
+        :param _builtins.int interface_count: The number of network cards that get an EFA, 1 or more, at most the instance type's network card count (e.g. 32 on p5.48xlarge, 4 on p4d.24xlarge). Default 1: the primary interface is an EFA (with ENA). Network cards 1 to `interfaceCount`-1 each get one more interface of `secondaryInterfaceType` at device index 1. Nodes with more than one interface cannot get a public IP address.
+        :param 'EfaInterfaceType' secondary_interface_type: The type of the interfaces on network cards 1 and up: `efa-only` (default: EFA device only, no IP address, as AWS recommends for the extra cards of p5 and later) or `efa` (EFA with ENA).
+        """
+        if interface_count is not None:
+            pulumi.set(__self__, "interface_count", interface_count)
+        if secondary_interface_type is not None:
+            pulumi.set(__self__, "secondary_interface_type", secondary_interface_type)
+
+    @_builtins.property
+    @pulumi.getter(name="interfaceCount")
+    def interface_count(self) -> Optional[_builtins.int]:
+        """
+        The number of network cards that get an EFA, 1 or more, at most the instance type's network card count (e.g. 32 on p5.48xlarge, 4 on p4d.24xlarge). Default 1: the primary interface is an EFA (with ENA). Network cards 1 to `interfaceCount`-1 each get one more interface of `secondaryInterfaceType` at device index 1. Nodes with more than one interface cannot get a public IP address.
+        """
+        return pulumi.get(self, "interface_count")
+
+    @interface_count.setter
+    def interface_count(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "interface_count", value)
+
+    @_builtins.property
+    @pulumi.getter(name="secondaryInterfaceType")
+    def secondary_interface_type(self) -> Optional['EfaInterfaceType']:
+        """
+        The type of the interfaces on network cards 1 and up: `efa-only` (default: EFA device only, no IP address, as AWS recommends for the extra cards of p5 and later) or `efa` (EFA with ENA).
+        """
+        return pulumi.get(self, "secondary_interface_type")
+
+    @secondary_interface_type.setter
+    def secondary_interface_type(self, value: Optional['EfaInterfaceType']):
+        pulumi.set(self, "secondary_interface_type", value)
+
+
 class FloatRangeArgsDict(TypedDict):
     """
     FloatRange is a range of numbers; either end may be left open.
@@ -326,6 +712,39 @@ class InstanceMaintenancePolicyArgs:
     @min_healthy_percentage.setter
     def min_healthy_percentage(self, value: _builtins.int):
         pulumi.set(self, "min_healthy_percentage", value)
+
+
+class InstanceMarketOptionsArgsDict(TypedDict):
+    """
+    InstanceMarketOptions is how the nodes' capacity is bought, besides On-Demand (and Spot, set with `mixedInstancesPolicy`).
+    """
+    market_type: 'MarketType'
+    """
+    `capacity-block`: the nodes run in an EC2 Capacity Block for ML, named by `capacityReservation.reservationId`. Required. A Capacity Block needs one instance type (no `mixedInstancesPolicy`) of a GPU or Trainium family, and subnets in its Availability Zone. Scale the group to zero before the block ends: EC2 terminates nodes still running then.
+    """
+
+@pulumi.input_type
+class InstanceMarketOptionsArgs:
+    def __init__(__self__, *,
+                 market_type: 'MarketType'):
+        """
+        InstanceMarketOptions is how the nodes' capacity is bought, besides On-Demand (and Spot, set with `mixedInstancesPolicy`).
+
+        :param 'MarketType' market_type: `capacity-block`: the nodes run in an EC2 Capacity Block for ML, named by `capacityReservation.reservationId`. Required. A Capacity Block needs one instance type (no `mixedInstancesPolicy`) of a GPU or Trainium family, and subnets in its Availability Zone. Scale the group to zero before the block ends: EC2 terminates nodes still running then.
+        """
+        pulumi.set(__self__, "market_type", market_type)
+
+    @_builtins.property
+    @pulumi.getter(name="marketType")
+    def market_type(self) -> 'MarketType':
+        """
+        `capacity-block`: the nodes run in an EC2 Capacity Block for ML, named by `capacityReservation.reservationId`. Required. A Capacity Block needs one instance type (no `mixedInstancesPolicy`) of a GPU or Trainium family, and subnets in its Availability Zone. Scale the group to zero before the block ends: EC2 terminates nodes still running then.
+        """
+        return pulumi.get(self, "market_type")
+
+    @market_type.setter
+    def market_type(self, value: 'MarketType'):
+        pulumi.set(self, "market_type", value)
 
 
 class InstanceRefreshArgsDict(TypedDict):
@@ -1880,6 +2299,100 @@ class NodeSecurityGroupOptionsArgs:
     @ssh_source_security_group_ids.setter
     def ssh_source_security_group_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "ssh_source_security_group_ids", value)
+
+
+class PlacementGroupOptionsArgsDict(TypedDict):
+    """
+    PlacementGroupOptions place the nodes in an EC2 placement group: a new one eksnodes creates, or an existing one named by `name`.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The name of an existing placement group (a value or another resource's output). Conflicts with `strategy`, `partitionCount` and `spreadLevel`. Default: eksnodes creates a placement group.
+    """
+    partition_count: NotRequired[_builtins.int]
+    """
+    The number of partitions, 1-7 (AWS's limit per Availability Zone). Only with strategy `partition`. Default: AWS's (2).
+    """
+    spread_level: NotRequired['SpreadLevel']
+    """
+    Where a spread group spreads nodes: `rack` (default: at most 7 running nodes per Availability Zone) or `host` (AWS Outposts only). Only with strategy `spread`.
+    """
+    strategy: NotRequired['PlacementStrategy']
+    """
+    The strategy of the placement group eksnodes creates: `cluster` (default: nodes packed close together in one Availability Zone, for low-latency networking), `spread` or `partition`.
+    """
+
+@pulumi.input_type
+class PlacementGroupOptionsArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[Optional[_builtins.str]] = None,
+                 partition_count: Optional[_builtins.int] = None,
+                 spread_level: Optional['SpreadLevel'] = None,
+                 strategy: Optional['PlacementStrategy'] = None):
+        """
+        PlacementGroupOptions place the nodes in an EC2 placement group: a new one eksnodes creates, or an existing one named by `name`.
+
+        :param pulumi.Input[_builtins.str] name: The name of an existing placement group (a value or another resource's output). Conflicts with `strategy`, `partitionCount` and `spreadLevel`. Default: eksnodes creates a placement group.
+        :param _builtins.int partition_count: The number of partitions, 1-7 (AWS's limit per Availability Zone). Only with strategy `partition`. Default: AWS's (2).
+        :param 'SpreadLevel' spread_level: Where a spread group spreads nodes: `rack` (default: at most 7 running nodes per Availability Zone) or `host` (AWS Outposts only). Only with strategy `spread`.
+        :param 'PlacementStrategy' strategy: The strategy of the placement group eksnodes creates: `cluster` (default: nodes packed close together in one Availability Zone, for low-latency networking), `spread` or `partition`.
+        """
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+        if partition_count is not None:
+            pulumi.set(__self__, "partition_count", partition_count)
+        if spread_level is not None:
+            pulumi.set(__self__, "spread_level", spread_level)
+        if strategy is not None:
+            pulumi.set(__self__, "strategy", strategy)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The name of an existing placement group (a value or another resource's output). Conflicts with `strategy`, `partitionCount` and `spreadLevel`. Default: eksnodes creates a placement group.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="partitionCount")
+    def partition_count(self) -> Optional[_builtins.int]:
+        """
+        The number of partitions, 1-7 (AWS's limit per Availability Zone). Only with strategy `partition`. Default: AWS's (2).
+        """
+        return pulumi.get(self, "partition_count")
+
+    @partition_count.setter
+    def partition_count(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "partition_count", value)
+
+    @_builtins.property
+    @pulumi.getter(name="spreadLevel")
+    def spread_level(self) -> Optional['SpreadLevel']:
+        """
+        Where a spread group spreads nodes: `rack` (default: at most 7 running nodes per Availability Zone) or `host` (AWS Outposts only). Only with strategy `spread`.
+        """
+        return pulumi.get(self, "spread_level")
+
+    @spread_level.setter
+    def spread_level(self, value: Optional['SpreadLevel']):
+        pulumi.set(self, "spread_level", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def strategy(self) -> Optional['PlacementStrategy']:
+        """
+        The strategy of the placement group eksnodes creates: `cluster` (default: nodes packed close together in one Availability Zone, for low-latency networking), `spread` or `partition`.
+        """
+        return pulumi.get(self, "strategy")
+
+    @strategy.setter
+    def strategy(self, value: Optional['PlacementStrategy']):
+        pulumi.set(self, "strategy", value)
 
 
 class RequiredIntRangeArgsDict(TypedDict):

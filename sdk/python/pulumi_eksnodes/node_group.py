@@ -29,18 +29,25 @@ class NodeGroupArgs:
                  architecture: Optional['Architecture'] = None,
                  bottlerocket_settings: Optional[Mapping[str, Any]] = None,
                  capacity_rebalance: Optional[_builtins.bool] = None,
+                 capacity_reservation: Optional['CapacityReservationArgs'] = None,
                  cluster_autoscaler_tags: Optional[_builtins.bool] = None,
                  containerd_base_runtime_spec: Optional[Mapping[str, Any]] = None,
                  containerd_config: Optional[_builtins.str] = None,
+                 cpu_options: Optional['CpuOptionsArgs'] = None,
+                 credit_specification: Optional['CpuCredits'] = None,
+                 data_volumes: Optional[Sequence['DataVolumeArgs']] = None,
                  default_instance_warmup: Optional[_builtins.int] = None,
                  desired_capacity: Optional[_builtins.int] = None,
+                 efa: Optional['EfaOptionsArgs'] = None,
                  enable_detailed_monitoring: Optional[_builtins.bool] = None,
                  enabled_metrics: Optional[Sequence['GroupMetric']] = None,
+                 enclave_enabled: Optional[_builtins.bool] = None,
                  extra_node_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  hardening: Optional['HardeningProfile'] = None,
                  health_check_grace_period: Optional[_builtins.int] = None,
                  ignore_scaling_changes: Optional[_builtins.bool] = None,
                  instance_maintenance_policy: Optional['InstanceMaintenancePolicyArgs'] = None,
+                 instance_market_options: Optional['InstanceMarketOptionsArgs'] = None,
                  instance_profile_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  instance_refresh: Optional['InstanceRefreshArgs'] = None,
                  instance_type: Optional[_builtins.str] = None,
@@ -71,6 +78,7 @@ class NodeGroupArgs:
                  node_security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
                  node_security_group_options: Optional['NodeSecurityGroupOptionsArgs'] = None,
                  operating_system: Optional['OperatingSystem'] = None,
+                 placement_group: Optional['PlacementGroupOptionsArgs'] = None,
                  post_bootstrap_user_data: Optional[_builtins.str] = None,
                  pre_bootstrap_user_data: Optional[_builtins.str] = None,
                  protect_from_scale_in: Optional[_builtins.bool] = None,
@@ -93,18 +101,25 @@ class NodeGroupArgs:
         :param 'Architecture' architecture: The CPU architecture of the nodes: `x86_64` or `arm64`. Required with `amiId`, and with an instance type whose family eksnodes does not know; must match the instance type when its family is known. Otherwise inferred from the instance type.
         :param Mapping[str, Any] bottlerocket_settings: Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win, except the settings eksnodes renders from typed inputs (`kubernetes.cluster-name`, `api-server`, `cluster-certificate`, `node-labels`, `node-taints`), which are refused: set `cluster`, `labels` and `taints` instead. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
         :param _builtins.bool capacity_rebalance: Whether the group launches a replacement when EC2 signals that a Spot node is at elevated risk of interruption, before it is reclaimed. Default false; recommended with Spot.
+        :param 'CapacityReservationArgs' capacity_reservation: The capacity reservations the nodes launch into: an open/none preference, one targeted reservation or a resource group of them. Default: AWS's (`open`).
         :param _builtins.bool cluster_autoscaler_tags: Whether the group carries cluster-autoscaler discovery tags (`k8s.io/cluster-autoscaler/enabled`, `k8s.io/cluster-autoscaler/<cluster>`) and node-template tags for every label and taint, which scale-from-zero needs. Default false.
         :param Mapping[str, Any] containerd_base_runtime_spec: A partial OCI runtime specification that nodeadm merges over the default one every container starts from (NodeConfig `spec.containerd.baseRuntimeSpec`), e.g. `{process: {rlimits: [{type: RLIMIT_NOFILE, soft: 65536, hard: 65536}]}}`. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
         :param _builtins.str containerd_config: A containerd configuration fragment in TOML that nodeadm merges over its own (NodeConfig `spec.containerd.config`), e.g. `[plugins."io.containerd.grpc.v1.cri".containerd]` with `discard_unpacked_layers = false`. Must be a valid TOML document. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
+        :param 'CpuOptionsArgs' cpu_options: Processor options: core count, threads per core, AMD SEV-SNP. Default: the instance type's.
+        :param 'CpuCredits' credit_specification: The CPU credit option of burstable instances: `standard` or `unlimited`. Only for T family instance types (t2, t3, t3a, t4g). Default: AWS's (`unlimited` for t3, t3a and t4g, `standard` for t2).
+        :param Sequence['DataVolumeArgs'] data_volumes: More EBS volumes for every node, each encrypted unless set otherwise. Default none. The operating system does not format or mount them: do it in `preBootstrapUserData` (AL2023, AL2), with a bootstrap container (Bottlerocket) or a script (Windows).
         :param _builtins.int default_instance_warmup: Seconds after a node is in service before it counts toward the group's CloudWatch metrics and healthy percentages (scaling policies, instance refresh, maintenance), 0-3600. Default: not set (AWS then uses each feature's own warmup).
         :param _builtins.int desired_capacity: The number of nodes to run. Default 2, kept between `minSize` and `maxSize`. Ignored after creation when `ignoreScalingChanges` is true.
+        :param 'EfaOptionsArgs' efa: Elastic Fabric Adapter (EFA) interfaces for the nodes. Default none. The node security group eksnodes creates then allows all traffic to and from itself both ways, as EFA requires (with `nodeSecurityGroupId`, your group must allow it); and unless `placementGroup` or a targeted `capacityReservation` places the nodes, eksnodes creates a cluster placement group for them, which needs a single subnet. Only on instance types with EFA (the largest sizes of EFA families) and Linux: EFA's OS bypass does not work on Windows. The EKS-optimized AL2023 NVIDIA and Neuron AMIs and the Bottlerocket AMIs carry the EFA software; the EFA device plugin or DRA driver exposes it to pods.
         :param _builtins.bool enable_detailed_monitoring: Whether EC2 detailed (1-minute) monitoring is enabled. Default false.
         :param Sequence['GroupMetric'] enabled_metrics: Group metrics sent to CloudWatch every minute, each once. Default none.
+        :param _builtins.bool enclave_enabled: Whether the nodes can run AWS Nitro Enclaves. Default false. Not on burstable (T), A1 or Mac instance types.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] extra_node_security_group_ids: More security group IDs attached to the nodes besides the node security group.
         :param 'HardeningProfile' hardening: The hardening profile. `none` (default): the secure defaults, each of which you may relax. `baseline`: refuses relaxing them (IMDSv2 with hop limit 1, encrypted volumes, no public IP, no SSH key, port or rule admitting TCP 22) and attaches `AmazonSSMManagedInstanceCore` to the node role it creates, so Session Manager is the way in (with `instanceProfileArn`, attach it to your role yourself: the preview warns). On AL2023 it installs AIDE once the kubelet runs, records the file-integrity baseline once, and checks it daily; nothing is installed before the node joins. There are no automatic package updates: the EKS-optimized AMI locks its repository and kernel, so patches arrive by rolling to a newer AMI (the default `recommended` AMI policy does this at each deploy). On Bottlerocket it turns the admin container off and sets kernel lockdown to integrity, except on the NVIDIA variants, whose driver modules do not load under lockdown. On Windows and AL2 it locks the defaults only. With a custom `amiId` the package-based steps are skipped: the image is expected to carry them. Conflicts with `userDataOverride` on AL2023 and Bottlerocket.
         :param _builtins.int health_check_grace_period: Seconds after a node launches before its EC2 health check counts. Default 300.
         :param _builtins.bool ignore_scaling_changes: Whether later changes of the group's desired capacity are ignored, so eksnodes does not fight the cluster autoscaler. Default: the value of `clusterAutoscalerTags`.
         :param 'InstanceMaintenancePolicyArgs' instance_maintenance_policy: Capacity bounds while the group replaces nodes for its own reasons (failed health checks, `maxInstanceLifetime`, rebalancing). Default: not set (AWS terminates, then launches).
+        :param 'InstanceMarketOptionsArgs' instance_market_options: How the nodes' capacity is bought, e.g. from an EC2 Capacity Block for ML (`marketType: capacity-block`, with `capacityReservation.reservationId`). Default: On-Demand (or Spot with `mixedInstancesPolicy`). Conflicts with `mixedInstancesPolicy`.
         :param pulumi.Input[_builtins.str] instance_profile_arn: The ARN of an existing instance profile for the nodes. Default: a NodeRole is created with its instance profile and access entry. Must be given together with `roleArn`; conflicts with `nodeRoleOptions`.
         :param 'InstanceRefreshArgs' instance_refresh: How the Auto Scaling group replaces nodes when the launch template changes. Default: a rolling refresh that launches replacements before terminating old nodes (100% minimum, 110% maximum healthy).
         :param _builtins.str instance_type: The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from the instance family and selects the AMI; a well-formed type of a family eksnodes does not know yet is accepted when `architecture` is set. Mac instances are refused.
@@ -135,6 +150,7 @@ class NodeGroupArgs:
         :param pulumi.Input[_builtins.str] node_security_group_id: The ID of an existing node security group, e.g. a shared NodeSecurityGroup's. Default: a NodeSecurityGroup is created. Conflicts with `nodeSecurityGroupOptions`.
         :param 'NodeSecurityGroupOptionsArgs' node_security_group_options: Options for the node security group the group creates. Conflicts with `nodeSecurityGroupId`.
         :param 'OperatingSystem' operating_system: The node operating system. Default `AL2023` (Amazon Linux 2023, bootstrapped by nodeadm).
+        :param 'PlacementGroupOptionsArgs' placement_group: An EC2 placement group for the nodes: a new one eksnodes creates, or an existing one. Default none (a cluster placement group with `efa`). A `cluster` group lives in one Availability Zone: give one subnet.
         :param _builtins.str post_bootstrap_user_data: A shell script placed after the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. Conflicts with `userDataOverride`.
         :param _builtins.str pre_bootstrap_user_data: A shell script placed before the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. nodeadm configures the node before cloud-init runs scripts and the kubelet starts after them, so slow work here delays the node's join. Conflicts with `userDataOverride`.
         :param _builtins.bool protect_from_scale_in: Whether new nodes are protected from scale-in. Default false. An instance refresh ignores protected nodes unless `instanceRefresh.scaleInProtectedInstances` is `Refresh` or `Wait`, which is then required.
@@ -161,20 +177,32 @@ class NodeGroupArgs:
             pulumi.set(__self__, "bottlerocket_settings", bottlerocket_settings)
         if capacity_rebalance is not None:
             pulumi.set(__self__, "capacity_rebalance", capacity_rebalance)
+        if capacity_reservation is not None:
+            pulumi.set(__self__, "capacity_reservation", capacity_reservation)
         if cluster_autoscaler_tags is not None:
             pulumi.set(__self__, "cluster_autoscaler_tags", cluster_autoscaler_tags)
         if containerd_base_runtime_spec is not None:
             pulumi.set(__self__, "containerd_base_runtime_spec", containerd_base_runtime_spec)
         if containerd_config is not None:
             pulumi.set(__self__, "containerd_config", containerd_config)
+        if cpu_options is not None:
+            pulumi.set(__self__, "cpu_options", cpu_options)
+        if credit_specification is not None:
+            pulumi.set(__self__, "credit_specification", credit_specification)
+        if data_volumes is not None:
+            pulumi.set(__self__, "data_volumes", data_volumes)
         if default_instance_warmup is not None:
             pulumi.set(__self__, "default_instance_warmup", default_instance_warmup)
         if desired_capacity is not None:
             pulumi.set(__self__, "desired_capacity", desired_capacity)
+        if efa is not None:
+            pulumi.set(__self__, "efa", efa)
         if enable_detailed_monitoring is not None:
             pulumi.set(__self__, "enable_detailed_monitoring", enable_detailed_monitoring)
         if enabled_metrics is not None:
             pulumi.set(__self__, "enabled_metrics", enabled_metrics)
+        if enclave_enabled is not None:
+            pulumi.set(__self__, "enclave_enabled", enclave_enabled)
         if extra_node_security_group_ids is not None:
             pulumi.set(__self__, "extra_node_security_group_ids", extra_node_security_group_ids)
         if hardening is not None:
@@ -185,6 +213,8 @@ class NodeGroupArgs:
             pulumi.set(__self__, "ignore_scaling_changes", ignore_scaling_changes)
         if instance_maintenance_policy is not None:
             pulumi.set(__self__, "instance_maintenance_policy", instance_maintenance_policy)
+        if instance_market_options is not None:
+            pulumi.set(__self__, "instance_market_options", instance_market_options)
         if instance_profile_arn is not None:
             pulumi.set(__self__, "instance_profile_arn", instance_profile_arn)
         if instance_refresh is not None:
@@ -245,6 +275,8 @@ class NodeGroupArgs:
             pulumi.set(__self__, "node_security_group_options", node_security_group_options)
         if operating_system is not None:
             pulumi.set(__self__, "operating_system", operating_system)
+        if placement_group is not None:
+            pulumi.set(__self__, "placement_group", placement_group)
         if post_bootstrap_user_data is not None:
             pulumi.set(__self__, "post_bootstrap_user_data", post_bootstrap_user_data)
         if pre_bootstrap_user_data is not None:
@@ -365,6 +397,18 @@ class NodeGroupArgs:
         pulumi.set(self, "capacity_rebalance", value)
 
     @_builtins.property
+    @pulumi.getter(name="capacityReservation")
+    def capacity_reservation(self) -> Optional['CapacityReservationArgs']:
+        """
+        The capacity reservations the nodes launch into: an open/none preference, one targeted reservation or a resource group of them. Default: AWS's (`open`).
+        """
+        return pulumi.get(self, "capacity_reservation")
+
+    @capacity_reservation.setter
+    def capacity_reservation(self, value: Optional['CapacityReservationArgs']):
+        pulumi.set(self, "capacity_reservation", value)
+
+    @_builtins.property
     @pulumi.getter(name="clusterAutoscalerTags")
     def cluster_autoscaler_tags(self) -> Optional[_builtins.bool]:
         """
@@ -401,6 +445,42 @@ class NodeGroupArgs:
         pulumi.set(self, "containerd_config", value)
 
     @_builtins.property
+    @pulumi.getter(name="cpuOptions")
+    def cpu_options(self) -> Optional['CpuOptionsArgs']:
+        """
+        Processor options: core count, threads per core, AMD SEV-SNP. Default: the instance type's.
+        """
+        return pulumi.get(self, "cpu_options")
+
+    @cpu_options.setter
+    def cpu_options(self, value: Optional['CpuOptionsArgs']):
+        pulumi.set(self, "cpu_options", value)
+
+    @_builtins.property
+    @pulumi.getter(name="creditSpecification")
+    def credit_specification(self) -> Optional['CpuCredits']:
+        """
+        The CPU credit option of burstable instances: `standard` or `unlimited`. Only for T family instance types (t2, t3, t3a, t4g). Default: AWS's (`unlimited` for t3, t3a and t4g, `standard` for t2).
+        """
+        return pulumi.get(self, "credit_specification")
+
+    @credit_specification.setter
+    def credit_specification(self, value: Optional['CpuCredits']):
+        pulumi.set(self, "credit_specification", value)
+
+    @_builtins.property
+    @pulumi.getter(name="dataVolumes")
+    def data_volumes(self) -> Optional[Sequence['DataVolumeArgs']]:
+        """
+        More EBS volumes for every node, each encrypted unless set otherwise. Default none. The operating system does not format or mount them: do it in `preBootstrapUserData` (AL2023, AL2), with a bootstrap container (Bottlerocket) or a script (Windows).
+        """
+        return pulumi.get(self, "data_volumes")
+
+    @data_volumes.setter
+    def data_volumes(self, value: Optional[Sequence['DataVolumeArgs']]):
+        pulumi.set(self, "data_volumes", value)
+
+    @_builtins.property
     @pulumi.getter(name="defaultInstanceWarmup")
     def default_instance_warmup(self) -> Optional[_builtins.int]:
         """
@@ -425,6 +505,18 @@ class NodeGroupArgs:
         pulumi.set(self, "desired_capacity", value)
 
     @_builtins.property
+    @pulumi.getter
+    def efa(self) -> Optional['EfaOptionsArgs']:
+        """
+        Elastic Fabric Adapter (EFA) interfaces for the nodes. Default none. The node security group eksnodes creates then allows all traffic to and from itself both ways, as EFA requires (with `nodeSecurityGroupId`, your group must allow it); and unless `placementGroup` or a targeted `capacityReservation` places the nodes, eksnodes creates a cluster placement group for them, which needs a single subnet. Only on instance types with EFA (the largest sizes of EFA families) and Linux: EFA's OS bypass does not work on Windows. The EKS-optimized AL2023 NVIDIA and Neuron AMIs and the Bottlerocket AMIs carry the EFA software; the EFA device plugin or DRA driver exposes it to pods.
+        """
+        return pulumi.get(self, "efa")
+
+    @efa.setter
+    def efa(self, value: Optional['EfaOptionsArgs']):
+        pulumi.set(self, "efa", value)
+
+    @_builtins.property
     @pulumi.getter(name="enableDetailedMonitoring")
     def enable_detailed_monitoring(self) -> Optional[_builtins.bool]:
         """
@@ -447,6 +539,18 @@ class NodeGroupArgs:
     @enabled_metrics.setter
     def enabled_metrics(self, value: Optional[Sequence['GroupMetric']]):
         pulumi.set(self, "enabled_metrics", value)
+
+    @_builtins.property
+    @pulumi.getter(name="enclaveEnabled")
+    def enclave_enabled(self) -> Optional[_builtins.bool]:
+        """
+        Whether the nodes can run AWS Nitro Enclaves. Default false. Not on burstable (T), A1 or Mac instance types.
+        """
+        return pulumi.get(self, "enclave_enabled")
+
+    @enclave_enabled.setter
+    def enclave_enabled(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "enclave_enabled", value)
 
     @_builtins.property
     @pulumi.getter(name="extraNodeSecurityGroupIds")
@@ -507,6 +611,18 @@ class NodeGroupArgs:
     @instance_maintenance_policy.setter
     def instance_maintenance_policy(self, value: Optional['InstanceMaintenancePolicyArgs']):
         pulumi.set(self, "instance_maintenance_policy", value)
+
+    @_builtins.property
+    @pulumi.getter(name="instanceMarketOptions")
+    def instance_market_options(self) -> Optional['InstanceMarketOptionsArgs']:
+        """
+        How the nodes' capacity is bought, e.g. from an EC2 Capacity Block for ML (`marketType: capacity-block`, with `capacityReservation.reservationId`). Default: On-Demand (or Spot with `mixedInstancesPolicy`). Conflicts with `mixedInstancesPolicy`.
+        """
+        return pulumi.get(self, "instance_market_options")
+
+    @instance_market_options.setter
+    def instance_market_options(self, value: Optional['InstanceMarketOptionsArgs']):
+        pulumi.set(self, "instance_market_options", value)
 
     @_builtins.property
     @pulumi.getter(name="instanceProfileArn")
@@ -869,6 +985,18 @@ class NodeGroupArgs:
         pulumi.set(self, "operating_system", value)
 
     @_builtins.property
+    @pulumi.getter(name="placementGroup")
+    def placement_group(self) -> Optional['PlacementGroupOptionsArgs']:
+        """
+        An EC2 placement group for the nodes: a new one eksnodes creates, or an existing one. Default none (a cluster placement group with `efa`). A `cluster` group lives in one Availability Zone: give one subnet.
+        """
+        return pulumi.get(self, "placement_group")
+
+    @placement_group.setter
+    def placement_group(self, value: Optional['PlacementGroupOptionsArgs']):
+        pulumi.set(self, "placement_group", value)
+
+    @_builtins.property
     @pulumi.getter(name="postBootstrapUserData")
     def post_bootstrap_user_data(self) -> Optional[_builtins.str]:
         """
@@ -1013,19 +1141,26 @@ class NodeGroup(pulumi.ComponentResource):
                  architecture: Optional['Architecture'] = None,
                  bottlerocket_settings: Optional[Mapping[str, Any]] = None,
                  capacity_rebalance: Optional[_builtins.bool] = None,
+                 capacity_reservation: Optional[Union['CapacityReservationArgs', 'CapacityReservationArgsDict']] = None,
                  cluster: Optional[Union['ClusterArgs', 'ClusterArgsDict']] = None,
                  cluster_autoscaler_tags: Optional[_builtins.bool] = None,
                  containerd_base_runtime_spec: Optional[Mapping[str, Any]] = None,
                  containerd_config: Optional[_builtins.str] = None,
+                 cpu_options: Optional[Union['CpuOptionsArgs', 'CpuOptionsArgsDict']] = None,
+                 credit_specification: Optional['CpuCredits'] = None,
+                 data_volumes: Optional[Sequence[Union['DataVolumeArgs', 'DataVolumeArgsDict']]] = None,
                  default_instance_warmup: Optional[_builtins.int] = None,
                  desired_capacity: Optional[_builtins.int] = None,
+                 efa: Optional[Union['EfaOptionsArgs', 'EfaOptionsArgsDict']] = None,
                  enable_detailed_monitoring: Optional[_builtins.bool] = None,
                  enabled_metrics: Optional[Sequence['GroupMetric']] = None,
+                 enclave_enabled: Optional[_builtins.bool] = None,
                  extra_node_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  hardening: Optional['HardeningProfile'] = None,
                  health_check_grace_period: Optional[_builtins.int] = None,
                  ignore_scaling_changes: Optional[_builtins.bool] = None,
                  instance_maintenance_policy: Optional[Union['InstanceMaintenancePolicyArgs', 'InstanceMaintenancePolicyArgsDict']] = None,
+                 instance_market_options: Optional[Union['InstanceMarketOptionsArgs', 'InstanceMarketOptionsArgsDict']] = None,
                  instance_profile_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  instance_refresh: Optional[Union['InstanceRefreshArgs', 'InstanceRefreshArgsDict']] = None,
                  instance_type: Optional[_builtins.str] = None,
@@ -1056,6 +1191,7 @@ class NodeGroup(pulumi.ComponentResource):
                  node_security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
                  node_security_group_options: Optional[Union['NodeSecurityGroupOptionsArgs', 'NodeSecurityGroupOptionsArgsDict']] = None,
                  operating_system: Optional['OperatingSystem'] = None,
+                 placement_group: Optional[Union['PlacementGroupOptionsArgs', 'PlacementGroupOptionsArgsDict']] = None,
                  post_bootstrap_user_data: Optional[_builtins.str] = None,
                  pre_bootstrap_user_data: Optional[_builtins.str] = None,
                  protect_from_scale_in: Optional[_builtins.bool] = None,
@@ -1080,19 +1216,26 @@ class NodeGroup(pulumi.ComponentResource):
         :param 'Architecture' architecture: The CPU architecture of the nodes: `x86_64` or `arm64`. Required with `amiId`, and with an instance type whose family eksnodes does not know; must match the instance type when its family is known. Otherwise inferred from the instance type.
         :param Mapping[str, Any] bottlerocket_settings: Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g. `{kubernetes: {"max-pods": 58}, "host-containers": {admin: {enabled: true}}}`), deep-merged over the settings eksnodes renders; yours win, except the settings eksnodes renders from typed inputs (`kubernetes.cluster-name`, `api-server`, `cluster-certificate`, `node-labels`, `node-taints`), which are refused: set `cluster`, `labels` and `taints` instead. Only for `operatingSystem: Bottlerocket`, which has no kubelet flags or scripts.
         :param _builtins.bool capacity_rebalance: Whether the group launches a replacement when EC2 signals that a Spot node is at elevated risk of interruption, before it is reclaimed. Default false; recommended with Spot.
+        :param Union['CapacityReservationArgs', 'CapacityReservationArgsDict'] capacity_reservation: The capacity reservations the nodes launch into: an open/none preference, one targeted reservation or a resource group of them. Default: AWS's (`open`).
         :param Union['ClusterArgs', 'ClusterArgsDict'] cluster: The cluster the nodes join. Required.
         :param _builtins.bool cluster_autoscaler_tags: Whether the group carries cluster-autoscaler discovery tags (`k8s.io/cluster-autoscaler/enabled`, `k8s.io/cluster-autoscaler/<cluster>`) and node-template tags for every label and taint, which scale-from-zero needs. Default false.
         :param Mapping[str, Any] containerd_base_runtime_spec: A partial OCI runtime specification that nodeadm merges over the default one every container starts from (NodeConfig `spec.containerd.baseRuntimeSpec`), e.g. `{process: {rlimits: [{type: RLIMIT_NOFILE, soft: 65536, hard: 65536}]}}`. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
         :param _builtins.str containerd_config: A containerd configuration fragment in TOML that nodeadm merges over its own (NodeConfig `spec.containerd.config`), e.g. `[plugins."io.containerd.grpc.v1.cri".containerd]` with `discard_unpacked_layers = false`. Must be a valid TOML document. Only for `operatingSystem: AL2023`. Conflicts with `userDataOverride`.
+        :param Union['CpuOptionsArgs', 'CpuOptionsArgsDict'] cpu_options: Processor options: core count, threads per core, AMD SEV-SNP. Default: the instance type's.
+        :param 'CpuCredits' credit_specification: The CPU credit option of burstable instances: `standard` or `unlimited`. Only for T family instance types (t2, t3, t3a, t4g). Default: AWS's (`unlimited` for t3, t3a and t4g, `standard` for t2).
+        :param Sequence[Union['DataVolumeArgs', 'DataVolumeArgsDict']] data_volumes: More EBS volumes for every node, each encrypted unless set otherwise. Default none. The operating system does not format or mount them: do it in `preBootstrapUserData` (AL2023, AL2), with a bootstrap container (Bottlerocket) or a script (Windows).
         :param _builtins.int default_instance_warmup: Seconds after a node is in service before it counts toward the group's CloudWatch metrics and healthy percentages (scaling policies, instance refresh, maintenance), 0-3600. Default: not set (AWS then uses each feature's own warmup).
         :param _builtins.int desired_capacity: The number of nodes to run. Default 2, kept between `minSize` and `maxSize`. Ignored after creation when `ignoreScalingChanges` is true.
+        :param Union['EfaOptionsArgs', 'EfaOptionsArgsDict'] efa: Elastic Fabric Adapter (EFA) interfaces for the nodes. Default none. The node security group eksnodes creates then allows all traffic to and from itself both ways, as EFA requires (with `nodeSecurityGroupId`, your group must allow it); and unless `placementGroup` or a targeted `capacityReservation` places the nodes, eksnodes creates a cluster placement group for them, which needs a single subnet. Only on instance types with EFA (the largest sizes of EFA families) and Linux: EFA's OS bypass does not work on Windows. The EKS-optimized AL2023 NVIDIA and Neuron AMIs and the Bottlerocket AMIs carry the EFA software; the EFA device plugin or DRA driver exposes it to pods.
         :param _builtins.bool enable_detailed_monitoring: Whether EC2 detailed (1-minute) monitoring is enabled. Default false.
         :param Sequence['GroupMetric'] enabled_metrics: Group metrics sent to CloudWatch every minute, each once. Default none.
+        :param _builtins.bool enclave_enabled: Whether the nodes can run AWS Nitro Enclaves. Default false. Not on burstable (T), A1 or Mac instance types.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] extra_node_security_group_ids: More security group IDs attached to the nodes besides the node security group.
         :param 'HardeningProfile' hardening: The hardening profile. `none` (default): the secure defaults, each of which you may relax. `baseline`: refuses relaxing them (IMDSv2 with hop limit 1, encrypted volumes, no public IP, no SSH key, port or rule admitting TCP 22) and attaches `AmazonSSMManagedInstanceCore` to the node role it creates, so Session Manager is the way in (with `instanceProfileArn`, attach it to your role yourself: the preview warns). On AL2023 it installs AIDE once the kubelet runs, records the file-integrity baseline once, and checks it daily; nothing is installed before the node joins. There are no automatic package updates: the EKS-optimized AMI locks its repository and kernel, so patches arrive by rolling to a newer AMI (the default `recommended` AMI policy does this at each deploy). On Bottlerocket it turns the admin container off and sets kernel lockdown to integrity, except on the NVIDIA variants, whose driver modules do not load under lockdown. On Windows and AL2 it locks the defaults only. With a custom `amiId` the package-based steps are skipped: the image is expected to carry them. Conflicts with `userDataOverride` on AL2023 and Bottlerocket.
         :param _builtins.int health_check_grace_period: Seconds after a node launches before its EC2 health check counts. Default 300.
         :param _builtins.bool ignore_scaling_changes: Whether later changes of the group's desired capacity are ignored, so eksnodes does not fight the cluster autoscaler. Default: the value of `clusterAutoscalerTags`.
         :param Union['InstanceMaintenancePolicyArgs', 'InstanceMaintenancePolicyArgsDict'] instance_maintenance_policy: Capacity bounds while the group replaces nodes for its own reasons (failed health checks, `maxInstanceLifetime`, rebalancing). Default: not set (AWS terminates, then launches).
+        :param Union['InstanceMarketOptionsArgs', 'InstanceMarketOptionsArgsDict'] instance_market_options: How the nodes' capacity is bought, e.g. from an EC2 Capacity Block for ML (`marketType: capacity-block`, with `capacityReservation.reservationId`). Default: On-Demand (or Spot with `mixedInstancesPolicy`). Conflicts with `mixedInstancesPolicy`.
         :param pulumi.Input[_builtins.str] instance_profile_arn: The ARN of an existing instance profile for the nodes. Default: a NodeRole is created with its instance profile and access entry. Must be given together with `roleArn`; conflicts with `nodeRoleOptions`.
         :param Union['InstanceRefreshArgs', 'InstanceRefreshArgsDict'] instance_refresh: How the Auto Scaling group replaces nodes when the launch template changes. Default: a rolling refresh that launches replacements before terminating old nodes (100% minimum, 110% maximum healthy).
         :param _builtins.str instance_type: The EC2 instance type, e.g. `m7i.large` or `m7g.large`. Default `t3.medium`. The CPU architecture (x86_64 or arm64) is inferred from the instance family and selects the AMI; a well-formed type of a family eksnodes does not know yet is accepted when `architecture` is set. Mac instances are refused.
@@ -1123,6 +1266,7 @@ class NodeGroup(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.str] node_security_group_id: The ID of an existing node security group, e.g. a shared NodeSecurityGroup's. Default: a NodeSecurityGroup is created. Conflicts with `nodeSecurityGroupOptions`.
         :param Union['NodeSecurityGroupOptionsArgs', 'NodeSecurityGroupOptionsArgsDict'] node_security_group_options: Options for the node security group the group creates. Conflicts with `nodeSecurityGroupId`.
         :param 'OperatingSystem' operating_system: The node operating system. Default `AL2023` (Amazon Linux 2023, bootstrapped by nodeadm).
+        :param Union['PlacementGroupOptionsArgs', 'PlacementGroupOptionsArgsDict'] placement_group: An EC2 placement group for the nodes: a new one eksnodes creates, or an existing one. Default none (a cluster placement group with `efa`). A `cluster` group lives in one Availability Zone: give one subnet.
         :param _builtins.str post_bootstrap_user_data: A shell script placed after the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. Conflicts with `userDataOverride`.
         :param _builtins.str pre_bootstrap_user_data: A shell script placed before the NodeConfig in the user data. A `#!/usr/bin/env bash` line is added when it has no shebang. nodeadm configures the node before cloud-init runs scripts and the kubelet starts after them, so slow work here delays the node's join. Conflicts with `userDataOverride`.
         :param _builtins.bool protect_from_scale_in: Whether new nodes are protected from scale-in. Default false. An instance refresh ignores protected nodes unless `instanceRefresh.scaleInProtectedInstances` is `Refresh` or `Wait`, which is then required.
@@ -1166,19 +1310,26 @@ class NodeGroup(pulumi.ComponentResource):
                  architecture: Optional['Architecture'] = None,
                  bottlerocket_settings: Optional[Mapping[str, Any]] = None,
                  capacity_rebalance: Optional[_builtins.bool] = None,
+                 capacity_reservation: Optional[Union['CapacityReservationArgs', 'CapacityReservationArgsDict']] = None,
                  cluster: Optional[Union['ClusterArgs', 'ClusterArgsDict']] = None,
                  cluster_autoscaler_tags: Optional[_builtins.bool] = None,
                  containerd_base_runtime_spec: Optional[Mapping[str, Any]] = None,
                  containerd_config: Optional[_builtins.str] = None,
+                 cpu_options: Optional[Union['CpuOptionsArgs', 'CpuOptionsArgsDict']] = None,
+                 credit_specification: Optional['CpuCredits'] = None,
+                 data_volumes: Optional[Sequence[Union['DataVolumeArgs', 'DataVolumeArgsDict']]] = None,
                  default_instance_warmup: Optional[_builtins.int] = None,
                  desired_capacity: Optional[_builtins.int] = None,
+                 efa: Optional[Union['EfaOptionsArgs', 'EfaOptionsArgsDict']] = None,
                  enable_detailed_monitoring: Optional[_builtins.bool] = None,
                  enabled_metrics: Optional[Sequence['GroupMetric']] = None,
+                 enclave_enabled: Optional[_builtins.bool] = None,
                  extra_node_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  hardening: Optional['HardeningProfile'] = None,
                  health_check_grace_period: Optional[_builtins.int] = None,
                  ignore_scaling_changes: Optional[_builtins.bool] = None,
                  instance_maintenance_policy: Optional[Union['InstanceMaintenancePolicyArgs', 'InstanceMaintenancePolicyArgsDict']] = None,
+                 instance_market_options: Optional[Union['InstanceMarketOptionsArgs', 'InstanceMarketOptionsArgsDict']] = None,
                  instance_profile_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  instance_refresh: Optional[Union['InstanceRefreshArgs', 'InstanceRefreshArgsDict']] = None,
                  instance_type: Optional[_builtins.str] = None,
@@ -1209,6 +1360,7 @@ class NodeGroup(pulumi.ComponentResource):
                  node_security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
                  node_security_group_options: Optional[Union['NodeSecurityGroupOptionsArgs', 'NodeSecurityGroupOptionsArgsDict']] = None,
                  operating_system: Optional['OperatingSystem'] = None,
+                 placement_group: Optional[Union['PlacementGroupOptionsArgs', 'PlacementGroupOptionsArgsDict']] = None,
                  post_bootstrap_user_data: Optional[_builtins.str] = None,
                  pre_bootstrap_user_data: Optional[_builtins.str] = None,
                  protect_from_scale_in: Optional[_builtins.bool] = None,
@@ -1238,21 +1390,28 @@ class NodeGroup(pulumi.ComponentResource):
             __props__.__dict__["architecture"] = architecture
             __props__.__dict__["bottlerocket_settings"] = bottlerocket_settings
             __props__.__dict__["capacity_rebalance"] = capacity_rebalance
+            __props__.__dict__["capacity_reservation"] = capacity_reservation
             if cluster is None and not opts.urn:
                 raise TypeError("Missing required property 'cluster'")
             __props__.__dict__["cluster"] = cluster
             __props__.__dict__["cluster_autoscaler_tags"] = cluster_autoscaler_tags
             __props__.__dict__["containerd_base_runtime_spec"] = containerd_base_runtime_spec
             __props__.__dict__["containerd_config"] = containerd_config
+            __props__.__dict__["cpu_options"] = cpu_options
+            __props__.__dict__["credit_specification"] = credit_specification
+            __props__.__dict__["data_volumes"] = data_volumes
             __props__.__dict__["default_instance_warmup"] = default_instance_warmup
             __props__.__dict__["desired_capacity"] = desired_capacity
+            __props__.__dict__["efa"] = efa
             __props__.__dict__["enable_detailed_monitoring"] = enable_detailed_monitoring
             __props__.__dict__["enabled_metrics"] = enabled_metrics
+            __props__.__dict__["enclave_enabled"] = enclave_enabled
             __props__.__dict__["extra_node_security_group_ids"] = extra_node_security_group_ids
             __props__.__dict__["hardening"] = hardening
             __props__.__dict__["health_check_grace_period"] = health_check_grace_period
             __props__.__dict__["ignore_scaling_changes"] = ignore_scaling_changes
             __props__.__dict__["instance_maintenance_policy"] = instance_maintenance_policy
+            __props__.__dict__["instance_market_options"] = instance_market_options
             __props__.__dict__["instance_profile_arn"] = instance_profile_arn
             __props__.__dict__["instance_refresh"] = instance_refresh
             __props__.__dict__["instance_type"] = instance_type
@@ -1283,6 +1442,7 @@ class NodeGroup(pulumi.ComponentResource):
             __props__.__dict__["node_security_group_id"] = node_security_group_id
             __props__.__dict__["node_security_group_options"] = node_security_group_options
             __props__.__dict__["operating_system"] = operating_system
+            __props__.__dict__["placement_group"] = placement_group
             __props__.__dict__["post_bootstrap_user_data"] = post_bootstrap_user_data
             __props__.__dict__["pre_bootstrap_user_data"] = pre_bootstrap_user_data
             __props__.__dict__["protect_from_scale_in"] = protect_from_scale_in

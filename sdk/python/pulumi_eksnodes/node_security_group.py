@@ -24,6 +24,7 @@ class NodeSecurityGroupArgs:
                  cluster_name: pulumi.Input[_builtins.str],
                  cluster_security_group_id: pulumi.Input[_builtins.str],
                  vpc_id: pulumi.Input[_builtins.str],
+                 allow_efa: Optional[_builtins.bool] = None,
                  cluster_security_group_traffic: Optional['ClusterTraffic'] = None,
                  cluster_tag: Optional[_builtins.bool] = None,
                  egress_rules: Optional[Sequence['SecurityGroupRuleArgs']] = None,
@@ -40,6 +41,7 @@ class NodeSecurityGroupArgs:
         :param pulumi.Input[_builtins.str] cluster_name: The EKS cluster name, for the `kubernetes.io/cluster/<name>=owned` tag. Required.
         :param pulumi.Input[_builtins.str] cluster_security_group_id: The cluster security group the control plane uses to reach the nodes. Required: it gets an ingress rule for HTTPS from the nodes, and the node group allows traffic from it.
         :param pulumi.Input[_builtins.str] vpc_id: The VPC of the cluster. Required.
+        :param _builtins.bool allow_efa: Whether the group allows all traffic to and from itself in both directions, as Elastic Fabric Adapter (EFA) requires: an egress rule to itself, and with `rulesProfile: strict` an ingress rule from itself (the `default` profile has one). Default false. A NodeGroup with `efa` sets it on the group it creates.
         :param 'ClusterTraffic' cluster_security_group_traffic: What the node security group and the cluster security group allow between each other. `all` (default): all traffic both ways, because EKS puts the cluster security group on managed node groups, Fargate pods and Auto Mode nodes, where CoreDNS often runs; anything less cuts pods on these nodes off DNS and other pods there. `minimal`: the profile's ports from the cluster security group, HTTPS to it, and DNS (TCP and UDP 53) both ways.
         :param _builtins.bool cluster_tag: Whether the node security group carries the `kubernetes.io/cluster/<name>=owned` tag. Default true. Set false when the nodes' network interface also carries the cluster security group (or another tagged group): the AWS Load Balancer Controller refuses an interface with more than one tagged group. The instances keep their own cluster tag.
         :param Sequence['SecurityGroupRuleArgs'] egress_rules: The egress rules of the node security group. Default: all traffic to `0.0.0.0/0`. When given, they replace the default; nodes need at least HTTPS to the API server, ECR, S3, STS and EC2. An empty list is refused: nodes without egress never join.
@@ -54,6 +56,8 @@ class NodeSecurityGroupArgs:
         pulumi.set(__self__, "cluster_name", cluster_name)
         pulumi.set(__self__, "cluster_security_group_id", cluster_security_group_id)
         pulumi.set(__self__, "vpc_id", vpc_id)
+        if allow_efa is not None:
+            pulumi.set(__self__, "allow_efa", allow_efa)
         if cluster_security_group_traffic is not None:
             pulumi.set(__self__, "cluster_security_group_traffic", cluster_security_group_traffic)
         if cluster_tag is not None:
@@ -110,6 +114,18 @@ class NodeSecurityGroupArgs:
     @vpc_id.setter
     def vpc_id(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "vpc_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="allowEfa")
+    def allow_efa(self) -> Optional[_builtins.bool]:
+        """
+        Whether the group allows all traffic to and from itself in both directions, as Elastic Fabric Adapter (EFA) requires: an egress rule to itself, and with `rulesProfile: strict` an ingress rule from itself (the `default` profile has one). Default false. A NodeGroup with `efa` sets it on the group it creates.
+        """
+        return pulumi.get(self, "allow_efa")
+
+    @allow_efa.setter
+    def allow_efa(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "allow_efa", value)
 
     @_builtins.property
     @pulumi.getter(name="clusterSecurityGroupTraffic")
@@ -238,6 +254,7 @@ class NodeSecurityGroup(pulumi.ComponentResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 allow_efa: Optional[_builtins.bool] = None,
                  cluster_name: pulumi.Input[Optional[_builtins.str]] = None,
                  cluster_security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
                  cluster_security_group_traffic: Optional['ClusterTraffic'] = None,
@@ -257,6 +274,7 @@ class NodeSecurityGroup(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param _builtins.bool allow_efa: Whether the group allows all traffic to and from itself in both directions, as Elastic Fabric Adapter (EFA) requires: an egress rule to itself, and with `rulesProfile: strict` an ingress rule from itself (the `default` profile has one). Default false. A NodeGroup with `efa` sets it on the group it creates.
         :param pulumi.Input[_builtins.str] cluster_name: The EKS cluster name, for the `kubernetes.io/cluster/<name>=owned` tag. Required.
         :param pulumi.Input[_builtins.str] cluster_security_group_id: The cluster security group the control plane uses to reach the nodes. Required: it gets an ingress rule for HTTPS from the nodes, and the node group allows traffic from it.
         :param 'ClusterTraffic' cluster_security_group_traffic: What the node security group and the cluster security group allow between each other. `all` (default): all traffic both ways, because EKS puts the cluster security group on managed node groups, Fargate pods and Auto Mode nodes, where CoreDNS often runs; anything less cuts pods on these nodes off DNS and other pods there. `minimal`: the profile's ports from the cluster security group, HTTPS to it, and DNS (TCP and UDP 53) both ways.
@@ -295,6 +313,7 @@ class NodeSecurityGroup(pulumi.ComponentResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 allow_efa: Optional[_builtins.bool] = None,
                  cluster_name: pulumi.Input[Optional[_builtins.str]] = None,
                  cluster_security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
                  cluster_security_group_traffic: Optional['ClusterTraffic'] = None,
@@ -319,6 +338,7 @@ class NodeSecurityGroup(pulumi.ComponentResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = NodeSecurityGroupArgs.__new__(NodeSecurityGroupArgs)
 
+            __props__.__dict__["allow_efa"] = allow_efa
             if cluster_name is None and not opts.urn:
                 raise TypeError("Missing required property 'cluster_name'")
             __props__.__dict__["cluster_name"] = cluster_name

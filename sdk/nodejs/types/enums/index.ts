@@ -162,6 +162,22 @@ export const AttributeInclusion = {
  */
 export type AttributeInclusion = (typeof AttributeInclusion)[keyof typeof AttributeInclusion];
 
+export const CapacityReservationPreference = {
+    /**
+     * Any open capacity reservation with matching attributes, else On-Demand capacity (AWS's default).
+     */
+    Open: "open",
+    /**
+     * Never a capacity reservation.
+     */
+    None: "none",
+} as const;
+
+/**
+ * CapacityReservationPreference is which capacity reservations instances may use when none is targeted.
+ */
+export type CapacityReservationPreference = (typeof CapacityReservationPreference)[keyof typeof CapacityReservationPreference];
+
 export const ClusterTraffic = {
     /**
      * All traffic both ways between the node security group and the cluster security group (the default, as eksctl does): pods on these nodes and on managed node groups, Fargate or Auto Mode nodes (which carry the cluster security group) reach each other on every port, DNS included.
@@ -177,6 +193,22 @@ export const ClusterTraffic = {
  * ClusterTraffic is what the node security group and the cluster security group allow between each other.
  */
 export type ClusterTraffic = (typeof ClusterTraffic)[keyof typeof ClusterTraffic];
+
+export const CpuCredits = {
+    /**
+     * Instances burst while they have earned credits, then run at their baseline.
+     */
+    Standard: "standard",
+    /**
+     * Instances burst as long as needed; credits beyond those earned are charged.
+     */
+    Unlimited: "unlimited",
+} as const;
+
+/**
+ * CpuCredits is the CPU credit option of burstable (T family) instances.
+ */
+export type CpuCredits = (typeof CpuCredits)[keyof typeof CpuCredits];
 
 export const CpuManufacturer = {
     /**
@@ -217,6 +249,22 @@ export const DisabledMount = {
  * DisabledMount is a directory nodeadm keeps on the root volume instead of moving it to the instance store.
  */
 export type DisabledMount = (typeof DisabledMount)[keyof typeof DisabledMount];
+
+export const EfaInterfaceType = {
+    /**
+     * An EFA with ENA: the EFA device and an IP-capable ENA device.
+     */
+    Efa: "efa",
+    /**
+     * The EFA device only, with no IP address (the default for network cards 1 and up).
+     */
+    EfaOnly: "efa-only",
+} as const;
+
+/**
+ * EfaInterfaceType is the type of the EFA interfaces on network cards 1 and up.
+ */
+export type EfaInterfaceType = (typeof EfaInterfaceType)[keyof typeof EfaInterfaceType];
 
 export const GroupMetric = {
     /**
@@ -422,6 +470,18 @@ export const LocalStorageType = {
  */
 export type LocalStorageType = (typeof LocalStorageType)[keyof typeof LocalStorageType];
 
+export const MarketType = {
+    /**
+     * An EC2 Capacity Block for ML: GPU or Trainium instances reserved for a period.
+     */
+    CapacityBlock: "capacity-block",
+} as const;
+
+/**
+ * MarketType is a purchasing option of the nodes' capacity.
+ */
+export type MarketType = (typeof MarketType)[keyof typeof MarketType];
+
 export const OperatingSystem = {
     /**
      * Amazon Linux 2023, EKS-optimized, bootstrapped by nodeadm from a NodeConfig document (the default).
@@ -465,6 +525,26 @@ export const OperatingSystem = {
  * OperatingSystem is the operating system of the nodes, which selects the AMI family and the user data format.
  */
 export type OperatingSystem = (typeof OperatingSystem)[keyof typeof OperatingSystem];
+
+export const PlacementStrategy = {
+    /**
+     * Instances close together in one Availability Zone, for low-latency, high-throughput networking between them (the default; what EFA workloads need).
+     */
+    Cluster: "cluster",
+    /**
+     * Each instance on distinct hardware (racks, or hosts on Outposts), to limit correlated failures.
+     */
+    Spread: "spread",
+    /**
+     * Instances in partitions that share no racks with each other, for large distributed workloads such as HDFS, HBase and Cassandra.
+     */
+    Partition: "partition",
+} as const;
+
+/**
+ * PlacementStrategy is how an EC2 placement group places instances.
+ */
+export type PlacementStrategy = (typeof PlacementStrategy)[keyof typeof PlacementStrategy];
 
 export const RulesProfile = {
     /**
@@ -525,6 +605,22 @@ export const ScalingProcess = {
  * ScalingProcess is an Auto Scaling process that can be suspended.
  */
 export type ScalingProcess = (typeof ScalingProcess)[keyof typeof ScalingProcess];
+
+export const SpreadLevel = {
+    /**
+     * Distinct racks (the default).
+     */
+    Rack: "rack",
+    /**
+     * Distinct hosts, on AWS Outposts only.
+     */
+    Host: "host",
+} as const;
+
+/**
+ * SpreadLevel is the hardware a spread placement group spreads instances over.
+ */
+export type SpreadLevel = (typeof SpreadLevel)[keyof typeof SpreadLevel];
 
 export const TaintEffect = {
     /**
