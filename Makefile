@@ -51,6 +51,7 @@ test-go: ## Run the Go tests (components, user data through cloud-init and a Pow
 	cd provider && go test -count=1 ./...
 	cd tools/codegen && go test -count=1 ./...
 	cd tests && go test -count=1 ./offline/... ./fakeaws/... ./conformance/...
+	cd tests && go test -count=1 -skip '^TestMeasure(Minimal)?$$' ./bench/...
 
 test-sdks: ## Pack and install the SDKs, compile the TypeScript example, type-check the Python example
 	EKSNODES_ARTIFACTS="$(ARTIFACTS)" scripts/check-sdks.sh
@@ -58,16 +59,18 @@ test-sdks: ## Pack and install the SDKs, compile the TypeScript example, type-ch
 test-e2e: tools plugins test-sdks ## Run the examples in Go, TypeScript, Python and YAML (through the pulumi CLI) through the real engine
 	cd tests && $(OFFLINE) go test -count=1 -tags e2e ./e2e/
 	cd tests && $(OFFLINE) go test -count=1 -tags e2e -run '^TestEngineSmoke$$' ./fakeaws/
+	cd tests && $(OFFLINE) go test -count=1 -run '^TestMeasure' ./bench/pluginlatency/
 
 test: lint test-go test-e2e ## Run the whole test suite (installs what it needs)
 
 preview: tools plugins ## The main job: the real `pulumi preview --diff` of examples/yaml-basic, offline, and its user data as text
 	scripts/preview-yaml.sh
 
-bench: tools plugins test-sdks ## Benchmarks, plugin latency, offline preview times, user data sizes: writes docs/PERFORMANCE.md
+bench: tools plugins test-sdks ## Benchmarks, plugin latency, offline preview times, user data sizes, a Go user's cold build against a pulumi-aws baseline: writes docs/PERFORMANCE.md
 	mkdir -p $(WORK)/bench docs
 	go test -run '^$$' -bench . -benchmem -count 5 ./nodegroup/ ./nodegroup/userdata/ | tee $(WORK)/bench/go.txt
 	cd tests && go run ./bench/pluginlatency/cmd -plugin $(CURDIR)/bin/pulumi-resource-eksnodes -runs 15 -warmup 2 -q -json $(WORK)/bench/plugin.json
 	cd tests && $(OFFLINE) go run ./bench/previewtime/cmd -sizes 1,20 -rounds 7 -json $(WORK)/bench/preview.json
+	cd tests && go run ./bench/buildcost/cmd -runs 1 -json $(WORK)/bench/buildcost.json
 	cd tests && go run ./bench/report -go $(WORK)/bench/go.txt -plugin $(WORK)/bench/plugin.json \
-		-preview $(WORK)/bench/preview.json -pulumi "$$($(CURDIR)/scripts/pulumi-cli.sh)/bin/pulumi" -out $(CURDIR)/docs/PERFORMANCE.md
+		-preview $(WORK)/bench/preview.json -buildcost $(WORK)/bench/buildcost.json -pulumi "$$($(CURDIR)/scripts/pulumi-cli.sh)/bin/pulumi" -out $(CURDIR)/docs/PERFORMANCE.md
