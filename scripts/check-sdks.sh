@@ -62,13 +62,23 @@ TS
 )
 echo "ok: examples/ts-basic compiles with tsc --strict against the packed @eksnodes/eksnodes"
 
+cp -r "$root/examples/ts-spot" "$work/ts-spot"
+rm -rf "$work/ts-spot/node_modules" "$work/ts-spot/bin"
+(
+  cd "$work/ts-spot"
+  npm install "${npm_flags[@]}" "$tarball"
+  npx tsc --strict -p .
+  test -f bin/index.js
+)
+echo "ok: examples/ts-spot compiles with tsc --strict"
+
 echo "--- Python SDK: install into a fresh venv, import, mypy --strict the example"
 python3 -m venv "$work/venv"
 cp -r "$root/sdk/python" "$work/sdk-python"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check \
   "pulumi==$pulumi_version" mypy==1.13.0 "$work/sdk-python"
 "$work/venv/bin/python" -c 'import pulumi_eksnodes as e; assert e.NodeGroup and e.NodeRole and e.NodeSecurityGroup; print("ok: import pulumi_eksnodes", e.__name__)'
-for example in python-basic python-bottlerocket; do
+for example in python-basic python-bottlerocket python-ml; do
   (cd "$root/examples/$example" && "$work/venv/bin/mypy" --strict --no-incremental --cache-dir=/dev/null __main__.py)
 done
 cat > "$work/wrong.py" <<'PY'

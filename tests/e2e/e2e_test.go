@@ -20,17 +20,58 @@ import (
 const repoRoot = "../.."
 
 func TestTypeScriptExampleLifecycle(t *testing.T) {
+	results := runTypeScriptExample(t, "ts-basic", offline.Lifecycle("m7i.xlarge"))
+	assertThroughPlugin(t, results)
+}
+
+// The Spot fleet selects instance types by attributes: its Auto Scaling group carries the
+// requirements and its launch template no instance type. Its change is the architecture,
+// which moves the group to the arm64 AMI without replacing anything.
+func TestTypeScriptSpotExampleLifecycle(t *testing.T) {
+	results := runTypeScriptExample(t, "ts-spot", offline.LifecycleChanging("architecture", "arm64"))
+	assertThroughPlugin(t, results)
+	var sawGroup bool
+	for _, e := range results[0].Events {
+		switch e.Type {
+		case "aws:autoscaling/group:Group":
+			sawGroup = true
+			assert.Contains(t, fmt.Sprint(e.Inputs["mixedInstancesPolicy"]), "instanceRequirements")
+		case "aws:ec2/launchTemplate:LaunchTemplate":
+			assert.NotContains(t, e.Inputs, "instanceType", "Auto Scaling picks the types")
+		}
+	}
+	assert.True(t, sawGroup)
+}
+
+// runTypeScriptExample runs a compiled TypeScript example (scripts/check-sdks.sh builds it into
+// the artifacts folder) through the engine with the given steps.
+func runTypeScriptExample(t *testing.T, name string, steps []offline.Step) []offline.Result {
+	t.Helper()
 	env := offline.ForTest(t)
-	example := filepath.Join(env.Artifacts, "ts-basic")
+	example := filepath.Join(env.Artifacts, name)
 	require.FileExists(t, filepath.Join(example, "bin", "index.js"), "the compiled example")
-	project, cfg, err := offline.ProjectConfig(filepath.Join(repoRoot, "examples", "ts-basic", "Pulumi.yaml"))
+	project, cfg, err := offline.ProjectConfig(filepath.Join(repoRoot, "examples", name, "Pulumi.yaml"))
 	require.NoError(t, err)
 	driver, err := filepath.Abs("driver.js")
 	require.NoError(t, err)
-	results, err := env.RunDriver(context.Background(), []string{"node", driver, example, "e2e"}, project, cfg, offline.Lifecycle("m7i.xlarge"), offline.TestLog(t))
+	results, err := env.RunDriver(context.Background(), []string{"node", driver, example, "e2e"}, project, cfg, steps, offline.TestLog(t))
 	require.NoError(t, err)
 	assert.Empty(t, offline.Verify(results))
+	return results
+}
+
+// The ML example: GPU nodes with EFA on every network card and a cluster placement group.
+func TestPythonMLExampleLifecycle(t *testing.T) {
+	results := runPythonExample(t, "python-ml", "p4d.24xlarge")
 	assertThroughPlugin(t, results)
+	types := map[string]bool{}
+	for _, e := range results[0].Events {
+		types[e.Type] = true
+		if e.Type == "aws:ec2/launchTemplate:LaunchTemplate" {
+			assert.Contains(t, fmt.Sprint(e.Inputs["networkInterfaces"]), "efa")
+		}
+	}
+	assert.True(t, types["aws:ec2/placementGroup:PlacementGroup"], "a cluster placement group for EFA")
 }
 
 func TestPythonExampleLifecycle(t *testing.T) {

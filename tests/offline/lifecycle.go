@@ -47,10 +47,15 @@ const ChangedInput = "instanceType"
 // no changes, one changed input (the instance type, to newType), a preview that must show
 // updates and no replacement, deploy the change, a preview that must again show no changes,
 // destroy.
-func Lifecycle(newType string) []Step {
+func Lifecycle(newType string) []Step { return LifecycleChanging(ChangedInput, newType) }
+
+// LifecycleChanging is Lifecycle with another config key changed between the deployments, for
+// examples without an instanceType setting; the change must still update the launch template
+// and the Auto Scaling group without replacing anything.
+func LifecycleChanging(key, value string) []Step {
 	return []Step{
 		{Op: "preview"}, {Op: "up"}, {Op: "preview"},
-		{Op: "config", Key: ChangedInput, Value: newType},
+		{Op: "config", Key: key, Value: value},
 		{Op: "preview"}, {Op: "up"}, {Op: "preview"}, {Op: "destroy"},
 	}
 }
@@ -112,7 +117,7 @@ func Verify(results []Result) []string {
 		switch e.Op {
 		case "same", "update":
 		default:
-			add("preview of the %s change: %s %s, want only updates", ChangedInput, e.Op, e.URN)
+			add("preview of the %s change: %s %s, want only updates", "config", e.Op, e.URN)
 		}
 		if e.Op == "update" {
 			updated[e.Type] = true
@@ -120,21 +125,21 @@ func Verify(results []Result) []string {
 	}
 	for _, typ := range []string{"aws:ec2/launchTemplate:LaunchTemplate", "aws:autoscaling/group:Group"} {
 		if !updated[typ] {
-			add("preview of the %s change does not update the %s", ChangedInput, typ)
+			add("preview of the %s change does not update the %s", "config", typ)
 		}
 	}
 	for _, typ := range stableTypes {
 		for _, op := range []string{"replace", "create-replacement", "delete-replaced"} {
 			for _, e := range changed.Events {
 				if e.Type == typ && e.Op == op {
-					add("preview of the %s change would %s %s", ChangedInput, op, e.URN)
+					add("preview of the %s change would %s %s", "config", op, e.URN)
 				}
 			}
 		}
 	}
 	for _, op := range []string{"create", "delete", "replace"} {
 		if n := changed.Changes[op] + up2.Changes[op]; n > 0 {
-			add("the %s change: change summaries count %d %s", ChangedInput, n, op)
+			add("the %s change: change summaries count %d %s", "config", n, op)
 		}
 	}
 	if up2.Changes["update"] == 0 {
