@@ -89,10 +89,11 @@ type NodeGroupArgs struct {
 	PostBootstrapUserData string `pulumi:"postBootstrapUserData,optional"`
 
 	// The complete user data, used as is instead of the rendered document. The nodes will not join
-	// unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`,
-	// `kubeletConfig`, `preBootstrapUserData`, `postBootstrapUserData` and `bottlerocketSettings`, and
-	// with `hardening: baseline` on AL2023 and Bottlerocket, whose steps live in the rendered user
-	// data.
+	// unless it bootstraps them. Conflicts with every input the rendered document carries (`labels`,
+	// `taints`, `kubeletExtraArgs`, `kubeletConfig`, `maxPods`, `kubeReserved`,
+	// `kubeletFeatureGates`, `containerdConfig`, `containerdBaseRuntimeSpec`, `localStorage`,
+	// `preBootstrapUserData`, `postBootstrapUserData` and `bottlerocketSettings`), and with
+	// `hardening: baseline` on AL2023 and Bottlerocket, whose steps live in the rendered user data.
 	UserDataOverride string `pulumi:"userDataOverride,optional"`
 
 	// Bottlerocket settings (relative to the `settings` table of its TOML user data, e.g.

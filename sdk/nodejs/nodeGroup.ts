@@ -453,7 +453,7 @@ export interface NodeGroupArgs {
      */
     terminationPolicies?: enums.TerminationPolicy[];
     /**
-     * The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with `labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `preBootstrapUserData`, `postBootstrapUserData` and `bottlerocketSettings`, and with `hardening: baseline` on AL2023 and Bottlerocket, whose steps live in the rendered user data.
+     * The complete user data, used as is instead of the rendered document. The nodes will not join unless it bootstraps them. Conflicts with every input the rendered document carries (`labels`, `taints`, `kubeletExtraArgs`, `kubeletConfig`, `maxPods`, `kubeReserved`, `kubeletFeatureGates`, `containerdConfig`, `containerdBaseRuntimeSpec`, `localStorage`, `preBootstrapUserData`, `postBootstrapUserData` and `bottlerocketSettings`), and with `hardening: baseline` on AL2023 and Bottlerocket, whose steps live in the rendered user data.
      */
     userDataOverride?: string;
 }
