@@ -289,8 +289,8 @@ type NodeGroupArgs struct {
 	// the hooks' own; removing the last launch hook updates the group in place). Default none.
 	LifecycleHooks []LifecycleHook `pulumi:"lifecycleHooks,optional"`
 
-	// Seconds a node may stay in service before the group replaces it: at least 86400 (one day), or 0
-	// to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
+	// Seconds a node may stay in service before the group replaces it: 86400 (one day) to 31536000
+	// (365 days, the AWS provider's limit), or 0 to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
 	MaxInstanceLifetime *int `pulumi:"maxInstanceLifetime,optional"`
 
 	// Seconds after a node is in service before it counts toward the group's CloudWatch metrics and

@@ -72,8 +72,9 @@ type PlacementGroupOptions struct {
 	SpreadLevel *SpreadLevel `pulumi:"spreadLevel,optional"`
 }
 
-// CapacityReservation chooses the EC2 capacity reservations the nodes launch into. Give at most
-// one of `preference`, `reservationId` and `resourceGroupArn`.
+// CapacityReservation chooses the EC2 capacity reservations the nodes launch into. Give exactly
+// one of `preference`, `reservationId` and `resourceGroupArn` (leave `capacityReservation` unset
+// for AWS's default).
 type CapacityReservation struct {
 	// `open` (AWS's default: any open reservation with matching attributes, else On-Demand
 	// capacity) or `none` (never a reservation).

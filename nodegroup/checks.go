@@ -46,8 +46,10 @@ func checkRange(p *problems, prop string, v, lo, hi int, unit string) {
 			unit = " " + unit
 		}
 		switch {
-		case hi == maxInt32:
+		case hi == maxInt32 && v < lo:
 			p.addf("%s (%d) must be at least %d%s", prop, v, lo, unit)
+		case hi == maxInt32:
+			p.addf("%s (%d) must be at most %d%s (a 32-bit integer)", prop, v, hi, unit)
 		default:
 			p.addf("%s (%d) must be between %d and %d%s", prop, v, lo, hi, unit)
 		}

@@ -20,7 +20,7 @@ var badNodeadmOptions = []struct {
 }{
 	{"zero max pods", func(a *NodeGroupArgs) { a.MaxPods = Ref(0) }, "maxPods (0) must be at least 1"},
 	{"negative max pods", func(a *NodeGroupArgs) { a.MaxPods = Ref(-5) }, "maxPods (-5) must be at least 1"},
-	{"max pods beyond int32", func(a *NodeGroupArgs) { a.MaxPods = Ref(1 << 31) }, "maxPods (2147483648) must be at least 1"},
+	{"max pods beyond int32", func(a *NodeGroupArgs) { a.MaxPods = Ref(1 << 31) }, "maxPods (2147483648) must be at most 2147483647"},
 	{"max pods twice: kubeletConfig", func(a *NodeGroupArgs) {
 		a.MaxPods, a.KubeletConfig = Ref(110), map[string]any{"maxPods": 58}
 	}, "maxPods conflicts with kubeletConfig.maxPods: give the setting once"},

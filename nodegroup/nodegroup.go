@@ -72,6 +72,9 @@ type NodeGroup struct {
 // NewNodeGroup validates args and creates the node group's resources as children of the
 // component. Every invalid input is reported at once, before any resource is registered.
 func NewNodeGroup(ctx *pulumi.Context, name string, args *NodeGroupArgs, opts ...pulumi.ResourceOption) (*NodeGroup, error) {
+	if p := checkTrees(args); len(p) > 0 {
+		return nil, p.err(NodeGroupToken, name)
+	}
 	args = previewNodeGroupArgs(ctx, args)
 	a := withDefaults(args)
 	if err := validateNodeGroup(args, a).err(NodeGroupToken, name); err != nil {

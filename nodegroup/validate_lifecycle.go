@@ -26,6 +26,7 @@ import (
 //     resources and groups").
 const (
 	minInstanceLifetime = 86400
+	maxInstanceLifetime = 31536000
 	maxDefaultWarmup    = 3600
 	maxLifecycleHooks   = 50
 	maxTargetGroups     = 50
@@ -58,8 +59,11 @@ func checkTargetGroupList(p *problems, prop string, arns []string) {
 
 // checkLifecycle validates the Auto Scaling group's lifecycle inputs.
 func checkLifecycle(p *problems, a NodeGroupArgs) {
-	if v := a.MaxInstanceLifetime; v != nil && *v != 0 && (*v < minInstanceLifetime || *v > maxInt32) {
-		p.addf("maxInstanceLifetime (%d) must be 0 (none) or at least %d seconds (one day)", *v, minInstanceLifetime)
+	// The AWS API sets no upper bound, but the AWS provider (Terraform's
+	// aws_autoscaling_group, which pulumi-aws wraps) refuses more than 31,536,000 seconds, so
+	// a larger value would fail at deploy time.
+	if v := a.MaxInstanceLifetime; v != nil && *v != 0 && (*v < minInstanceLifetime || *v > maxInstanceLifetime) {
+		p.addf("maxInstanceLifetime (%d) must be 0 (none) or between %d (one day) and %d seconds (365 days, the AWS provider's limit)", *v, minInstanceLifetime, maxInstanceLifetime)
 	}
 	checkIntPtr(p, "defaultInstanceWarmup", a.DefaultInstanceWarmup, 0, maxDefaultWarmup, "seconds")
 	if m := a.InstanceMaintenancePolicy; m != nil {

@@ -17,9 +17,11 @@ var badLifecycleInputs = []struct {
 	want   string
 }{
 	{"lifetime below a day", func(a *NodeGroupArgs) { a.MaxInstanceLifetime = ptr(3600) },
-		"maxInstanceLifetime (3600) must be 0 (none) or at least 86400 seconds (one day)"},
+		"maxInstanceLifetime (3600) must be 0 (none) or between 86400 (one day) and 31536000 seconds"},
+	{"lifetime beyond the AWS provider's year", func(a *NodeGroupArgs) { a.MaxInstanceLifetime = ptr(31536001) },
+		"maxInstanceLifetime (31536001) must be 0 (none) or between 86400 (one day) and 31536000 seconds (365 days, the AWS provider's limit)"},
 	{"negative lifetime", func(a *NodeGroupArgs) { a.MaxInstanceLifetime = ptr(-1) },
-		"maxInstanceLifetime (-1) must be 0 (none) or at least 86400 seconds"},
+		"maxInstanceLifetime (-1) must be 0 (none) or between 86400"},
 	{"warmup above an hour", func(a *NodeGroupArgs) { a.DefaultInstanceWarmup = ptr(3601) },
 		"defaultInstanceWarmup (3601) must be between 0 and 3600 seconds"},
 	{"negative warmup", func(a *NodeGroupArgs) { a.DefaultInstanceWarmup = ptr(-1) },

@@ -86,7 +86,7 @@ var badNodeGroupInputs = []struct {
 	{"mac instance type", func(a *NodeGroupArgs) { a.InstanceType = "mac2.metal" }, `instanceType ("mac2.metal") is a Mac instance (mac2 family), which cannot run EKS nodes`},
 	{"bad AMI", func(a *NodeGroupArgs) { a.AmiId = pulumi.String("ami-123") }, `amiId ("ami-123") must be an AMI ID`},
 	{"max below min", func(a *NodeGroupArgs) { a.MinSize, a.MaxSize, a.DesiredCapacity = ptr(2), ptr(1), ptr(1) }, "maxSize (1) must be >= minSize (2)"},
-	{"max above 32 bits", func(a *NodeGroupArgs) { a.MaxSize = ptr(1 << 31) }, "maxSize (2147483648) must be at least 0"},
+	{"max above 32 bits", func(a *NodeGroupArgs) { a.MaxSize = ptr(1 << 31) }, "maxSize (2147483648) must be at most 2147483647"},
 	{"negative min", func(a *NodeGroupArgs) { a.MinSize = ptr(-1) }, "minSize (-1) must be at least 0"},
 	{"desired above max", func(a *NodeGroupArgs) { a.MaxSize, a.DesiredCapacity = ptr(3), ptr(4) }, "desiredCapacity (4) must be between minSize (1) and maxSize (3)"},
 	{"desired below min", func(a *NodeGroupArgs) { a.MinSize, a.DesiredCapacity = ptr(2), ptr(1) }, "desiredCapacity (1) must be between minSize (2) and maxSize (2)"},

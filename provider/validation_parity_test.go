@@ -59,7 +59,7 @@ func TestGoAndPluginRejectTheSameInputs(t *testing.T) {
 				"lifecycleHooks[0].heartbeatTimeout (10) must be between 30 and 7200 seconds",
 				`lifecycleHooks[1].name ("h") is also the name of lifecycleHooks[0]`,
 				`lifecycleHooks[1].transition ("LAUNCH") must be one of: LAUNCHING, TERMINATING`,
-				"maxInstanceLifetime (3600) must be 0 (none) or at least 86400 seconds",
+				"maxInstanceLifetime (3600) must be 0 (none) or between 86400 (one day) and 31536000 seconds",
 				`terminationPolicies[0] ("Oldest") must be one of:`,
 				"suspendedProcesses[0] (Launch) stops instance refreshes from replacing nodes",
 				`enabledMetrics lists "GroupMaxSize" more than once`,

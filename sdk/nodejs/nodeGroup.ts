@@ -329,7 +329,7 @@ export interface NodeGroupArgs {
      */
     localStorage?: inputs.LocalStorageArgs;
     /**
-     * Seconds a node may stay in service before the group replaces it: at least 86400 (one day), or 0 to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
+     * Seconds a node may stay in service before the group replaces it: 86400 (one day) to 31536000 (365 days, the AWS provider's limit), or 0 to clear a lifetime set before. Default none. Replacements follow `instanceMaintenancePolicy`.
      */
     maxInstanceLifetime?: number;
     /**

@@ -7,7 +7,7 @@ import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
 /**
- * CapacityReservation chooses the EC2 capacity reservations the nodes launch into. Give at most one of `preference`, `reservationId` and `resourceGroupArn`.
+ * CapacityReservation chooses the EC2 capacity reservations the nodes launch into. Give exactly one of `preference`, `reservationId` and `resourceGroupArn` (leave `capacityReservation` unset for AWS's default).
  */
 export interface CapacityReservationArgs {
     /**

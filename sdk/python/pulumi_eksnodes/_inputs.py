@@ -66,7 +66,7 @@ __all__ = [
 
 class CapacityReservationArgsDict(TypedDict):
     """
-    CapacityReservation chooses the EC2 capacity reservations the nodes launch into. Give at most one of `preference`, `reservationId` and `resourceGroupArn`.
+    CapacityReservation chooses the EC2 capacity reservations the nodes launch into. Give exactly one of `preference`, `reservationId` and `resourceGroupArn` (leave `capacityReservation` unset for AWS's default).
     """
     preference: NotRequired['CapacityReservationPreference']
     """
@@ -88,7 +88,7 @@ class CapacityReservationArgs:
                  reservation_id: pulumi.Input[Optional[_builtins.str]] = None,
                  resource_group_arn: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        CapacityReservation chooses the EC2 capacity reservations the nodes launch into. Give at most one of `preference`, `reservationId` and `resourceGroupArn`.
+        CapacityReservation chooses the EC2 capacity reservations the nodes launch into. Give exactly one of `preference`, `reservationId` and `resourceGroupArn` (leave `capacityReservation` unset for AWS's default).
 
         :param 'CapacityReservationPreference' preference: `open` (AWS's default: any open reservation with matching attributes, else On-Demand capacity) or `none` (never a reservation).
         :param pulumi.Input[_builtins.str] reservation_id: The ID of one targeted capacity reservation (`cr-...`, a value or another resource's output), such as an On-Demand Capacity Reservation or a Capacity Block. Its instance type and Availability Zone must match the group's.
