@@ -2,11 +2,14 @@ package nodegroup
 
 import (
 	"encoding/base64"
+	"errors"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -92,3 +95,23 @@ func decodeUserData(t *testing.T, lt nodegrouptest.Resource) string {
 }
 
 func pulumiString(s string) pulumi.StringInput { return pulumi.String(s) }
+
+// assertRefused runs a NodeGroup with args and checks the refusal every validation case
+// expects: a ValidationError of this group, a problem containing want, every problem starting
+// with a schema property path, and nothing registered.
+func assertRefused(t *testing.T, args *NodeGroupArgs, want string) {
+	t.Helper()
+	m, _, err := runNodeGroup(t, args)
+	require.Error(t, err)
+	var verr *ValidationError
+	require.True(t, errors.As(err, &verr), "a ValidationError, got %v", err)
+	assert.Equal(t, NodeGroupToken, verr.Token)
+	assert.Equal(t, "ng", verr.Name)
+	found := false
+	for _, p := range verr.Problems {
+		found = found || strings.Contains(p, want)
+		assert.True(t, startsWithSchemaPath(NodeGroupToken, p), "every problem starts with a schema property path: %q", p)
+	}
+	assert.True(t, found, "want a problem containing %q, got %q", want, verr.Problems)
+	assert.Empty(t, m.Resources(), "nothing may be registered when the inputs are invalid")
+}

@@ -1,7 +1,6 @@
 package nodegroup
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -329,17 +328,7 @@ func TestInstanceRequirementsValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			args := spotRequirementsArgs()
 			tc.mutate(args, args.MixedInstancesPolicy.InstanceRequirements)
-			m, _, err := runNodeGroup(t, args)
-			require.Error(t, err)
-			var verr *ValidationError
-			require.True(t, errors.As(err, &verr), "a ValidationError, got %v", err)
-			found := false
-			for _, p := range verr.Problems {
-				found = found || strings.Contains(p, tc.want)
-				assert.True(t, namesAProperty(p), "every problem starts with a schema property path: %q", p)
-			}
-			assert.True(t, found, "want a problem containing %q, got %q", tc.want, verr.Problems)
-			assert.Empty(t, m.Resources(), "nothing may be registered when the inputs are invalid")
+			assertRefused(t, args, tc.want)
 		})
 	}
 }

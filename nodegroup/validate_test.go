@@ -1,7 +1,6 @@
 package nodegroup
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -307,23 +306,7 @@ func TestValidationCatalogue(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			args := demoArgs()
 			tc.mutate(args)
-			m, _, err := runNodeGroup(t, args)
-			require.Error(t, err)
-			var verr *ValidationError
-			require.True(t, errors.As(err, &verr), "a ValidationError, got %v", err)
-			assert.Equal(t, NodeGroupToken, verr.Token)
-			assert.Equal(t, "ng", verr.Name)
-			found := false
-			for _, p := range verr.Problems {
-				if strings.Contains(p, tc.want) {
-					found = true
-				}
-			}
-			assert.True(t, found, "want a problem containing %q, got %q", tc.want, verr.Problems)
-			for _, p := range verr.Problems {
-				assert.True(t, startsWithSchemaPath(NodeGroupToken, p), "every problem starts with a schema property path: %q", p)
-			}
-			assert.Empty(t, m.Resources(), "nothing may be registered when the inputs are invalid")
+			assertRefused(t, args, tc.want)
 		})
 	}
 }
