@@ -4,7 +4,9 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -82,7 +84,7 @@ func completeSchema(schemaJSON string) (string, error) {
 	}
 	renameTypes(spec, types)
 	c := completer{docs: docs, types: types, seen: map[string]bool{}}
-	for _, token := range sortedKeys(components) {
+	for _, token := range slices.Sorted(maps.Keys(components)) {
 		comp := components[token]
 		res, ok := resources[token].(map[string]any)
 		if !ok {
@@ -261,13 +263,4 @@ func refOf(prop map[string]any) string {
 		}
 	}
 	return ""
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

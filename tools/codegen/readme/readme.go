@@ -6,8 +6,9 @@ package readme
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -74,18 +75,18 @@ func Reference(s Schema) (string, error) {
 			order = append(order, token)
 			usedBy[token] = nil
 			t := s.Types[token]
-			for _, name := range sortedKeys(t.Properties) {
+			for _, name := range slices.Sorted(maps.Keys(t.Properties)) {
 				use(shortName(token)+"."+name, t.Properties[name])
 			}
 		}
 		usedBy[token] = append(usedBy[token], path)
 	}
-	for _, token := range sortedKeys(s.Resources) {
+	for _, token := range slices.Sorted(maps.Keys(s.Resources)) {
 		r := s.Resources[token]
 		name := shortName(token)
 		fmt.Fprintf(&b, "\n#### %s\n\n%s\n\n**Inputs**\n\n", name, r.Description)
 		table(&b, s, r.InputProperties, r.RequiredInputs, true)
-		for _, p := range sortedKeys(r.InputProperties) {
+		for _, p := range slices.Sorted(maps.Keys(r.InputProperties)) {
 			use(name+"."+p, r.InputProperties[p])
 		}
 		b.WriteString("\n**Outputs**\n\n")
@@ -123,14 +124,14 @@ func table(b *strings.Builder, s Schema, props map[string]Property, required []s
 	} else {
 		b.WriteString("| property | type | description |\n|---|---|---|\n")
 	}
-	for _, name := range sortedKeys(props) {
+	for _, name := range slices.Sorted(maps.Keys(props)) {
 		p := props[name]
 		if !inputs {
 			fmt.Fprintf(b, "| `%s` | %s | %s |\n", name, typeOf(s, p), cell(p.Description))
 			continue
 		}
 		req := ""
-		if contains(required, name) {
+		if slices.Contains(required, name) {
 			req = " **(required)**"
 		}
 		outputs := "no"
@@ -173,24 +174,6 @@ func paths(ps []string) string {
 
 func cell(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "|", "\\|"), "\n\n", "<br><br>")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // Splice returns readme with the text between the markers replaced by the reference.
