@@ -15,8 +15,15 @@ import (
 // Name is the Pulumi package name.
 const Name = "eksnodes"
 
-// Version is the provider version, set by the linker (-X) when the plugin is built.
+// Version is the provider version, set by the linker (-X) when the plugin is built. It is the
+// one place the version is written: the Makefile, the schema, the SDKs' package metadata and the
+// release tarballs' names read it from here.
 var Version = "0.1.0"
+
+// PluginDownloadURL is where the Pulumi CLI downloads the plugin when a program uses the
+// published SDK and the plugin is not installed: the repository's GitHub releases, tagged
+// v<version>, each holding pulumi-resource-eksnodes-v<version>-<os>-<arch>.tar.gz (make dist).
+const PluginDownloadURL = "github://api.github.com/eksnodes/pulumi-eksnodes"
 
 // New builds the provider.
 func New() (p.Provider, error) {
@@ -52,6 +59,7 @@ func builder() *infer.ProviderBuilder {
 		WithRepository("https://github.com/eksnodes/pulumi-eksnodes").
 		WithPublisher("eksnodes").
 		WithLicense("Apache-2.0").
+		WithPluginDownloadURL(PluginDownloadURL).
 		WithNamespace("eksnodes").
 		WithLanguageMap(map[string]any{
 			"nodejs": map[string]any{
