@@ -14,10 +14,13 @@ PLUGINS := $(WORK)/plugins
 OFFLINE := EKSNODES_E2E=1 EKSNODES_PULUMI_ROOT="$$($(CURDIR)/scripts/pulumi-cli.sh)" \
 	EKSNODES_PLUGIN_PATH="$(CURDIR)/bin:$(PLUGINS)" EKSNODES_ARTIFACTS="$(ARTIFACTS)"
 
-.PHONY: help build codegen docs lint tools plugins test test-go test-sdks test-e2e preview bench
+.PHONY: help version build codegen docs lint tools plugins test test-go test-sdks test-e2e preview bench
 
 help: ## List the targets
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+version: ## Print the version (Version in provider/provider.go)
+	@echo $(VERSION)
 
 build: ## Compile everything and build the provider plugin into bin/
 	go build ./...
@@ -29,13 +32,14 @@ codegen: ## Regenerate provider/docs.json (from the Go doc comments), schema.jso
 docs: ## Regenerate the README's reference from schema.json
 	cd tools/codegen && go run ./cmd/readme -root ../..
 
-lint: ## Check formatting and run go vet (every module, with and without the e2e build tag)
+lint: ## Check formatting, run go vet (every module, with and without the e2e build tag) and actionlint with shellcheck on the workflows
 	@unformatted=$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	go vet ./... && go vet -tags e2e ./...
 	cd tests && go vet ./... && go vet -tags e2e ./...
 	cd provider && go vet ./...
 	cd tools/codegen && go vet ./...
+	scripts/actionlint.sh
 
 tools: ## Build the Pulumi CLI v3.256.0 and the YAML language host from the Go module proxy into the cache (once)
 	scripts/pulumi-yaml-host.sh
