@@ -26,8 +26,8 @@ build: ## Compile everything and build the provider plugin into bin/
 	go build ./...
 	cd provider && go build -ldflags "$(LDFLAGS)" -o ../bin/pulumi-resource-eksnodes ./cmd/pulumi-resource-eksnodes
 
-codegen: ## Regenerate provider/docs.json (from the Go doc comments), schema.json and the TypeScript and Python SDKs
-	cd tools/codegen && go run ./cmd/docs -root ../.. && go run ./cmd/sdk -root ../..
+codegen: ## Regenerate provider/docs.json (from the Go doc comments), schema.json, the TypeScript and Python SDKs and docs/reference/
+	cd tools/codegen && go run ./cmd/docs -root ../.. && go run ./cmd/sdk -root ../.. && go run ./cmd/reference -root ../..
 
 docs: ## Regenerate the README's reference from schema.json
 	cd tools/codegen && go run ./cmd/readme -root ../..

@@ -127,7 +127,7 @@ func table(b *strings.Builder, s Schema, props map[string]Property, required []s
 	for _, name := range slices.Sorted(maps.Keys(props)) {
 		p := props[name]
 		if !inputs {
-			fmt.Fprintf(b, "| `%s` | %s | %s |\n", name, typeOf(s, p), cell(p.Description))
+			fmt.Fprintf(b, "| `%s` | %s | %s |\n", name, TypeOf(s, p), cell(p.Description))
 			continue
 		}
 		req := ""
@@ -138,12 +138,12 @@ func table(b *strings.Builder, s Schema, props map[string]Property, required []s
 		if !p.Plain {
 			outputs = "yes"
 		}
-		fmt.Fprintf(b, "| `%s`%s | %s | %s | %s |\n", name, req, typeOf(s, p), outputs, cell(p.Description))
+		fmt.Fprintf(b, "| `%s`%s | %s | %s | %s |\n", name, req, TypeOf(s, p), outputs, cell(p.Description))
 	}
 }
 
-// typeOf names a property's type as the reference presents it, linking object and enum types.
-func typeOf(s Schema, p Property) string {
+// TypeOf names a property's type as the reference presents it, linking object and enum types.
+func TypeOf(s Schema, p Property) string {
 	switch {
 	case p.Ref == "pulumi.json#/Any":
 		return "any"
@@ -155,9 +155,9 @@ func typeOf(s Schema, p Property) string {
 		}
 		return fmt.Sprintf("[%s](#%s)", shortName(token), anchor)
 	case p.Type == "array" && p.Items != nil:
-		return typeOf(s, *p.Items) + "[]"
+		return TypeOf(s, *p.Items) + "[]"
 	case p.Type == "object" && p.AdditionalProperties != nil:
-		return "map of " + typeOf(s, *p.AdditionalProperties)
+		return "map of " + TypeOf(s, *p.AdditionalProperties)
 	}
 	return p.Type
 }

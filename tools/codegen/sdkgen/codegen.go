@@ -7,12 +7,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
-	"sort"
 
 	"github.com/blang/semver"
 	"github.com/eksnodes/pulumi-eksnodes/provider"
+	"github.com/eksnodes/pulumi-eksnodes/tools/codegen/internal/tree"
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/integration"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/nodejs"
@@ -87,24 +86,5 @@ func pythonModule(pkg *schema.Package) string {
 
 // Write replaces the generated files under root.
 func Write(root string, files map[string][]byte) error {
-	for _, dir := range SDKDirs {
-		if err := os.RemoveAll(filepath.Join(root, dir)); err != nil {
-			return err
-		}
-	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		path := filepath.Join(root, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(path, files[name], 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return tree.Write(root, SDKDirs, files)
 }

@@ -3,38 +3,16 @@ package sdkgen
 import (
 	"context"
 	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/eksnodes/pulumi-eksnodes/tools/codegen/internal/tree"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 const repoRoot = "../../.."
-
-// readTree returns every file under root/dir by its path relative to root.
-func readTree(t *testing.T, root string, dirs ...string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	for _, dir := range dirs {
-		err := filepath.WalkDir(filepath.Join(root, dir), func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, err := filepath.Rel(root, path)
-			if err != nil {
-				return err
-			}
-			body, err := os.ReadFile(path)
-			out[rel] = string(body)
-			return err
-		})
-		require.NoError(t, err)
-	}
-	return out
-}
 
 // The committed schema.json and SDKs are exactly what make codegen produces: regenerate into a
 // temporary folder and compare every file, both ways.
@@ -44,20 +22,12 @@ func TestGeneratedFilesAreCurrent(t *testing.T) {
 	tmp := t.TempDir()
 	require.NoError(t, Write(tmp, files))
 
-	fresh := readTree(t, tmp, SDKDirs...)
-	committed := readTree(t, repoRoot, SDKDirs...)
-	for name := range fresh {
-		if _, ok := committed[name]; !ok {
-			t.Errorf("%s is generated but not committed: run make codegen", name)
-		}
-	}
-	for name, body := range committed {
-		want, ok := fresh[name]
-		if !ok {
-			t.Errorf("%s is committed but no longer generated: run make codegen", name)
-			continue
-		}
-		assert.Equal(t, want, body, "%s differs from the generated file: run make codegen", name)
+	fresh, err := tree.Read(tmp, SDKDirs...)
+	require.NoError(t, err)
+	committed, err := tree.Read(repoRoot, SDKDirs...)
+	require.NoError(t, err)
+	for _, msg := range tree.Stale(fresh, committed, "make codegen") {
+		t.Error(msg)
 	}
 	schema, err := os.ReadFile(filepath.Join(repoRoot, "schema.json"))
 	require.NoError(t, err)
