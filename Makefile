@@ -11,10 +11,13 @@ LDFLAGS := -s -w -X github.com/eksnodes/pulumi-eksnodes/provider.Version=$(VERSI
 WORK := $(CURDIR)/.cache
 ARTIFACTS := $(WORK)/artifacts
 PLUGINS := $(WORK)/plugins
+# Release artifacts (git-ignored): make dist, make packages.
+DIST := $(CURDIR)/dist
+PACKAGES := $(DIST)/packages
 OFFLINE := EKSNODES_E2E=1 EKSNODES_PULUMI_ROOT="$$($(CURDIR)/scripts/pulumi-cli.sh)" \
 	EKSNODES_PLUGIN_PATH="$(CURDIR)/bin:$(PLUGINS)" EKSNODES_ARTIFACTS="$(ARTIFACTS)"
 
-.PHONY: help version build codegen docs lint tools plugins test test-go test-sdks test-e2e preview bench
+.PHONY: help version build dist packages codegen docs lint tools plugins test test-go test-sdks test-e2e preview bench
 
 help: ## List the targets
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -25,6 +28,12 @@ version: ## Print the version (Version in provider/provider.go)
 build: ## Compile everything and build the provider plugin into bin/
 	go build ./...
 	cd provider && go build -ldflags "$(LDFLAGS)" -o ../bin/pulumi-resource-eksnodes ./cmd/pulumi-resource-eksnodes
+
+dist: ## Release tarballs of the plugin for linux, darwin and windows on amd64 and arm64, and SHA256SUMS, in dist/ (reproducible)
+	cd tools/release && go run ./cmd/dist -root ../.. -out $(DIST) -version $(VERSION)
+
+packages: ## What users install, in dist/packages: the npm tarball, the Python wheel and sdist (twine-checked), the plugin for this machine
+	scripts/packages.sh $(PACKAGES)
 
 codegen: ## Regenerate provider/docs.json (from the Go doc comments), schema.json, the TypeScript and Python SDKs and docs/reference/
 	cd tools/codegen && go run ./cmd/docs -root ../.. && go run ./cmd/sdk -root ../.. && go run ./cmd/reference -root ../..
@@ -39,6 +48,7 @@ lint: ## Check formatting, run go vet (every module, with and without the e2e bu
 	cd tests && go vet ./... && go vet -tags e2e ./...
 	cd provider && go vet ./...
 	cd tools/codegen && go vet ./...
+	cd tools/release && go vet ./...
 	scripts/actionlint.sh
 
 tools: ## Build the Pulumi CLI v3.256.0 and the YAML language host from the Go module proxy into the cache (once)
@@ -54,14 +64,17 @@ test-go: ## Run the Go tests (components, user data through cloud-init and a Pow
 	EKSNODES_REQUIRE_SHELLCHECK=1 EKSNODES_REQUIRE_CLOUDINIT=1 EKSNODES_REQUIRE_PWSH_PARSER=1 go test -race -count=1 ./...
 	cd provider && go test -count=1 ./...
 	cd tools/codegen && go test -count=1 ./...
+	cd tools/release && go test -count=1 ./...
 	cd tests && go test -count=1 ./offline/... ./fakeaws/... ./conformance/...
 	cd tests && go test -count=1 -skip '^TestMeasure(Minimal)?$$' ./bench/...
 
-test-sdks: ## Pack and install the SDKs, compile the TypeScript example, type-check the Python example
-	EKSNODES_ARTIFACTS="$(ARTIFACTS)" scripts/check-sdks.sh
+test-sdks: packages ## Install the built packages, compile the TypeScript examples, type-check the Python examples
+	EKSNODES_ARTIFACTS="$(ARTIFACTS)" EKSNODES_PACKAGES="$(PACKAGES)" scripts/check-sdks.sh
 
-test-e2e: tools plugins test-sdks ## Run the examples in Go, TypeScript, Python and YAML (through the pulumi CLI) through the real engine
-	cd tests && $(OFFLINE) go test -count=1 -tags e2e ./e2e/
+test-e2e: tools plugins test-sdks dist ## Run the examples in Go, TypeScript, Python and YAML (through the pulumi CLI) through the real engine; check the release artifacts
+	cd tools/release && EKSNODES_DIST="$(DIST)" go test -count=1 -run '^TestReleaseBuildIsReproducible$$' ./dist/
+	cd tests && EKSNODES_E2E=1 EKSNODES_PACKAGES="$(PACKAGES)" go test -count=1 ./packaging/
+	cd tests && $(OFFLINE) EKSNODES_DIST="$(DIST)" EKSNODES_PACKAGES="$(PACKAGES)" go test -count=1 -tags e2e ./e2e/
 	cd tests && $(OFFLINE) go test -count=1 -tags e2e -run '^TestEngineSmoke$$' ./fakeaws/
 	cd tests && $(OFFLINE) go test -count=1 -run '^TestMeasure' ./bench/pluginlatency/
 

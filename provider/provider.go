@@ -5,6 +5,7 @@ package provider
 
 import (
 	"context"
+	_ "embed"
 
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup"
 	p "github.com/pulumi/pulumi-go-provider"
@@ -19,6 +20,11 @@ const Name = "eksnodes"
 // one place the version is written: the Makefile, the schema, the SDKs' package metadata and the
 // release tarballs' names read it from here.
 var Version = "0.1.0"
+
+// sdkReadme is the README of the npm and PyPI packages (what their registries show).
+//
+//go:embed sdk-readme.md
+var sdkReadme string
 
 // PluginDownloadURL is where the Pulumi CLI downloads the plugin when a program uses the
 // published SDK and the plugin is not installed: the repository's GitHub releases, tagged
@@ -65,10 +71,12 @@ func builder() *infer.ProviderBuilder {
 			"nodejs": map[string]any{
 				"packageName":          "@eksnodes/eksnodes",
 				"packageDescription":   "Production-grade Amazon EKS self-managed worker nodes in one component.",
+				"readme":               sdkReadme,
 				"respectSchemaVersion": true,
 			},
 			"python": map[string]any{
 				"packageName":          "pulumi_eksnodes",
+				"readme":               sdkReadme,
 				"respectSchemaVersion": true,
 				"pyproject":            map[string]any{"enabled": true},
 			},

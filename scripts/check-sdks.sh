@@ -20,26 +20,17 @@ fi
 npm_flags=(--no-audit --no-fund --loglevel=error)
 
 # Tools missing on the machine come from Debian's packages.
-apt_install() {
-  echo "--- installing $* (apt-get)"
-  if [ -z "${apt_updated:-}" ]; then apt-get update -qq && apt_updated=1; fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
-command -v node >/dev/null 2>&1 || apt_install nodejs
-command -v npm >/dev/null 2>&1 || apt_install npm
-command -v python3 >/dev/null 2>&1 || apt_install python3
-python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
+"$root/scripts/ensure-node-python.sh"
 
-echo "--- TypeScript SDK: build and pack"
-cp -r "$root/sdk/nodejs" "$work/sdk-nodejs"
-(
-  cd "$work/sdk-nodejs"
-  npm install "${npm_flags[@]}" --no-save "@pulumi/pulumi@$pulumi_version" typescript@4.9.5 "@types/node@20"
-  npx tsc
-  cp package.json README.md bin/
-  cd bin && npm pack --silent --pack-destination "$work" >/dev/null
-)
-tarball=$(ls "$work"/eksnodes-eksnodes-*.tgz)
+# The packages a user installs: the npm tarball and the wheel from scripts/packages.sh (make
+# packages), never the SDK source folders.
+pkgs=${EKSNODES_PACKAGES:-}
+if [ -z "$pkgs" ]; then
+  pkgs=$work/packages
+  "$root/scripts/packages.sh" "$pkgs"
+fi
+tarball=$(ls "$pkgs"/eksnodes-eksnodes-*.tgz)
+wheel=$(ls "$pkgs"/pulumi_eksnodes-*.whl)
 
 echo "--- TypeScript example: install the packed SDK, tsc --strict"
 cp -r "$root/examples/ts-basic" "$work/ts-basic"
@@ -62,6 +53,19 @@ TS
 )
 echo "ok: examples/ts-basic compiles with tsc --strict against the packed @eksnodes/eksnodes"
 
+# The package README's TypeScript snippet (what npm shows) compiles against the package.
+(
+  cd "$work/ts-basic"
+  { echo 'declare const endpoint: string, certificateAuthority: string, privateSubnetIds: string[];'
+    # shellcheck disable=SC2016 # backquotes of a markdown fence, not an expansion
+    sed -n '/^```typescript$/,/^```$/p' node_modules/@eksnodes/eksnodes/README.md | sed '1d;$d'
+    echo 'export { nodes };'
+  } > readme.ts
+  npx tsc --strict --noEmit --skipLibCheck readme.ts
+  rm readme.ts
+)
+echo "ok: the npm package README's example compiles"
+
 cp -r "$root/examples/ts-spot" "$work/ts-spot"
 rm -rf "$work/ts-spot/node_modules" "$work/ts-spot/bin"
 (
@@ -74,9 +78,8 @@ echo "ok: examples/ts-spot compiles with tsc --strict"
 
 echo "--- Python SDK: install into a fresh venv, import, mypy --strict the example"
 python3 -m venv "$work/venv"
-cp -r "$root/sdk/python" "$work/sdk-python"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check \
-  "pulumi==$pulumi_version" mypy==1.13.0 "$work/sdk-python"
+  "pulumi==$pulumi_version" mypy==1.13.0 "$wheel"
 "$work/venv/bin/python" -c 'import pulumi_eksnodes as e; assert e.NodeGroup and e.NodeRole and e.NodeSecurityGroup; print("ok: import pulumi_eksnodes", e.__name__)'
 for example in python-basic python-bottlerocket python-ml; do
   (cd "$root/examples/$example" && "$work/venv/bin/mypy" --strict --no-incremental --cache-dir=/dev/null __main__.py)
@@ -90,3 +93,14 @@ if "$work/venv/bin/mypy" --strict --no-incremental --cache-dir=/dev/null "$work/
   exit 1
 fi
 echo "ok: the Python examples type-check with mypy --strict"
+
+# The package README's Python snippet (what PyPI shows) type-checks against the wheel.
+{ echo 'endpoint = ""'; echo 'ca = ""'; echo 'private_subnet_ids: list[str] = []'
+  "$work/venv/bin/python" - <<'PY'
+import importlib.metadata, re
+text = importlib.metadata.metadata("pulumi_eksnodes").get_payload()
+print(re.search(r"^```python\n(.*?)^```", text, re.S | re.M).group(1))
+PY
+} > "$work/readme.py"
+"$work/venv/bin/mypy" --strict --no-incremental --cache-dir=/dev/null "$work/readme.py"
+echo "ok: the PyPI README's example type-checks"

@@ -39,6 +39,9 @@ type Env struct {
 	Artifacts  string
 	Home       string // PULUMI_HOME
 	Backend    string // file:// URL
+	// Extra are more environment variables for the CLI and programs, such as
+	// PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES.
+	Extra map[string]string
 }
 
 // ErrNotConfigured says the offline setup is absent (run through make).
@@ -75,7 +78,7 @@ func FromEnvironment(dir string) (*Env, error) {
 
 // Vars are the environment variables of every Pulumi command and program of this Env.
 func (e *Env) Vars() map[string]string {
-	return map[string]string{
+	vars := map[string]string{
 		"PULUMI_HOME":                              e.Home,
 		"PULUMI_BACKEND_URL":                       e.Backend,
 		"PULUMI_CONFIG_PASSPHRASE":                 Passphrase,
@@ -85,6 +88,10 @@ func (e *Env) Vars() map[string]string {
 		"PATH": strings.Join([]string{e.PluginPath, filepath.Join(e.PulumiRoot, "bin"), os.Getenv("PATH")},
 			string(os.PathListSeparator)),
 	}
+	for k, v := range e.Extra {
+		vars[k] = v
+	}
+	return vars
 }
 
 // Environ returns os.Environ with Vars applied, for child processes.

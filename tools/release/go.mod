@@ -1,0 +1,3 @@
+module github.com/eksnodes/pulumi-eksnodes/tools/release
+
+go 1.25.11
