@@ -26,6 +26,8 @@ const NodeGroupToken = "eksnodes:index:NodeGroup"
 type NodeGroup struct {
 	pulumi.ResourceState
 
+	scope string // the AWS provider its children use, when its options tell (providerScope)
+
 	// The ARN of the node role.
 	RoleArn pulumi.StringOutput `pulumi:"roleArn"`
 
@@ -81,7 +83,7 @@ func NewNodeGroup(ctx *pulumi.Context, name string, args *NodeGroupArgs, opts ..
 		return nil, err
 	}
 	a = guardNodeGroup(NodeGroupToken, name, a)
-	g := &NodeGroup{}
+	g := &NodeGroup{scope: providerScope(opts)}
 	if err := ctx.RegisterComponentResource(NodeGroupToken, name, g, opts...); err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/eks"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/iam"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -135,7 +134,7 @@ func NewNodeRole(ctx *pulumi.Context, name string, args *NodeRoleArgs, opts ...p
 	if err := ctx.RegisterComponentResource(NodeRoleToken, name, comp, opts...); err != nil {
 		return nil, err
 	}
-	if err := comp.register(ctx, name, a); err != nil {
+	if err := comp.register(ctx, name, a, providerScope(opts)); err != nil {
 		return nil, err
 	}
 	return comp, ctx.RegisterResourceOutputs(comp, pulumi.Map{
@@ -150,11 +149,11 @@ func NewNodeRole(ctx *pulumi.Context, name string, args *NodeRoleArgs, opts ...p
 // AssumeRolePolicy is the trust policy of a node role: EC2 may assume it.
 const AssumeRolePolicy = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
 
-func (r *NodeRole) register(ctx *pulumi.Context, name string, a NodeRoleArgs) error {
+func (r *NodeRole) register(ctx *pulumi.Context, name string, a NodeRoleArgs, scope string) error {
 	parent := pulumi.Parent(r)
 	// The partition of the AWS provider decides the managed policies' ARNs, and every ARN
 	// given must be in it.
-	partition := aws.GetPartitionOutput(ctx, aws.GetPartitionOutputArgs{}, pulumi.Parent(r)).Partition()
+	partition := providerPartition(ctx, r, scope)
 	r.partition = partition
 	a.PermissionsBoundary = inPartition(NodeRoleToken, name, "permissionsBoundary", a.PermissionsBoundary, partition)
 	role, err := iam.NewRole(ctx, name, &iam.RoleArgs{
