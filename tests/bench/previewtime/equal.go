@@ -182,7 +182,9 @@ type differ struct {
 	out                        []string
 }
 
-func (d *differ) add(format string, a ...any) { d.out = append(d.out, d.prefix+fmt.Sprintf(format, a...)) }
+func (d *differ) add(format string, a ...any) {
+	d.out = append(d.out, d.prefix+fmt.Sprintf(format, a...))
+}
 
 func (d *differ) value(path string, a, b any) {
 	sa, aSecret := a.(Secret)

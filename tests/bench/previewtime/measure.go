@@ -173,7 +173,7 @@ func (s Setup) warmUpAndCheck(runners map[string]runner, n int) (int, error) {
 	}
 	diffs := CheckSame(seen, n)
 	if len(diffs) > 0 {
-		return 0, fmt.Errorf("%w with %d groups:\n  %s", ErrDifferent, n, strings.Join(diffs, "\n  "))
+		return 0, fmt.Errorf("%w (%d node groups):\n  %s", ErrDifferent, n, strings.Join(diffs, "\n  "))
 	}
 	return len(seen[Eksnodes]), nil
 }
@@ -188,7 +188,9 @@ func CheckSame(seen map[string][]Registration, n int) []string {
 	}
 	for _, v := range Variants[1:] {
 		if got, ok := seen[v]; ok {
-			diffs = append(diffs, Compare(v, Eksnodes, got, ref)...)
+			for _, d := range Compare(v, Eksnodes, got, ref) {
+				diffs = append(diffs, v+" against "+Eksnodes+": "+d)
+			}
 		}
 	}
 	return diffs
@@ -222,7 +224,9 @@ func (s Setup) runners(ctx context.Context, n int) (map[string]runner, error) {
 		return r[0].DurationMs, r[0].Events, nil
 	}
 	goRun := func(st auto.Stack) runner {
-		return func() (float64, []offline.ResourceEvent, error) { return first(offline.RunGo(ctx, st, preview, io.Discard)) }
+		return func() (float64, []offline.ResourceEvent, error) {
+			return first(offline.RunGo(ctx, st, preview, io.Discard))
+		}
 	}
 	jsRun := func(dir, project string) runner {
 		return func() (float64, []offline.ResourceEvent, error) {

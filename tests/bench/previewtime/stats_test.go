@@ -28,7 +28,7 @@ func TestCheckSameWantsEveryResourceOfEveryGroup(t *testing.T) {
 	diffs := CheckSame(map[string][]Registration{Eksnodes: one, TypeScriptBaseline: nil}, 1)
 	assert.Equal(t, []string{
 		"go-eksnodes registered 1 AWS resources, not 1×13",
-		"aws:iam/role:Role ng0-role: registered by go-eksnodes only",
+		"ts-baseline against go-eksnodes: aws:iam/role:Role ng0-role: registered by go-eksnodes only",
 	}, diffs)
 }
 
