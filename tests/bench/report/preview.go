@@ -30,7 +30,8 @@ func writePreview(b *strings.Builder, prev previewtime.Report) {
 	w := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
 	w("\n## Offline preview, end to end\n\n")
 	w("The real Pulumi engine against the stand-in AWS plugin: wall time of `preview` as the Automation API caller sees it (CLI start, plugins, program, engine). Each language is compared with itself: ")
-	w("a program of eksnodes node groups against a baseline program that declares the same AWS resources per node group directly with the AWS SDK of that language, so that neither Node.js nor Go start-up is counted as eksnodes' cost.\n\n")
+	w("a program of eksnodes node groups against a baseline program that declares the same AWS resources per node group directly with the AWS SDK of that language, so that neither Node.js nor Go start-up is counted as eksnodes' cost. ")
+	w("The TypeScript baseline loads `@pulumi/aws` %s into its Node.js program, as a hand-written program does; a TypeScript program of eksnodes node groups does not, the AWS SDK is inside the eksnodes plugin.\n\n", previewtime.AWSVersion)
 	w("| variant | program |\n|---|---|\n")
 	for _, v := range previewtime.Variants {
 		w("| %s | %s |\n", v, variantNames[v])
