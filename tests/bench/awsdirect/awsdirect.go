@@ -2,6 +2,10 @@
 // the pulumi-aws SDK, as a hand-written program would: no components, no validation. It is the
 // baseline the benchmarks compare eksnodes against (previewtime's preview times, and the
 // buildcost baseline program's compile cost), so it imports only the Pulumi and AWS SDKs.
+// It registers exactly what an eksnodes node group registers with the defaults — the same
+// resource types and names, inputs, secrecy, dependencies and ignoreChanges — which previewtime's
+// tests (through the mocks) and its command (through the engine, before measuring) check; the
+// TypeScript baseline, previewtime/awsdirect.js, follows it line for line.
 package awsdirect
 
 import (
