@@ -44,10 +44,11 @@ func writePreview(b *strings.Builder, prev previewtime.Report) {
 		}
 		w("This run checked %s: equal.", strings.Join(checked, ", "))
 	}
-	w("\n\nThe variants run in rotating order within one session, after the warm-up; %s.\n\n", roundsText(prev))
-	w("| node groups | language | eksnodes median (min–max) | baseline median (min–max) | ratio of medians |\n|---|---|---|---|---|\n")
+	w("\n\nThe variants run in rotating order within one session, after the warm-up; %s. The last column is what eksnodes adds per node group: the difference of the medians divided by the node groups.\n\n", roundsText(prev))
+	w("| node groups | language | eksnodes median (min–max) | baseline median (min–max) | ratio of medians | difference per node group |\n|---|---|---|---|---|---|\n")
 	for _, p := range prev.Pairs {
-		w("| %d | %s | %s | %s | %.3f |\n", p.Groups, language(p.Subject), msRange(p.SubjectMs), msRange(p.RefMs), p.Ratio)
+		w("| %d | %s | %s | %s | %.3f | %+.1f ms |\n", p.Groups, language(p.Subject), msRange(p.SubjectMs), msRange(p.RefMs), p.Ratio,
+			(p.SubjectMs.Median-p.RefMs.Median)/float64(p.Groups))
 	}
 	writeScale(b, prev)
 	writeMemory(b, prev)
