@@ -87,7 +87,7 @@ bench: tools plugins test-sdks ## Benchmarks, plugin latency, offline preview ti
 	mkdir -p $(WORK)/bench docs
 	go test -run '^$$' -bench . -benchmem -count 5 ./nodegroup/ ./nodegroup/userdata/ | tee $(WORK)/bench/go.txt
 	cd tests && go run ./bench/pluginlatency/cmd -plugin $(CURDIR)/bin/pulumi-resource-eksnodes -runs 15 -warmup 2 -q -json $(WORK)/bench/plugin.json
-	cd tests && $(OFFLINE) go run ./bench/previewtime/cmd -sizes 1,20 -rounds 7 -json $(WORK)/bench/preview.json
+	cd tests && $(OFFLINE) go run ./bench/previewtime/cmd -sizes 1,20,100 -rounds 7 -rounds-large 3 -json $(WORK)/bench/preview.json
 	cd tests && go run ./bench/buildcost/cmd -runs 1 -json $(WORK)/bench/buildcost.json
 	cd tests && go run ./bench/report -go $(WORK)/bench/go.txt -plugin $(WORK)/bench/plugin.json \
 		-preview $(WORK)/bench/preview.json -buildcost $(WORK)/bench/buildcost.json -pulumi "$$($(CURDIR)/scripts/pulumi-cli.sh)/bin/pulumi" -out $(CURDIR)/docs/PERFORMANCE.md

@@ -2,6 +2,10 @@
 // the pulumi-aws SDK, as a hand-written program would: no components, no validation. It is the
 // baseline the benchmarks compare eksnodes against (previewtime's preview times, and the
 // buildcost baseline program's compile cost), so it imports only the Pulumi and AWS SDKs.
+// It registers exactly what an eksnodes node group registers with the defaults — the same
+// resource types and names, inputs, secrecy, dependencies and ignoreChanges — which previewtime's
+// tests (through the mocks) and its command (through the engine, before measuring) check; the
+// TypeScript baseline, previewtime/awsdirect.js, follows it line for line.
 package awsdirect
 
 import (
@@ -35,12 +39,12 @@ type Spec struct {
 func NodeGroup(ctx *pulumi.Context, name string, s Spec) error {
 	role, err := iam.NewRole(ctx, name+"-role", &iam.RoleArgs{
 		NamePrefix: pulumi.String(name + "-role-"), Path: pulumi.String("/"),
-		AssumeRolePolicy: pulumi.String(s.AssumeRolePolicy), Description: pulumi.String("EKS node role"),
+		AssumeRolePolicy: pulumi.String(s.AssumeRolePolicy), Description: pulumi.String("EKS node role managed by eksnodes"),
 	})
 	if err != nil {
 		return err
 	}
-	var deps []pulumi.Resource
+	var attachments []pulumi.Resource
 	for _, policy := range []string{"AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"} {
 		att, err := iam.NewRolePolicyAttachment(ctx, name+"-role-"+policy, &iam.RolePolicyAttachmentArgs{
 			Role: role.Name, PolicyArn: pulumi.String("arn:aws:iam::aws:policy/" + policy),
@@ -48,7 +52,7 @@ func NodeGroup(ctx *pulumi.Context, name string, s Spec) error {
 		if err != nil {
 			return err
 		}
-		deps = append(deps, att)
+		attachments = append(attachments, att)
 	}
 	profile, err := iam.NewInstanceProfile(ctx, name+"-role", &iam.InstanceProfileArgs{
 		NamePrefix: pulumi.String(name + "-role-"), Path: pulumi.String("/"), Role: role.Name,
@@ -58,27 +62,31 @@ func NodeGroup(ctx *pulumi.Context, name string, s Spec) error {
 	}
 	entry, err := eks.NewAccessEntry(ctx, name+"-role", &eks.AccessEntryArgs{
 		ClusterName: pulumi.String(s.ClusterName), PrincipalArn: role.Arn, Type: pulumi.String("EC2_LINUX"),
-	}, pulumi.DependsOn(deps))
+	}, pulumi.DependsOn(attachments))
 	if err != nil {
 		return err
 	}
-	tags := pulumi.StringMap{"Name": pulumi.String(name), "kubernetes.io/cluster/" + s.ClusterName: pulumi.String("owned")}
+	tags := func(nameTag string) pulumi.StringMap {
+		return pulumi.StringMap{"Name": pulumi.String(nameTag), "kubernetes.io/cluster/" + s.ClusterName: pulumi.String("owned")}
+	}
 	sg, err := ec2.NewSecurityGroup(ctx, name+"-sg", &ec2.SecurityGroupArgs{
-		NamePrefix: pulumi.String(name + "-sg-"), Description: pulumi.String("EKS worker nodes"),
-		VpcId: pulumi.String(s.VpcID), RevokeRulesOnDelete: pulumi.Bool(true), Tags: tags,
+		NamePrefix: pulumi.String(name + "-sg-"), Description: pulumi.String("EKS worker nodes, managed by eksnodes"),
+		VpcId: pulumi.String(s.VpcID), RevokeRulesOnDelete: pulumi.Bool(true), Tags: tags(name + "-sg"),
 	})
 	if err != nil {
 		return err
 	}
-	deps = append(deps, entry, sg)
+	// The group waits for the role and its registration, and for every security group rule.
+	deps := append([]pulumi.Resource{role}, attachments...)
+	deps = append(deps, profile, entry, sg)
 	// All traffic between the nodes, and with the cluster security group both ways.
 	ingress := []struct {
 		suffix, desc string
 		group, peer  pulumi.StringInput
 	}{
 		{"ingress-self-all", "Node to node, all traffic", sg.ID(), sg.ID()},
-		{"ingress-cluster-all", "Cluster security group to node, all traffic", sg.ID(), pulumi.String(s.ClusterSecurityGroupID)},
-		{"cluster-ingress-all", "Node to cluster security group, all traffic", pulumi.String(s.ClusterSecurityGroupID), sg.ID()},
+		{"ingress-cluster-all", "Cluster security group (control plane, managed nodes, Fargate) to node, all traffic", sg.ID(), pulumi.String(s.ClusterSecurityGroupID)},
+		{"cluster-ingress-all", "Node to cluster security group (control plane, managed nodes, Fargate), all traffic", pulumi.String(s.ClusterSecurityGroupID), sg.ID()},
 	}
 	for _, r := range ingress {
 		rule, err := vpc.NewSecurityGroupIngressRule(ctx, name+"-sg-"+r.suffix, &vpc.SecurityGroupIngressRuleArgs{
@@ -98,9 +106,9 @@ func NodeGroup(ctx *pulumi.Context, name string, s Spec) error {
 	deps = append(deps, egress)
 	ami := ssm.LookupParameterOutput(ctx, ssm.LookupParameterOutputArgs{
 		Name: pulumi.String("/aws/service/eks/optimized-ami/" + s.KubernetesVersion + "/amazon-linux-2023/x86_64/standard/recommended/image_id"),
-	}).InsecureValue()
+	}).InsecureValue() // secret, as the whole answer of the lookup is: un-secreted below, as the component does
 	lt, err := ec2.NewLaunchTemplate(ctx, name, &ec2.LaunchTemplateArgs{
-		NamePrefix: pulumi.String(name + "-"), ImageId: ami, InstanceType: pulumi.String(s.InstanceType),
+		NamePrefix: pulumi.String(name + "-"), Description: pulumi.String("EKS nodes managed by eksnodes"), ImageId: pulumi.Unsecret(ami).(pulumi.StringOutput), InstanceType: pulumi.String(s.InstanceType),
 		UserData: pulumi.String(s.UserData), UpdateDefaultVersion: pulumi.Bool(true),
 		IamInstanceProfile: ec2.LaunchTemplateIamInstanceProfileArgs{Arn: profile.Arn},
 		NetworkInterfaces: ec2.LaunchTemplateNetworkInterfaceArray{ec2.LaunchTemplateNetworkInterfaceArgs{
@@ -116,9 +124,9 @@ func NodeGroup(ctx *pulumi.Context, name string, s Spec) error {
 		}},
 		Monitoring: ec2.LaunchTemplateMonitoringArgs{Enabled: pulumi.Bool(false)},
 		TagSpecifications: ec2.LaunchTemplateTagSpecificationArray{
-			ec2.LaunchTemplateTagSpecificationArgs{ResourceType: pulumi.String("instance"), Tags: tags},
-			ec2.LaunchTemplateTagSpecificationArgs{ResourceType: pulumi.String("volume"), Tags: tags},
-			ec2.LaunchTemplateTagSpecificationArgs{ResourceType: pulumi.String("network-interface"), Tags: tags},
+			ec2.LaunchTemplateTagSpecificationArgs{ResourceType: pulumi.String("instance"), Tags: tags(name)},
+			ec2.LaunchTemplateTagSpecificationArgs{ResourceType: pulumi.String("volume"), Tags: tags(name)},
+			ec2.LaunchTemplateTagSpecificationArgs{ResourceType: pulumi.String("network-interface"), Tags: tags(name)},
 		},
 	})
 	if err != nil {
@@ -126,7 +134,7 @@ func NodeGroup(ctx *pulumi.Context, name string, s Spec) error {
 	}
 	_, err = autoscaling.NewGroup(ctx, name, &autoscaling.GroupArgs{
 		NamePrefix: pulumi.String(name + "-"), VpcZoneIdentifiers: pulumi.ToStringArray(s.SubnetIDs),
-		MinSize: pulumi.Int(1), MaxSize: pulumi.Int(2), DesiredCapacity: pulumi.Int(2),
+		MinSize: pulumi.Int(1), MaxSize: pulumi.Int(2), DesiredCapacity: pulumi.Int(2), CapacityRebalance: pulumi.Bool(false),
 		LaunchTemplate:  autoscaling.GroupLaunchTemplateArgs{Id: lt.ID(), Version: lt.LatestVersion.ApplyT(strconv.Itoa).(pulumi.StringOutput)},
 		HealthCheckType: pulumi.String("EC2"), HealthCheckGracePeriod: pulumi.Int(300),
 		InstanceRefresh: autoscaling.GroupInstanceRefreshArgs{Strategy: pulumi.String("Rolling"),

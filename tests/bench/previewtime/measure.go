@@ -2,11 +2,12 @@ package previewtime
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
+	"strings"
 
 	"github.com/eksnodes/pulumi-eksnodes/tests/offline"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
@@ -14,10 +15,20 @@ import (
 
 // Variants of a measured program.
 const (
-	Eksnodes   = "go-eksnodes" // Go program, eksnodes library in-process
-	Baseline   = "go-baseline" // Go program declaring the same AWS resources directly
-	TypeScript = "ts-eksnodes" // TypeScript program, eksnodes through its plugin
+	Eksnodes           = "go-eksnodes" // Go program, eksnodes library in-process
+	Baseline           = "go-baseline" // Go program declaring the same AWS resources directly
+	TypeScript         = "ts-eksnodes" // TypeScript program, eksnodes through its plugin
+	TypeScriptBaseline = "ts-baseline" // TypeScript program declaring the same AWS resources with @pulumi/aws
 )
+
+// Variants are all the programs, in the order of the first round.
+var Variants = []string{Eksnodes, Baseline, TypeScript, TypeScriptBaseline}
+
+// Compared are the pairs the report compares: each language against itself.
+var Compared = [][2]string{{Eksnodes, Baseline}, {TypeScript, TypeScriptBaseline}}
+
+// ResourcesPerGroup is the number of AWS resources a node group with the defaults registers.
+const ResourcesPerGroup = 13
 
 // Sample is the wall time of one preview.
 type Sample struct {
@@ -42,13 +53,40 @@ type Stats struct {
 	Median float64 `json:"median"`
 	Min    float64 `json:"min"`
 	Max    float64 `json:"max"`
+	N      int     `json:"n"`
+}
+
+// Size is one measured size: how many node groups, how many measured rounds, and how many AWS
+// resources every variant was checked to register alike before measuring.
+type Size struct {
+	Groups       int `json:"groups"`
+	Rounds       int `json:"rounds"`
+	AWSResources int `json:"awsResources"`
 }
 
 // Report is the outcome of Measure.
 type Report struct {
-	Rounds  int      `json:"rounds"`
+	Rounds  int      `json:"rounds"` // measured rounds at the smaller sizes
+	Sizes   []Size   `json:"sizes"`
 	Samples []Sample `json:"samples"`
 	Pairs   []Pair   `json:"pairs"`
+	Memory  []Memory `json:"memory,omitempty"`
+}
+
+// Options says what Measure measures.
+type Options struct {
+	Sizes       []int
+	Rounds      int // measured rounds per size
+	LargeFrom   int // sizes of at least LargeFrom groups get RoundsLarge rounds instead
+	RoundsLarge int
+	Memory      bool // after the timed rounds, one more preview per variant and size, sampling memory
+}
+
+func (o Options) rounds(n int) int {
+	if o.LargeFrom > 0 && n >= o.LargeFrom {
+		return o.RoundsLarge
+	}
+	return o.Rounds
 }
 
 // Setup names what Measure needs besides the engine environment.
@@ -56,41 +94,111 @@ type Setup struct {
 	Env         *offline.Env
 	Driver      string // tests/e2e/driver.js
 	NodeModules string // node_modules of the prepared TypeScript example (the packed SDK installed)
-	WorkDir     string
-	Log         io.Writer
+	// AWSNodeModules has @pulumi/aws (the version the stand-in AWS plugin answers for) and
+	// @pulumi/pulumi, for the TypeScript baseline: see InstallTypeScriptBaseline.
+	AWSNodeModules string
+	WorkDir        string
+	Log            io.Writer
 }
 
-// Measure previews every variant at every size, rounds times, rotating the order each round
-// so that no variant always runs first, after one discarded warm-up preview each.
-func Measure(ctx context.Context, s Setup, sizes []int, rounds int) (Report, error) {
-	rep := Report{Rounds: rounds}
-	for _, n := range sizes {
+// ErrDifferent is the error Measure returns when the programs do not register the same AWS
+// resources, inputs and secrecy: their times would not compare the same work.
+var ErrDifferent = errors.New("the programs register different AWS resources")
+
+// runner previews once and returns the wall time and the engine's resource events.
+type runner func() (float64, []offline.ResourceEvent, error)
+
+// Measure previews every variant at every size after one warm-up preview each, which is also
+// the check that all variants register the same AWS resources (types, names, inputs, secrecy;
+// it fails with ErrDifferent otherwise). Then it measures the rounds, rotating the order each
+// round so that no variant always runs first, and, with o.Memory, one more preview per variant
+// sampling the memory of its processes.
+func Measure(ctx context.Context, s Setup, o Options) (Report, error) {
+	rep := Report{Rounds: o.Rounds}
+	for _, n := range o.Sizes {
 		runners, err := s.runners(ctx, n)
 		if err != nil {
 			return rep, err
 		}
-		order := []string{Eksnodes, Baseline, TypeScript}
-		for round := -1; round < rounds; round++ {
-			for i := range order {
-				v := order[(i+round+len(order))%len(order)]
-				ms, err := runners[v]()
+		rounds := o.rounds(n)
+		checked, err := s.warmUpAndCheck(runners, n)
+		if err != nil {
+			return rep, err
+		}
+		rep.Sizes = append(rep.Sizes, Size{Groups: n, Rounds: rounds, AWSResources: checked})
+		for round := 0; round < rounds; round++ {
+			for i := range Variants {
+				v := Variants[(i+round)%len(Variants)]
+				ms, _, err := runners[v]()
 				if err != nil {
 					return rep, fmt.Errorf("%s with %d groups: %w", v, n, err)
 				}
-				if round >= 0 {
-					rep.Samples = append(rep.Samples, Sample{Variant: v, Groups: n, Round: round, Ms: ms})
-				}
+				rep.Samples = append(rep.Samples, Sample{Variant: v, Groups: n, Round: round, Ms: ms})
 				fmt.Fprintf(s.Log, "groups=%d round=%d %s %.0f ms\n", n, round, v, ms)
 			}
 		}
-		rep.Pairs = append(rep.Pairs, pair(rep.Samples, n, Eksnodes, Baseline), pair(rep.Samples, n, TypeScript, Eksnodes))
+		for _, p := range Compared {
+			rep.Pairs = append(rep.Pairs, pair(rep.Samples, n, p[0], p[1]))
+		}
+		if !o.Memory {
+			continue
+		}
+		for _, v := range Variants {
+			var runErr error
+			peaks, err := SamplePeaks(func() { _, _, runErr = runners[v]() })
+			if err == nil {
+				err = runErr
+			}
+			if err != nil {
+				return rep, fmt.Errorf("%s with %d groups, memory: %w", v, n, err)
+			}
+			rep.Memory = append(rep.Memory, Memory{Variant: v, Groups: n, PeakMiB: peaks})
+			fmt.Fprintf(s.Log, "groups=%d memory %s %v MiB\n", n, v, peaks)
+		}
 	}
 	return rep, nil
 }
 
+// warmUpAndCheck runs the discarded warm-up preview of every variant and compares the AWS
+// resources each registered with go-eksnodes'. It returns how many there were.
+func (s Setup) warmUpAndCheck(runners map[string]runner, n int) (int, error) {
+	seen := map[string][]Registration{}
+	for _, v := range Variants {
+		ms, evs, err := runners[v]()
+		if err != nil {
+			return 0, fmt.Errorf("%s with %d groups: %w", v, n, err)
+		}
+		seen[v] = FromEvents(evs)
+		fmt.Fprintf(s.Log, "groups=%d warm-up %s %.0f ms, %d AWS resources\n", n, v, ms, len(seen[v]))
+	}
+	diffs := CheckSame(seen, n)
+	if len(diffs) > 0 {
+		return 0, fmt.Errorf("%w (%d node groups):\n  %s", ErrDifferent, n, strings.Join(diffs, "\n  "))
+	}
+	return len(seen[Eksnodes]), nil
+}
+
+// CheckSame compares what every variant registered with go-eksnodes, which must have registered
+// ResourcesPerGroup AWS resources per group, and lists the differences.
+func CheckSame(seen map[string][]Registration, n int) []string {
+	var diffs []string
+	ref := seen[Eksnodes]
+	if len(ref) != n*ResourcesPerGroup {
+		diffs = append(diffs, fmt.Sprintf("%s registered %d AWS resources, not %d×%d", Eksnodes, len(ref), n, ResourcesPerGroup))
+	}
+	for _, v := range Variants[1:] {
+		if got, ok := seen[v]; ok {
+			for _, d := range Compare(v, Eksnodes, got, ref) {
+				diffs = append(diffs, v+" against "+Eksnodes+": "+d)
+			}
+		}
+	}
+	return diffs
+}
+
 // runners prepares the stacks of each variant for n groups and returns a function per variant
-// that previews once and returns the wall time.
-func (s Setup) runners(ctx context.Context, n int) (map[string]func() (float64, error), error) {
+// that previews once.
+func (s Setup) runners(ctx context.Context, n int) (map[string]runner, error) {
 	stack := fmt.Sprintf("n%d", n)
 	eks, err := s.Env.GoStack(ctx, "bench-eksnodes", stack, EksnodesProgram(n), nil)
 	if err != nil {
@@ -100,62 +208,48 @@ func (s Setup) runners(ctx context.Context, n int) (map[string]func() (float64, 
 	if err != nil {
 		return nil, err
 	}
-	tsDir := filepath.Join(s.WorkDir, "ts-"+stack)
-	if err := os.MkdirAll(filepath.Join(tsDir, "bin"), 0o755); err != nil {
+	tsDir, err := s.jsProgram("ts-"+stack, s.NodeModules, TypeScriptProgram(n))
+	if err != nil {
 		return nil, err
 	}
-	if err := os.Symlink(s.NodeModules, filepath.Join(tsDir, "node_modules")); err != nil && !os.IsExist(err) {
-		return nil, err
-	}
-	if err := os.WriteFile(filepath.Join(tsDir, "bin", "index.js"), []byte(TypeScriptProgram(n)), 0o644); err != nil {
+	tsBaseDir, err := s.jsProgram("ts-baseline-"+stack, s.AWSNodeModules, TypeScriptBaselineProgram(n))
+	if err != nil {
 		return nil, err
 	}
 	preview := []offline.Step{{Op: "preview"}}
-	goRun := func(st auto.Stack) func() (float64, error) {
-		return func() (float64, error) {
-			r, err := offline.RunGo(ctx, st, preview, io.Discard)
-			if err != nil {
-				return 0, err
-			}
-			return r[0].DurationMs, nil
+	first := func(r []offline.Result, err error) (float64, []offline.ResourceEvent, error) {
+		if err != nil {
+			return 0, nil, err
+		}
+		return r[0].DurationMs, r[0].Events, nil
+	}
+	goRun := func(st auto.Stack) runner {
+		return func() (float64, []offline.ResourceEvent, error) {
+			return first(offline.RunGo(ctx, st, preview, io.Discard))
 		}
 	}
-	return map[string]func() (float64, error){
-		Eksnodes: goRun(eks),
-		Baseline: goRun(base),
-		TypeScript: func() (float64, error) {
-			r, err := s.Env.RunDriver(ctx, []string{"node", s.Driver, tsDir, stack}, "bench-ts", nil, preview, io.Discard)
-			if err != nil {
-				return 0, err
-			}
-			return r[0].DurationMs, nil
-		},
+	jsRun := func(dir, project string) runner {
+		return func() (float64, []offline.ResourceEvent, error) {
+			return first(s.Env.RunDriver(ctx, []string{"node", s.Driver, dir, stack}, project, nil, preview, io.Discard))
+		}
+	}
+	return map[string]runner{
+		Eksnodes:           goRun(eks),
+		Baseline:           goRun(base),
+		TypeScript:         jsRun(tsDir, "bench-ts"),
+		TypeScriptBaseline: jsRun(tsBaseDir, "bench-ts-baseline"),
 	}, nil
 }
 
-func pair(samples []Sample, n int, subject, reference string) Pair {
-	p := Pair{Groups: n, Subject: subject, Reference: reference,
-		SubjectMs: stats(samples, n, subject), RefMs: stats(samples, n, reference)}
-	if p.RefMs.Median > 0 {
-		p.Ratio = p.SubjectMs.Median / p.RefMs.Median
+// jsProgram writes a JavaScript program the driver runs: dir/bin/index.js, with dir/node_modules
+// a link to nodeModules.
+func (s Setup) jsProgram(name, nodeModules, source string) (string, error) {
+	dir := filepath.Join(s.WorkDir, name)
+	if err := os.MkdirAll(filepath.Join(dir, "bin"), 0o755); err != nil {
+		return "", err
 	}
-	return p
-}
-
-func stats(samples []Sample, n int, variant string) Stats {
-	var ms []float64
-	for _, s := range samples {
-		if s.Groups == n && s.Variant == variant {
-			ms = append(ms, s.Ms)
-		}
+	if err := os.Symlink(nodeModules, filepath.Join(dir, "node_modules")); err != nil && !os.IsExist(err) {
+		return "", err
 	}
-	if len(ms) == 0 {
-		return Stats{}
-	}
-	sort.Float64s(ms)
-	med := ms[len(ms)/2]
-	if len(ms)%2 == 0 {
-		med = (ms[len(ms)/2-1] + ms[len(ms)/2]) / 2
-	}
-	return Stats{Median: med, Min: ms[0], Max: ms[len(ms)-1]}
+	return dir, os.WriteFile(filepath.Join(dir, "bin", "index.js"), []byte(source), 0o644)
 }

@@ -1,10 +1,15 @@
-// Package previewtime measures the wall time of offline previews: eksnodes node groups against
-// a baseline program that declares the same AWS resources directly, and the TypeScript SDK
-// through the plugin against the Go library in-process.
+// Package previewtime measures the wall time of offline previews of eksnodes node groups against
+// a baseline program that declares the same AWS resources directly, in each language: the Go
+// library in-process against pulumi-aws's Go SDK (package awsdirect), and the TypeScript SDK
+// through the plugin against @pulumi/aws (awsdirect.js). Before measuring it checks that all of
+// them register the same AWS resources, inputs and secrecy (equal.go), and it samples the peak
+// memory of the engine and plugins (memory.go).
 package previewtime
 
 import (
+	_ "embed"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup"
@@ -50,6 +55,20 @@ func EksnodesProgram(n int) pulumi.RunFunc {
 // group creates, written directly against the AWS SDK as a hand-written program would (package
 // awsdirect), with the same inputs and the user data eksnodes would render.
 func BaselineProgram(n int) pulumi.RunFunc {
+	spec := baselineSpec()
+	return func(ctx *pulumi.Context) error {
+		for i := 0; i < n; i++ {
+			if err := awsdirect.NodeGroup(ctx, fmt.Sprintf("ng%d", i), spec); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// baselineSpec is what the baseline programs know: the cluster, and the user data eksnodes
+// would render for it.
+func baselineSpec() awsdirect.Spec {
 	ud, err := userdata.Render(userdata.Input{
 		Format:  userdata.FormatNodeadm,
 		Cluster: userdata.Cluster{Name: clusterName, Endpoint: endpoint, CertificateAuthority: ca, ServiceCIDR: serviceCIDR},
@@ -58,18 +77,10 @@ func BaselineProgram(n int) pulumi.RunFunc {
 	if err != nil {
 		panic(err) // constant input
 	}
-	spec := awsdirect.Spec{
+	return awsdirect.Spec{
 		ClusterName: clusterName, ClusterSecurityGroupID: clusterSG, VpcID: vpcID, SubnetIDs: []string{subnetID},
 		KubernetesVersion: version, InstanceType: "t3.medium", AssumeRolePolicy: nodegroup.AssumeRolePolicy,
 		UserData: base64.StdEncoding.EncodeToString([]byte(ud)),
-	}
-	return func(ctx *pulumi.Context) error {
-		for i := 0; i < n; i++ {
-			if err := awsdirect.NodeGroup(ctx, fmt.Sprintf("ng%d", i), spec); err != nil {
-				return err
-			}
-		}
-		return nil
 	}
 }
 
@@ -87,3 +98,17 @@ for (let i = 0; i < %d; i++) {
 }
 `, n, clusterName, endpoint, ca, serviceCIDR, version, clusterSG, vpcID, subnetID)
 }
+
+// TypeScriptBaselineProgram is the JavaScript of a program that declares, for each of n groups,
+// the AWS resources of an eksnodes node group directly with @pulumi/aws: what
+// awsdirect.NodeGroup does in Go, line for line, with the same inputs and secrecy.
+func TypeScriptBaselineProgram(n int) string {
+	spec, err := json.Marshal(baselineSpec())
+	if err != nil {
+		panic(err) // plain strings
+	}
+	return fmt.Sprintf(tsBaseline, spec, n)
+}
+
+//go:embed awsdirect.js
+var tsBaseline string

@@ -73,12 +73,7 @@ func writeReport(b *strings.Builder, benches map[string]bench, plug pluginlatenc
 	w("| start + first Construct | %.1f | %.1f | %.1f | %.1f |\n", plug.StartToConstructMedianMs, plug.StartToConstructMinMs, plug.StartToConstructP90Ms, plug.StartToConstructMaxMs)
 	w("| peak RSS (MiB) | %.1f | %.1f | %.1f | %.1f |\n", plug.PeakRSSMedianMiB, plug.PeakRSSMinMiB, plug.PeakRSSP90MiB, plug.PeakRSSMaxMiB)
 
-	w("\n## Offline preview, end to end\n\nThe real Pulumi engine against the stand-in AWS plugin: wall time of `preview` as the Automation API caller sees it (CLI start, plugins, program, engine). Each variant ran %d measured previews per size after one discarded warm-up, in rotating order within one session. The baseline program declares the same AWS resources per node group directly against the AWS SDK (package `tests/bench/awsdirect`).\n\n", prev.Rounds)
-	w("| node groups | subject | reference | subject median (min–max) | reference median (min–max) | ratio of medians |\n|---|---|---|---|---|---|\n")
-	for _, p := range prev.Pairs {
-		w("| %d | %s | %s | %.0f ms (%.0f–%.0f) | %.0f ms (%.0f–%.0f) | %.3f |\n", p.Groups, p.Subject, p.Reference,
-			p.SubjectMs.Median, p.SubjectMs.Min, p.SubjectMs.Max, p.RefMs.Median, p.RefMs.Min, p.RefMs.Max, p.Ratio)
-	}
+	writePreview(b, prev)
 	if build != nil {
 		writeBuildCost(b, *build)
 	}
