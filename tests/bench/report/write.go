@@ -97,7 +97,7 @@ func whyMissed(plug pluginlatency.Report, prev previewtime.Report) string {
 	}
 	for _, p := range prev.Pairs {
 		if p.Subject == previewtime.Eksnodes && p.Ratio > targetPreviewRatio {
-			notes = append(notes, fmt.Sprintf("**Preview with %d node group%s.** eksnodes registers three component resources per group besides the AWS resources (and their outputs), and asks the AWS provider for the partition once per node role, which a hand-written program usually hard-codes: each is a round trip through the engine. Replacing the partition lookup with a constant measured about 4 points of this ratio; it is kept because it is what makes the policy ARNs right in aws-cn and aws-us-gov, and caching it per program would be wrong for programs that mix providers of different partitions. With one group the difference is within the noise.", p.Groups, plural(p.Groups)))
+			notes = append(notes, fmt.Sprintf("**Preview with %d node group%s.** What remains is the engine work of the three component resources each group registers besides its AWS resources (a registration and an outputs registration each), which a program declaring the AWS resources directly does not have. The partition lookup is no longer part of it: node groups on one AWS provider share one lookup per program (each provider still gets its own, so aws-cn and aws-us-gov stay right).", p.Groups, plural(p.Groups)))
 		}
 	}
 	if len(notes) == 0 {
