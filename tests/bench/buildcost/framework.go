@@ -81,12 +81,12 @@ func ParseInitTrace(out []byte) ([]PackageInit, error) {
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	for sc.Scan() {
 		f := strings.Fields(sc.Text())
-		if len(f) != 11 || f[0] != "init" || f[5] != "clock," || f[7] != "bytes," || f[9] != "allocs" {
+		if len(f) != 11 || f[0] != "init" || f[6] != "clock," || f[8] != "bytes," || f[10] != "allocs" {
 			continue
 		}
 		ms, err1 := strconv.ParseFloat(f[4], 64)
-		b, err2 := strconv.ParseInt(f[6], 10, 64)
-		a, err3 := strconv.ParseInt(f[8], 10, 64)
+		b, err2 := strconv.ParseInt(f[7], 10, 64)
+		a, err3 := strconv.ParseInt(f[9], 10, 64)
 		if err1 != nil || err2 != nil || err3 != nil {
 			return nil, fmt.Errorf("inittrace line %q: not numbers", sc.Text())
 		}

@@ -26,17 +26,22 @@ func main() {
 	out := flag.String("json", "", "write the report here")
 	framework := flag.Bool("framework", true, "also measure nodegroup before and after the provider framework left it")
 	initRuns := flag.Int("init-runs", 5, "starts of each framework binary under GODEBUG=inittrace=1")
+	onlyFramework := flag.Bool("only-framework", false, "measure only the library before and after the provider framework left it")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	rep, err := buildcost.Measure(ctx, buildcost.Options{
-		Go: *goBin, EksnodesDir: *eksnodes, BaselineDir: *baseline, Runs: *runs, TempDir: *tmp, Log: os.Stderr,
-	})
-	if err == nil {
-		err = buildcost.WriteTable(os.Stdout, rep)
+	var rep buildcost.Report
+	var err error
+	if !*onlyFramework {
+		rep, err = buildcost.Measure(ctx, buildcost.Options{
+			Go: *goBin, EksnodesDir: *eksnodes, BaselineDir: *baseline, Runs: *runs, TempDir: *tmp, Log: os.Stderr,
+		})
+		if err == nil {
+			err = buildcost.WriteTable(os.Stdout, rep)
+		}
 	}
-	if err == nil && *framework {
+	if err == nil && (*framework || *onlyFramework) {
 		var fw buildcost.FrameworkReport
 		fw, err = buildcost.MeasureFramework(ctx, buildcost.FrameworkOptions{
 			Go: *goBin, BeforeDir: "bench/buildcost/framework/before", AfterDir: "bench/buildcost/framework/after",
