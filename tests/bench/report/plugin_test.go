@@ -36,7 +36,7 @@ func TestWritePluginLatency(t *testing.T) {
 	var b strings.Builder
 	writePluginLatency(&b, pluginReport())
 	out := b.String()
-	assert.Contains(t, out, "pooled over 3 invocations")
+	assert.Contains(t, out, "in 3 invocations of the benchmark, pooled, each after 2 discarded warm-up runs")
 	assert.Contains(t, out, "| start + first Construct | 40.0 | 0.0 | 0.0 | 0.0 | 28.0 |\n")
 	assert.Contains(t, out, "| binary read-only data resident (MiB) | 21.8 |")
 	assert.NotContains(t, out, "start to ready", "metrics without samples are left out")
