@@ -84,8 +84,12 @@ func pluginMemoryNote(plug pluginlatency.Report) string {
 		plug.PeakRSSMedianMiB, mb(plug.PeakRSSMedianMiB), st("SmapsCode"), st("SmapsReadOnly"), st("SmapsOtherFile"), st("SmapsAnon"))
 	if e := plug.Baseline; e != nil {
 		es := func(key string) float64 { return e.Stats[key].Median }
-		note += fmt.Sprintf(" The empty plugin on the same framework already peaks at %.1f MB (code %.1f, read-only data %.1f, anonymous %.1f MiB), so the target cannot be met on pulumi-go-provider and the Pulumi Go SDK: eksnodes adds %.1f MiB of code, %.1f MiB of read-only data and %.1f MiB anonymous, most of it the pulumi-aws SDK packages the components declare resources with (ec2, iam, autoscaling, eks, ssm, vpc), whose package initialisation registers every one of their types with the Pulumi SDK and so touches their type descriptors: blank imports of those six packages alone raised the empty plugin's resident set at start by about 10 MB (measured once, by hand, when the target was examined).",
-			mb(es("PeakRSS")), es("SmapsCode"), es("SmapsReadOnly"), es("SmapsAnon"),
+		floor := "within the target"
+		if mb(es("PeakRSS")) > targetPluginMB {
+			floor = "over the target by itself, so it cannot be met on pulumi-go-provider and the Pulumi Go SDK"
+		}
+		note += fmt.Sprintf(" The empty plugin on the same framework peaks at %.1f MB (code %.1f, read-only data %.1f, anonymous %.1f MiB), %s. eksnodes adds %.1f MiB of code, %.1f MiB of read-only data and %.1f MiB anonymous, most of it the pulumi-aws SDK packages the components declare resources with (ec2, iam, autoscaling, eks, ssm, vpc), whose package initialisation registers every one of their types with the Pulumi SDK and so touches their type descriptors: blank imports of those six packages alone raised the empty plugin's resident set at start by about 10 MB (measured once, by hand, when the target was examined).",
+			mb(es("PeakRSS")), es("SmapsCode"), es("SmapsReadOnly"), es("SmapsAnon"), floor,
 			st("SmapsCode")-es("SmapsCode"), st("SmapsReadOnly")-es("SmapsReadOnly"), st("SmapsAnon")-es("SmapsAnon"))
 	}
 	return note + " Measured and not adopted: a lower GOGC (50 or 25) saves about 1 MiB of heap for a slower start; the binary is already stripped. Adopted: compiling the nodegroup validation patterns on first use instead of at package initialisation (about 1 MiB and 3 ms of start), and pinning go-runewidth to v0.0.23 in the provider module, which builds the plugin (the root module's pin never reached it): about 2.3 MiB of heap and a width table built at every start."
