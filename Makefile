@@ -83,11 +83,11 @@ test: lint test-go test-e2e ## Run the whole test suite (installs what it needs)
 preview: tools plugins ## The main job: the real `pulumi preview --diff` of examples/yaml-basic, offline, and its user data as text
 	scripts/preview-yaml.sh
 
-bench: tools plugins test-sdks ## Benchmarks, plugin latency, offline preview times, user data sizes, a Go user's cold build against a pulumi-aws baseline: writes docs/PERFORMANCE.md
+bench: tools plugins test-sdks ## Benchmarks, plugin latency and memory against an empty plugin, offline preview times, user data sizes, a Go user's cold build against a pulumi-aws baseline and before/after the provider framework left the library: writes docs/PERFORMANCE.md
 	mkdir -p $(WORK)/bench docs
 	go test -run '^$$' -bench . -benchmem -count 5 ./nodegroup/ ./nodegroup/userdata/ | tee $(WORK)/bench/go.txt
-	cd tests && go run ./bench/pluginlatency/cmd -plugin $(CURDIR)/bin/pulumi-resource-eksnodes -runs 15 -warmup 2 -q -json $(WORK)/bench/plugin.json
+	cd tests && go run ./bench/pluginlatency/cmd -plugin $(CURDIR)/bin/pulumi-resource-eksnodes -runs 15 -warmup 2 -invocations 3 -q -json $(WORK)/bench/plugin.json
 	cd tests && $(OFFLINE) go run ./bench/previewtime/cmd -sizes 1,20,100 -rounds 7 -rounds-large 3 -json $(WORK)/bench/preview.json
-	cd tests && go run ./bench/buildcost/cmd -runs 1 -json $(WORK)/bench/buildcost.json
+	cd tests && go run ./bench/buildcost/cmd -runs 1 -init-runs 5 -json $(WORK)/bench/buildcost.json
 	cd tests && go run ./bench/report -go $(WORK)/bench/go.txt -plugin $(WORK)/bench/plugin.json \
 		-preview $(WORK)/bench/preview.json -buildcost $(WORK)/bench/buildcost.json -pulumi "$$($(CURDIR)/scripts/pulumi-cli.sh)/bin/pulumi" -out $(CURDIR)/docs/PERFORMANCE.md

@@ -131,5 +131,6 @@ require (
 // go-runewidth v0.0.24 and later build large width tables in their package init, which the
 // provider plugin pays on every start (~25 ms, ~3.5 MiB) although it never measures text
 // width; v0.0.23 is the newest version any dependency asks for. This only affects binaries built
-// from this module (the plugin), not programs that import the library.
+// from this module, not programs that import the library; the plugin is built from the provider
+// module, which has the same replace.
 replace github.com/mattn/go-runewidth => github.com/mattn/go-runewidth v0.0.23

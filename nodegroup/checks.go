@@ -17,7 +17,7 @@ import (
 // user of any language sees it (camelCase, as in the schema) and adds at most one problem.
 
 var (
-	clusterNameRe  = regexp.MustCompile(`^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$`)
+	clusterNameRe  = lazyRegexp(`^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$`)
 	k8sVersionRe   = regexp.MustCompile(`^1\.(0|[1-9][0-9]?)$`)
 	amiIDRe        = regexp.MustCompile(`^ami-([0-9a-f]{8}|[0-9a-f]{17})$`)
 	sgIDRe         = regexp.MustCompile(`^sg-([0-9a-f]{8}|[0-9a-f]{17})$`)
@@ -30,8 +30,8 @@ var (
 	keyPairNameRe  = regexp.MustCompile(`^[\x20-\x7e]+$`)
 	sgDescriptonRe = regexp.MustCompile(`^[a-zA-Z0-9. _\-:/()#,@\[\]+=&;{}!$*]*$`)
 	kmsKeyIDRe     = regexp.MustCompile(`^(mrk-)?[0-9a-f]{8}(-?[0-9a-f]{4}){3}-?[0-9a-f]{12}$|^mrk-[0-9a-f]{32}$`)
-	kmsAliasRe     = regexp.MustCompile(`^[a-zA-Z0-9/_-]{1,250}$`)
-	queueOrTopicRe = regexp.MustCompile(`^[A-Za-z0-9_-]{1,80}(\.fifo)?$`)
+	kmsAliasRe     = lazyRegexp(`^[a-zA-Z0-9/_-]{1,250}$`)
+	queueOrTopicRe = lazyRegexp(`^[A-Za-z0-9_-]{1,80}(\.fifo)?$`)
 	partitions     = map[string]bool{"aws": true, "aws-cn": true, "aws-us-gov": true, "aws-iso": true,
 		"aws-iso-b": true, "aws-iso-e": true, "aws-iso-f": true, "aws-eusc": true}
 )

@@ -3,7 +3,6 @@ package nodegroup
 import (
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -26,7 +25,7 @@ const (
 
 // iamTagRe is what IAM and EKS accept in tag keys and values (EC2 and Auto Scaling accept any
 // UTF-8): letters, digits, white space and _ . : / = + - @.
-var iamTagRe = regexp.MustCompile(`^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`)
+var iamTagRe = lazyRegexp(`^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`)
 
 // clusterTagKey returns the tag key that marks a resource as belonging to a cluster.
 func clusterTagKey(clusterName string) string { return clusterTagPrefix + clusterName }

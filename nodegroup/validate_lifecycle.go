@@ -34,8 +34,8 @@ const (
 )
 
 var (
-	hookNameRe        = regexp.MustCompile(`^[A-Za-z0-9\-_/]{1,255}$`)
-	targetGroupNameRe = regexp.MustCompile(`^[A-Za-z0-9](-?[A-Za-z0-9]){0,31}$`)
+	hookNameRe        = lazyRegexp(`^[A-Za-z0-9\-_/]{1,255}$`)
+	targetGroupNameRe = lazyRegexp(`^[A-Za-z0-9](-?[A-Za-z0-9]){0,31}$`)
 	targetGroupIDRe   = regexp.MustCompile(`^[0-9a-f]{16}$`)
 )
 

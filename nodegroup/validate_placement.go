@@ -24,7 +24,7 @@ var (
 	checkResourceGroupArn = arnCheck{what: "a resource group ARN", example: "arn:aws:resource-groups:us-east-1:111122223333:group/gpu-reservations",
 		services: []string{"resource-groups"}, resource: func(_, r string) bool { return strings.HasPrefix(r, "group/") && len(r) > len("group/") }}.check()
 	// placementGroupNameRe: "up to 255 ASCII characters" (EC2 CreatePlacementGroup, GroupName).
-	placementGroupNameRe = regexp.MustCompile(`^[\x20-\x7e]{1,255}$`)
+	placementGroupNameRe = lazyRegexp(`^[\x20-\x7e]{1,255}$`)
 	// dataDeviceRe: the shape of the device names EC2 takes for EBS volumes ("Device names on Linux
 	// instances" and "... on Windows instances", Amazon EC2 User Guide, device_naming.html).
 	dataDeviceRe = regexp.MustCompile(`^(/dev/(sd|xvd)[a-z][a-z]?|xvd[a-z][a-z]?)$`)

@@ -3,7 +3,6 @@ package nodegroup
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 )
 
@@ -24,7 +23,7 @@ const (
 )
 
 var (
-	instanceTypePatternRe = regexp.MustCompile(`^[a-zA-Z0-9.*-]{1,30}$`)
+	instanceTypePatternRe = lazyRegexp(`^[a-zA-Z0-9.*-]{1,30}$`)
 	cpuManufacturers      = []CpuManufacturer{CpuIntel, CpuAmd, CpuAmazonWebServices}
 	instanceGenerations   = []InstanceGeneration{GenerationCurrent, GenerationPrevious}
 	attributeInclusions   = []AttributeInclusion{InclusionIncluded, InclusionExcluded, InclusionRequired}

@@ -134,3 +134,9 @@ require (
 )
 
 replace github.com/eksnodes/pulumi-eksnodes => ../
+
+// go-runewidth v0.0.24 and later build large width tables in their package init, which the
+// plugin pays on every start although it never measures text width; v0.0.23 is the newest
+// version any dependency asks for. The plugin is built from this module, so the root module's
+// replace of the same does not reach it.
+replace github.com/mattn/go-runewidth => github.com/mattn/go-runewidth v0.0.23

@@ -139,3 +139,8 @@ require (
 )
 
 replace github.com/eksnodes/pulumi-eksnodes => ../
+
+// As in the root and provider modules: go-runewidth v0.0.24 and later build large width tables
+// in their package init. The benchmarks' empty plugin must match the real plugin's versions, and
+// the build-cost programs compare their package initialisation without that table in both.
+replace github.com/mattn/go-runewidth => github.com/mattn/go-runewidth v0.0.23

@@ -81,6 +81,9 @@ type Report struct {
 	StartedAt time.Time `json:"startedAt"`
 	Eksnodes  Program   `json:"eksnodes"`
 	Baseline  Program   `json:"baseline"`
+	// Framework is the library's build cost before and after the provider framework left it
+	// (MeasureFramework); nil when not measured.
+	Framework *FrameworkReport `json:"framework,omitempty"`
 }
 
 // Options configure Measure.
@@ -142,6 +145,15 @@ func ParseDeps(out []byte) (Deps, error) {
 	return d, nil
 }
 
+// listDeps lists what the program in dir compiles.
+func listDeps(ctx context.Context, goBin, dir string) (Deps, error) {
+	out, err := goCommand(ctx, goBin, dir, nil, "list", "-deps", "-f", listFormat, ".")
+	if err != nil {
+		return Deps{}, err
+	}
+	return ParseDeps(out)
+}
+
 // within reports whether the import path is the module's root package or below it.
 func within(path, module string) bool {
 	return path == module || strings.HasPrefix(path, module+"/")
@@ -185,11 +197,7 @@ func Measure(ctx context.Context, o Options) (Report, error) {
 		if err != nil {
 			return rep, err
 		}
-		out, err := goCommand(ctx, o.Go, dir, nil, "list", "-deps", "-f", listFormat, ".")
-		if err != nil {
-			return rep, fmt.Errorf("%s: %w", p.name, err)
-		}
-		deps, err := ParseDeps(out)
+		deps, err := listDeps(ctx, o.Go, dir)
 		if err != nil {
 			return rep, fmt.Errorf("%s: %w", p.name, err)
 		}
@@ -208,7 +216,7 @@ func Measure(ctx context.Context, o Options) (Report, error) {
 	for run := 0; run < o.Runs; run++ {
 		for i := range progs {
 			p := progs[(i+run)%len(progs)]
-			r, err := buildTwice(ctx, o.Go, p.Dir, filepath.Join(work, fmt.Sprintf("gocache-%s-%d", p.Name, run)), filepath.Join(work, p.Name))
+			r, err := buildTwice(ctx, o.Go, p.Dir, filepath.Join(work, fmt.Sprintf("gocache-%s-%d", p.Name, run)), filepath.Join(work, p.Name), nil)
 			if err != nil {
 				return rep, fmt.Errorf("%s, run %d: %w", p.Name, run+1, err)
 			}
@@ -233,8 +241,9 @@ type buildResult struct {
 }
 
 // buildTwice builds the program in dir into bin from an empty GOCACHE at cache, then again with
-// the binary removed, and removes the cache.
-func buildTwice(ctx context.Context, goBin, dir, cache, bin string) (buildResult, error) {
+// the binary removed, and removes the cache. inspect, unless nil, is called with the binary of
+// the cold build before it is removed.
+func buildTwice(ctx context.Context, goBin, dir, cache, bin string, inspect func(bin string) error) (buildResult, error) {
 	var r buildResult
 	defer os.RemoveAll(cache)
 	if err := os.MkdirAll(cache, 0o755); err != nil {
@@ -261,6 +270,11 @@ func buildTwice(ctx context.Context, goBin, dir, cache, bin string) (buildResult
 		return r, err
 	}
 	r.size = st.Size()
+	if inspect != nil {
+		if err := inspect(bin); err != nil {
+			return r, err
+		}
+	}
 	if err := os.Remove(bin); err != nil {
 		return r, err
 	}

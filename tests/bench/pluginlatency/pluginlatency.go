@@ -28,9 +28,10 @@ import (
 
 // Sample is one run: a fresh plugin process driven up to the end of its first Construct.
 type Sample struct {
-	Run    int
-	Warmup bool
-	PID    int
+	Invocation int // 1-based, when the runs are repeated (Options.Invocations)
+	Run        int
+	Warmup     bool
+	PID        int
 
 	ReadyMs            float64 // exec until the port line was read
 	ConnectMs          float64 // dial until the gRPC channel was READY
@@ -45,6 +46,7 @@ type Sample struct {
 	RSSFileMiB float64 // RssFile: pages of the binary and other files
 	VmHWMKiB   int64
 	VmRSSKiB   int64
+	Smaps      Breakdown // the resident set by mapping right after the Construct
 
 	Registrations     int
 	EngineConnections int // connections the plugin opened to the fake engine by the end of the Construct
@@ -58,8 +60,10 @@ type Report struct {
 	PluginVersion string
 	Protocol      Protocol
 	RPCs          []string // what the harness sends after the port line, in order
-	Runs          int      // measured runs
-	WarmupRuns    int      // runs done first and discarded
+	Runs          int      // measured runs, over every invocation
+	WarmupRuns    int      // runs done first and discarded, per invocation
+	Invocations   int      // times the warm-up and measured runs were repeated (at least 1)
+	BinaryBytes   int64    // size of the plugin binary
 	GOOS          string
 	GOARCH        string
 	NumCPU        int
@@ -81,15 +85,23 @@ type Report struct {
 
 	Samples       []Sample
 	WarmupSamples []Sample
+
+	// The empty plugin, run alternately with this one when Options.Baseline is set.
+	Baseline *Baseline `json:",omitempty"`
 }
 
 // Options configure MeasureWith.
 type Options struct {
 	PluginPath string
-	Runs       int      // measured runs, at least 1
-	Warmup     int      // discarded runs done first
+	Runs       int      // measured runs per invocation, at least 1
+	Warmup     int      // discarded runs done first in each invocation
 	Protocol   Protocol // ProtocolEngine when empty
 	Progress   io.Writer
+	// Baseline is the path of the empty plugin (BuildEmptyPlugin), run alternately with the
+	// plugin, run by run; none when empty.
+	Baseline string
+	// Invocations repeats the warm-up and measured runs, pooling the measured ones; 1 when 0.
+	Invocations int
 }
 
 // Measure runs the plugin at pluginPath warmup+runs times, each time in a fresh process, and
@@ -112,38 +124,57 @@ func MeasureWith(ctx context.Context, o Options) (Report, error) {
 	if runtime.GOOS != "linux" {
 		return Report{}, errors.New("the memory figures come from /proc: Linux only")
 	}
-	path, err := filepath.Abs(o.PluginPath)
+	if o.Invocations == 0 {
+		o.Invocations = 1
+	}
+	path, size, err := binary(o.PluginPath)
 	if err != nil {
 		return Report{}, err
 	}
-	if st, err := os.Stat(path); err != nil || st.IsDir() {
-		return Report{}, fmt.Errorf("no plugin binary at %s (build it with make build)", path)
-	}
 	rep := Report{
 		PluginPath: path, Protocol: o.Protocol, RPCs: protocolRPCs[o.Protocol],
-		Runs: o.Runs, WarmupRuns: o.Warmup,
+		Runs: o.Runs * o.Invocations, WarmupRuns: o.Warmup, Invocations: o.Invocations, BinaryBytes: size,
 		GOOS: runtime.GOOS, GOARCH: runtime.GOARCH, NumCPU: runtime.NumCPU(), StartedAt: time.Now().UTC(),
 	}
-	for i := 1; i <= o.Warmup+o.Runs; i++ {
-		s, d, err := runOnce(ctx, path, o.Protocol)
+	subjects := []*subject{{path: path, label: "eksnodes", samples: &rep.Samples, warmups: &rep.WarmupSamples}}
+	if o.Baseline != "" {
+		bpath, bsize, err := binary(o.Baseline)
 		if err != nil {
-			return rep, fmt.Errorf("run %d: %w", i, err)
+			return Report{}, err
 		}
-		s.Run, s.Warmup = i, i <= o.Warmup
-		if s.Warmup {
-			rep.WarmupSamples = append(rep.WarmupSamples, s)
-		} else {
-			rep.Samples = append(rep.Samples, s)
-		}
-		rep.PluginVersion, rep.ComponentURN, rep.ConstructOutputs = d.version, d.urn, d.outputs
-		rep.Registrations, rep.Invokes, rep.MonitorCalls = d.registrations, d.invokes, d.calls
-		if o.Progress != nil {
-			tag := ""
-			if s.Warmup {
-				tag = " (warm-up)"
+		rep.Baseline = &Baseline{PluginPath: bpath, BinaryBytes: bsize}
+		subjects = append(subjects, &subject{path: bpath, label: "empty", baseline: true,
+			samples: &rep.Baseline.Samples, warmups: &rep.Baseline.WarmupSamples})
+	}
+	total := o.Warmup + o.Runs
+	for inv := 1; inv <= o.Invocations; inv++ {
+		for i := 1; i <= total; i++ {
+			for k := range subjects {
+				// Alternate which plugin goes first, run by run.
+				sub := subjects[(k+i)%len(subjects)]
+				s, d, err := runOnce(ctx, sub.path, o.Protocol, sub.baseline)
+				if err != nil {
+					return rep, fmt.Errorf("%s, invocation %d, run %d: %w", sub.label, inv, i, err)
+				}
+				s.Invocation, s.Run, s.Warmup = inv, i, i <= o.Warmup
+				if s.Warmup {
+					*sub.warmups = append(*sub.warmups, s)
+				} else {
+					*sub.samples = append(*sub.samples, s)
+				}
+				if !sub.baseline {
+					rep.PluginVersion, rep.ComponentURN, rep.ConstructOutputs = d.version, d.urn, d.outputs
+					rep.Registrations, rep.Invokes, rep.MonitorCalls = d.registrations, d.invokes, d.calls
+				}
+				if o.Progress != nil {
+					tag := ""
+					if s.Warmup {
+						tag = " (warm-up)"
+					}
+					fmt.Fprintf(o.Progress, "%-8s invocation %d run %2d/%d%s: ready %.1f ms, construct %.1f ms, start-to-construct %.1f ms, peak RSS %.1f MiB\n",
+						sub.label, inv, i, total, tag, s.ReadyMs, s.ConstructMs, s.StartToConstructMs, s.PeakRSSMiB)
+				}
 			}
-			fmt.Fprintf(o.Progress, "run %2d/%d%s: ready %.1f ms, construct %.1f ms, start-to-construct %.1f ms, peak RSS %.1f MiB\n",
-				i, o.Warmup+o.Runs, tag, s.ReadyMs, s.ConstructMs, s.StartToConstructMs, s.PeakRSSMiB)
 		}
 	}
 	rep.summarize()
@@ -159,7 +190,32 @@ type detail struct {
 	calls         map[string]int
 }
 
-func runOnce(ctx context.Context, path string, protocol Protocol) (Sample, detail, error) {
+// subject is one of the plugins a measurement alternates between.
+type subject struct {
+	path, label      string
+	baseline         bool
+	samples, warmups *[]Sample
+}
+
+// binary resolves the path of a plugin binary and returns its size.
+func binary(p string) (string, int64, error) {
+	path, err := filepath.Abs(p)
+	if err == nil {
+		path, err = filepath.EvalSymlinks(path)
+	}
+	if err != nil {
+		return "", 0, fmt.Errorf("no plugin binary at %s (build it with make build): %w", p, err)
+	}
+	st, err := os.Stat(path)
+	if err != nil || st.IsDir() {
+		return "", 0, fmt.Errorf("no plugin binary at %s (build it with make build)", path)
+	}
+	return path, st.Size(), nil
+}
+
+// runOnce starts the plugin at path and drives it up to the end of its first Construct. The
+// registrations are checked against the NodeGroup's unless baseline (the empty plugin).
+func runOnce(ctx context.Context, path string, protocol Protocol, baseline bool) (Sample, detail, error) {
 	var s Sample
 	var d detail
 	engine := &fakeEngine{root: string(stackURN)}
@@ -192,6 +248,9 @@ func runOnce(ctx context.Context, path string, protocol Protocol) (Sample, detai
 	ph, resp, version, err := sess.run(ctx, pp.port, func() {
 		constructed = time.Now()
 		mem, memErr = readMemory(s.PID)
+		if memErr == nil {
+			s.Smaps, memErr = readBreakdown(s.PID, path)
+		}
 	})
 	if err != nil {
 		return s, d, fmt.Errorf("%w%s", err, diagnostics(pp, engine))
@@ -213,11 +272,13 @@ func runOnce(ctx context.Context, path string, protocol Protocol) (Sample, detai
 	d.version = version
 	d.registrations, d.invokes, d.calls = mon.seen()
 	s.Registrations = len(d.registrations)
-	if err := checkRegistrations(d.registrations); err != nil {
-		return s, d, err
-	}
-	if err := checkInvokes(d.invokes); err != nil {
-		return s, d, err
+	if !baseline {
+		if err := checkRegistrations(d.registrations); err != nil {
+			return s, d, err
+		}
+		if err := checkInvokes(d.invokes); err != nil {
+			return s, d, err
+		}
 	}
 	want, err := mon.urnFor(ComponentType, ComponentName, string(stackURN))
 	if err != nil {
@@ -253,16 +314,36 @@ func diagnostics(pp *pluginProcess, e *fakeEngine) string {
 	return out
 }
 
-// summarize fills the headline fields and Stats from the measured samples.
+// summarize fills the headline fields and Stats from the measured samples, and the comparison
+// with the empty plugin when there is one.
 func (r *Report) summarize() {
+	r.Stats = sampleStats(r.Samples)
+	st := r.Stats["Ready"]
+	r.ReadyMedianMs, r.ReadyMinMs, r.ReadyMaxMs, r.ReadyP90Ms = st.Median, st.Min, st.Max, st.P90
+	st = r.Stats["Construct"]
+	r.ConstructMedianMs, r.ConstructMinMs, r.ConstructMaxMs, r.ConstructP90Ms = st.Median, st.Min, st.Max, st.P90
+	st = r.Stats["StartToConstruct"]
+	r.StartToConstructMedianMs, r.StartToConstructMinMs, r.StartToConstructMaxMs, r.StartToConstructP90Ms = st.Median, st.Min, st.Max, st.P90
+	st = r.Stats["PeakRSS"]
+	r.PeakRSSMedianMiB, r.PeakRSSMinMiB, r.PeakRSSMaxMiB, r.PeakRSSP90MiB = st.Median, st.Min, st.Max, st.P90
+	if r.Baseline != nil {
+		r.Baseline.compare(r.Samples, r.Invocations)
+	}
+}
+
+// sampleStats summarises every metric of samples.
+func sampleStats(samples []Sample) map[string]Stats {
 	col := func(f func(Sample) float64) []float64 {
-		v := make([]float64, len(r.Samples))
-		for i, s := range r.Samples {
+		v := make([]float64, len(samples))
+		for i, s := range samples {
 			v[i] = f(s)
 		}
 		return v
 	}
-	r.Stats = map[string]Stats{
+	kib := func(f func(Breakdown) int64) []float64 {
+		return col(func(s Sample) float64 { return mib(f(s.Smaps)) })
+	}
+	return map[string]Stats{
 		"Ready":            summarize("ms", col(func(s Sample) float64 { return s.ReadyMs })),
 		"Connect":          summarize("ms", col(func(s Sample) float64 { return s.ConnectMs })),
 		"Handshake":        summarize("ms", col(func(s Sample) float64 { return s.HandshakeMs })),
@@ -273,13 +354,10 @@ func (r *Report) summarize() {
 		"RSS":              summarize("MiB", col(func(s Sample) float64 { return s.RSSMiB })),
 		"RSSAnon":          summarize("MiB", col(func(s Sample) float64 { return s.RSSAnonMiB })),
 		"RSSFile":          summarize("MiB", col(func(s Sample) float64 { return s.RSSFileMiB })),
+		"SmapsCode":        summarize("MiB", kib(func(b Breakdown) int64 { return b.CodeKiB })),
+		"SmapsReadOnly":    summarize("MiB", kib(func(b Breakdown) int64 { return b.ReadOnlyKiB })),
+		"SmapsData":        summarize("MiB", kib(func(b Breakdown) int64 { return b.DataKiB })),
+		"SmapsOtherFile":   summarize("MiB", kib(func(b Breakdown) int64 { return b.OtherFileKiB })),
+		"SmapsAnon":        summarize("MiB", kib(func(b Breakdown) int64 { return b.AnonKiB })),
 	}
-	st := r.Stats["Ready"]
-	r.ReadyMedianMs, r.ReadyMinMs, r.ReadyMaxMs, r.ReadyP90Ms = st.Median, st.Min, st.Max, st.P90
-	st = r.Stats["Construct"]
-	r.ConstructMedianMs, r.ConstructMinMs, r.ConstructMaxMs, r.ConstructP90Ms = st.Median, st.Min, st.Max, st.P90
-	st = r.Stats["StartToConstruct"]
-	r.StartToConstructMedianMs, r.StartToConstructMinMs, r.StartToConstructMaxMs, r.StartToConstructP90Ms = st.Median, st.Min, st.Max, st.P90
-	st = r.Stats["PeakRSS"]
-	r.PeakRSSMedianMiB, r.PeakRSSMinMiB, r.PeakRSSMaxMiB, r.PeakRSSP90MiB = st.Median, st.Min, st.Max, st.P90
 }

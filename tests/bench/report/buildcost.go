@@ -21,6 +21,30 @@ func writeBuildCost(b *strings.Builder, r buildcost.Report) {
 	for _, row := range r.Rows() {
 		w("| %s | %s | %s | %s |\n", row.Measure, row.Eksnodes, row.Baseline, row.Difference)
 	}
+	if r.Framework != nil {
+		writeFrameworkCost(b, *r.Framework)
+	}
+}
+
+// writeFrameworkCost writes what the library cost its Go users while it imported the provider
+// framework, against what it costs now.
+func writeFrameworkCost(b *strings.Builder, r buildcost.FrameworkReport) {
+	w := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
+	w("\n### Before and after the provider framework left the library\n\n")
+	w("The nodegroup package used to import pulumi-go-provider, and through its `infer` package `%s/codegen/schema`; now only the plugin does. ", buildcost.PulumiPkgModule)
+	w("*Before* is go-basic's stack with a blank import of `github.com/pulumi/pulumi-go-provider/infer` (`tests/bench/buildcost/framework/before`), *after* the same stack alone (`framework/after`), both built in the tests module so that every other dependency is the same: ")
+	w("%d cold build%s of each from an empty `GOCACHE`, and package initialisation from `GODEBUG=inittrace=1` over %d starts of each binary (the sum of every package's init clock; the program stops right after, with no engine).\n\n", r.Runs, plural(r.Runs), r.InitRuns)
+	w("| measure | %s | %s | before − after |\n|---|---|---|---|\n", buildcost.BeforeHeading, buildcost.AfterHeading)
+	for _, row := range r.Rows() {
+		w("| %s | %s | %s | %s |\n", row.Measure, row.Eksnodes, row.Baseline, row.Difference)
+	}
+	for _, p := range []buildcost.FrameworkProgram{r.Before, r.After} {
+		var top []string
+		for _, in := range p.TopInits {
+			top = append(top, fmt.Sprintf("`%s` %.2f ms", in.Package, in.Ms))
+		}
+		w("\nLongest package inits, %s: %s.\n", p.Name, strings.Join(top, ", "))
+	}
 }
 
 // engineFinding says whether the eksnodes program compiles the Pulumi engine's pkg/v3 module or

@@ -54,3 +54,21 @@ func TestWriteReportLeavesOutBuildCostWithoutIt(t *testing.T) {
 	assert.Less(t, strings.Index(with.String(), "## Offline preview"), strings.Index(with.String(), "## Build cost"))
 	assert.Less(t, strings.Index(with.String(), "## Build cost"), strings.Index(with.String(), "## User data size"))
 }
+
+func TestWriteFrameworkCost(t *testing.T) {
+	r := buildCostReport()
+	r.Framework = &buildcost.FrameworkReport{Runs: 1, InitRuns: 5,
+		Before: buildcost.FrameworkProgram{Name: buildcost.Before, Deps: buildcost.Deps{Packages: 860},
+			TopInits: []buildcost.PackageInit{{Package: "github.com/pulumi/pulumi/pkg/v3/codegen/schema", Ms: 7}}},
+		After: buildcost.FrameworkProgram{Name: buildcost.After, Deps: buildcost.Deps{Packages: 809}}}
+	var b strings.Builder
+	writeBuildCost(&b, r)
+	for _, want := range []string{
+		"\n### Before and after the provider framework left the library\n\n",
+		"| packages compiled (go list -deps) | 860 | 809 | +51 |\n",
+		"Longest package inits, before: `github.com/pulumi/pulumi/pkg/v3/codegen/schema` 7.00 ms.\n",
+	} {
+		assert.Contains(t, b.String(), want)
+	}
+	assert.Less(t, strings.Index(b.String(), "| binary size |"), strings.Index(b.String(), "### Before and after"))
+}

@@ -1,8 +1,12 @@
 // Command pluginlatency measures the eksnodes provider plugin's start-to-ready time, first
 // Construct time and peak RSS (see package pluginlatency), prints a summary and writes the
-// full report as JSON.
+// full report as JSON. Unless -empty=false it first builds the empty plugin (package emptyplugin)
+// into a temporary directory and runs it alternately with eksnodes, run by run, to report
+// eksnodes' start + first Construct as a ratio to it; -invocations repeats the warm-up and
+// measured runs and pools them, showing the spread between invocations. Run it from the tests
+// module:
 //
-//	cd tests && go run ./bench/pluginlatency/cmd -plugin ../bin/pulumi-resource-eksnodes -runs 15 -json out.json
+//	cd tests && go run ./bench/pluginlatency/cmd -plugin ../bin/pulumi-resource-eksnodes -runs 15 -invocations 3 -json out.json
 package main
 
 import (
@@ -13,7 +17,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
 
 	"github.com/eksnodes/pulumi-eksnodes/tests/bench/pluginlatency"
 )
@@ -26,6 +29,9 @@ func main() {
 		"RPCs before the Construct: engine (Handshake, CheckConfig, Configure) or minimal (none)")
 	out := flag.String("json", "", "write the report here")
 	quiet := flag.Bool("q", false, "do not print each run")
+	invocations := flag.Int("invocations", 1, "times to repeat the warm-up and measured runs, pooled")
+	empty := flag.Bool("empty", true, "build the empty plugin and run it alternately with eksnodes, for the ratio")
+	goBin := flag.String("go", "go", "the go command, to build the empty plugin")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -34,15 +40,27 @@ func main() {
 	if *quiet {
 		progress = nil
 	}
-	rep, err := pluginlatency.MeasureWith(ctx, pluginlatency.Options{
-		PluginPath: *pluginPath, Runs: *runs, Warmup: *warmup,
+	opts := pluginlatency.Options{
+		PluginPath: *pluginPath, Runs: *runs, Warmup: *warmup, Invocations: *invocations,
 		Protocol: pluginlatency.Protocol(*protocol), Progress: progress,
-	})
+	}
+	if *empty {
+		dir, err := os.MkdirTemp("", "emptyplugin-")
+		if err == nil {
+			defer os.RemoveAll(dir)
+			opts.Baseline, err = pluginlatency.BuildEmptyPlugin(ctx, *goBin, ".", dir)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "pluginlatency:", err)
+			os.Exit(1)
+		}
+	}
+	rep, err := pluginlatency.MeasureWith(ctx, opts)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "pluginlatency:", err)
 		os.Exit(1)
 	}
-	printSummary(os.Stdout, rep)
+	pluginlatency.WriteSummary(os.Stdout, rep)
 	if *out != "" {
 		data, err := json.MarshalIndent(rep, "", "  ")
 		if err == nil {
@@ -53,31 +71,5 @@ func main() {
 			os.Exit(1)
 		}
 		fmt.Printf("report written to %s\n", *out)
-	}
-}
-
-func printSummary(w io.Writer, r pluginlatency.Report) {
-	fmt.Fprintf(w, "plugin %s (version %s), %s/%s, %d CPUs\n", r.PluginPath, r.PluginVersion, r.GOOS, r.GOARCH, r.NumCPU)
-	fmt.Fprintf(w, "%d measured runs after %d warm-up runs; after the port line: %s\n",
-		r.Runs, r.WarmupRuns, strings.Join(r.RPCs, " → "))
-	fmt.Fprintf(w, "Construct of %s registered %d resources, invoked %d functions\n\n",
-		r.ComponentURN, len(r.Registrations), len(r.Invokes))
-	fmt.Fprintf(w, "%-34s %9s %9s %9s %9s\n", "", "median", "min", "p90", "max")
-	rows := []struct{ label, key string }{
-		{"start-to-ready (exec → port)", "Ready"},
-		{"  connect (dial → READY)", "Connect"},
-		{"  Handshake", "Handshake"},
-		{"  CheckConfig + Configure", "Configure"},
-		{"first Construct", "Construct"},
-		{"start + first Construct", "StartToConstruct"},
-		{"peak RSS (VmHWM)", "PeakRSS"},
-		{"RSS after Construct (VmRSS)", "RSS"},
-		{"  anonymous (RssAnon)", "RSSAnon"},
-		{"  file-backed (RssFile)", "RSSFile"},
-	}
-	for _, row := range rows {
-		s := r.Stats[row.key]
-		label := fmt.Sprintf("%s [%s]", row.label, s.Unit)
-		fmt.Fprintf(w, "%-34s %9.1f %9.1f %9.1f %9.1f\n", label, s.Median, s.Min, s.P90, s.Max)
 	}
 }
