@@ -61,7 +61,8 @@ func BenchmarkProgram100NodeGroups(b *testing.B) {
 // registered: the refusal of a bad input costs this much.
 func BenchmarkValidate(b *testing.B) {
 	args := benchArgs()
-	args.MaxSize = nodegroup.Ref(0)
+	args.MinSize = nodegroup.Ref(3)
+	args.MaxSize = nodegroup.Ref(2) // below minSize: refused
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		err := pulumi.RunErr(func(ctx *pulumi.Context) error {
