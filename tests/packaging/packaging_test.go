@@ -11,6 +11,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/mail"
 	"os"
 	"path/filepath"
@@ -83,15 +84,6 @@ func untar(t *testing.T, path string) (map[string][]byte, map[string]int64) {
 	}
 }
 
-func keys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
-}
-
 // The npm package holds exactly the compiled SDK: a .js and a .d.ts for every TypeScript file
 // the SDK's tsconfig.json compiles, package.json, README.md and LICENSE; no sources, maps,
 // tsconfig or node_modules.
@@ -108,7 +100,7 @@ func TestNPMPackage(t *testing.T) {
 		want = append(want, base+".js", base+".d.ts")
 	}
 	slices.Sort(want)
-	assert.Equal(t, want, keys(files), "the npm package's files")
+	assert.Equal(t, want, slices.Sorted(maps.Keys(files)), "the npm package's files")
 
 	var pkg struct {
 		Name, Version, Description, License, Homepage, Repository string
@@ -174,7 +166,7 @@ func TestPythonWheel(t *testing.T) {
 	info := "pulumi_eksnodes-" + v + ".dist-info/"
 	want := append(pythonModules(t), info+"METADATA", info+"WHEEL", info+"RECORD", info+"top_level.txt", info+"licenses/LICENSE")
 	slices.Sort(want)
-	assert.Equal(t, want, keys(files), "the wheel's files")
+	assert.Equal(t, want, slices.Sorted(maps.Keys(files)), "the wheel's files")
 
 	var plugin struct {
 		Resource              bool
@@ -225,7 +217,7 @@ func TestPluginTarball(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, matches, 1, "one plugin tarball, for this machine")
 	files, modes := untar(t, matches[0])
-	assert.Equal(t, []string{"LICENSE", "README.md", "pulumi-resource-eksnodes"}, keys(files))
+	assert.Equal(t, []string{"LICENSE", "README.md", "pulumi-resource-eksnodes"}, slices.Sorted(maps.Keys(files)))
 	assert.Equal(t, int64(0o755), modes["pulumi-resource-eksnodes"])
 	assert.True(t, bytes.Equal(repoFile(t, "README.md"), files["README.md"]), "the tarball's README.md is the repository's")
 }

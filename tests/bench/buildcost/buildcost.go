@@ -146,6 +146,29 @@ func ParseDeps(out []byte) (Deps, error) {
 }
 
 // listDeps lists what the program in dir compiles.
+// resolvedProgram is a measured program's name, absolute folder and packages.
+type resolvedProgram struct {
+	name, dir string
+	deps      Deps
+}
+
+// resolvePrograms makes each program's folder absolute and lists the packages it compiles.
+func resolvePrograms(ctx context.Context, goBin string, programs [][2]string) ([]resolvedProgram, error) {
+	var out []resolvedProgram
+	for _, p := range programs {
+		dir, err := filepath.Abs(p[1])
+		if err != nil {
+			return nil, err
+		}
+		deps, err := listDeps(ctx, goBin, dir)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p[0], err)
+		}
+		out = append(out, resolvedProgram{name: p[0], dir: dir, deps: deps})
+	}
+	return out, nil
+}
+
 func listDeps(ctx context.Context, goBin, dir string) (Deps, error) {
 	out, err := goCommand(ctx, goBin, dir, nil, "list", "-deps", "-f", listFormat, ".")
 	if err != nil {
@@ -192,17 +215,13 @@ func Measure(ctx context.Context, o Options) (Report, error) {
 	}
 	rep.GoVersion = strings.TrimSpace(string(version))
 	progs := []*Program{&rep.Eksnodes, &rep.Baseline}
-	for i, p := range []struct{ name, dir string }{{Eksnodes, o.EksnodesDir}, {Baseline, o.BaselineDir}} {
-		dir, err := filepath.Abs(p.dir)
-		if err != nil {
-			return rep, err
-		}
-		deps, err := listDeps(ctx, o.Go, dir)
-		if err != nil {
-			return rep, fmt.Errorf("%s: %w", p.name, err)
-		}
-		*progs[i] = Program{Name: p.name, Dir: dir, Deps: deps}
-		fmt.Fprintf(o.Log, "%s (%s): %d packages, %d outside the standard library\n", p.name, dir, deps.Packages, deps.NonStandard)
+	found, err := resolvePrograms(ctx, o.Go, [][2]string{{Eksnodes, o.EksnodesDir}, {Baseline, o.BaselineDir}})
+	if err != nil {
+		return rep, err
+	}
+	for i, f := range found {
+		*progs[i] = Program{Name: f.name, Dir: f.dir, Deps: f.deps}
+		fmt.Fprintf(o.Log, "%s (%s): %d packages, %d outside the standard library\n", f.name, f.dir, f.deps.Packages, f.deps.NonStandard)
 	}
 
 	work, err := os.MkdirTemp(o.TempDir, "buildcost-")

@@ -155,17 +155,13 @@ func MeasureFramework(ctx context.Context, o FrameworkOptions) (FrameworkReport,
 	}
 	rep := FrameworkReport{Runs: o.Runs, InitRuns: o.InitRuns}
 	progs := []*FrameworkProgram{&rep.Before, &rep.After}
-	for i, p := range []struct{ name, dir string }{{Before, o.BeforeDir}, {After, o.AfterDir}} {
-		dir, err := filepath.Abs(p.dir)
-		if err != nil {
-			return rep, err
-		}
-		deps, err := listDeps(ctx, o.Go, dir)
-		if err != nil {
-			return rep, fmt.Errorf("%s: %w", p.name, err)
-		}
-		*progs[i] = FrameworkProgram{Name: p.name, Dir: dir, Deps: deps}
-		fmt.Fprintf(o.Log, "%s (%s): %d packages\n", p.name, dir, deps.Packages)
+	found, err := resolvePrograms(ctx, o.Go, [][2]string{{Before, o.BeforeDir}, {After, o.AfterDir}})
+	if err != nil {
+		return rep, err
+	}
+	for i, f := range found {
+		*progs[i] = FrameworkProgram{Name: f.name, Dir: f.dir, Deps: f.deps}
+		fmt.Fprintf(o.Log, "%s (%s): %d packages\n", f.name, f.dir, f.deps.Packages)
 	}
 	work, err := os.MkdirTemp(o.TempDir, "buildcost-framework-")
 	if err != nil {
