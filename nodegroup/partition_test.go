@@ -1,9 +1,11 @@
 package nodegroup
 
 import (
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/eksnodes/pulumi-eksnodes/nodegroup/nodegrouptest"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
@@ -135,4 +137,30 @@ func TestProgramsDoNotShareLookups(t *testing.T) {
 		})
 		assert.Len(t, m.lookups, 1, "run %d", i)
 	}
+}
+
+// The shared lookups go when their program does: a plugin serving many Constructs, each its
+// own program, does not keep them.
+func TestPartitionCacheForgetsFinishedPrograms(t *testing.T) {
+	cached := func() int {
+		partitionCache.Lock()
+		defer partitionCache.Unlock()
+		return len(partitionCache.byProgram)
+	}
+	var last *pulumi.Context
+	for i := 0; i < 3; i++ {
+		runPartitionProgram(t, func(ctx *pulumi.Context) error {
+			last = ctx
+			_, err := NewNodeGroup(ctx, "a", demoArgs())
+			return err
+		})
+	}
+	runtime.GC()
+	assert.Positive(t, cached(), "a program still referenced keeps its lookups")
+	runtime.KeepAlive(last)
+	for i := 0; i < 20 && cached() > 0; i++ {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	assert.Zero(t, cached(), "programs still cached after they finished")
 }
